@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Runs the BENCHMARKS.md scenarios against the gateway built from this checkout, each point 3 times,
+# and writes the raw outputs to src/bench/results/<chart>/<series>/c<connections>-r<run>.txt.
+# Loopback only; every run is bounded by the driver's --duration and --deadline (or wrk -d).
+#
+# Usage (from the repository root, after `mvn -q -o -DskipTests package`):
+#   src/bench/run-scenarios.sh example http sea-unpaced sea-paced rooms-broadcast ws-idle
+# Environment: RUNS (default 3), JFR=1 records the gateway with JFR into target/bench-<scenario>.jfr.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${RUNS:-3}
+RESULTS=src/bench/results
+JAR=target/switchboard.jar
+# Ports away from every standard one so nothing else on the machine is disturbed.
+MGMT_PORT=18081
+EXAMPLE_PORT=13001
+EXAMPLE_UDP_PORT=13002
+SEA_PORT=18732
+HTTP_PORT=18080
+ROOMS_PORT=18080
+NGINX_PORT=18090
+WWW=/tmp/bench-www
+GW_PID=
+GW_HEAP=${GW_HEAP:-2g}
+
+# The driver straight from the fat jar, whatever launcher the jar's manifest names.
+driver() {
+  java -Xms512m -Xmx${DRIVER_HEAP:-2g} -XX:+UseParallelGC -Dloader.main=dev.switchboard.bench.LoadDriver \
+    -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher load "$@"
+}
+
+start_gateway() {
+  local name=$1; shift
+  local jfr=()
+  if [[ "${JFR:-0}" == 1 ]]; then
+    jfr=(-XX:StartFlightRecording=filename=target/bench-$name.jfr,settings=profile,dumponexit=true)
+  fi
+  mkdir -p target
+  java -Xms512m -Xmx"$GW_HEAP" "${jfr[@]}" -jar "$JAR" \
+    --server.port=$MGMT_PORT \
+    --switchboard.example.listeners.tcp.port=$EXAMPLE_PORT \
+    --switchboard.example.listeners.udp.port=$EXAMPLE_UDP_PORT \
+    --logging.level.root=WARN \
+    "$@" > target/bench-gateway-$name.log 2>&1 &
+  GW_PID=$!
+  for _ in $(seq 1 300); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness"; then
+      echo "gateway up (pid $GW_PID) for $name"
+      return 0
+    fi
+    if ! kill -0 "$GW_PID" 2>/dev/null; then
+      echo "gateway exited; see target/bench-gateway-$name.log" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "gateway not ready after 60 s" >&2
+  return 1
+}
+
+stop_gateway() {
+  if [[ -n "$GW_PID" ]]; then
+    kill "$GW_PID" 2>/dev/null || true
+    wait "$GW_PID" 2>/dev/null || true
+    GW_PID=
+  fi
+}
+trap stop_gateway EXIT
+
+# drive <chart> <series> <connections> <run> <driver args...>
+drive() {
+  local chart=$1 series=$2 connections=$3 run=$4; shift 4
+  mkdir -p "$RESULTS/$chart/$series"
+  local out="$RESULTS/$chart/$series/c$connections-r$run.txt"
+  { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: load $*"; } > "$out"
+  driver "$@" >> "$out" || echo "driver exit $? (see $out)" >&2
+  grep -E '^(sent|delivered|lost|deliveries_per_s|latency_us_p99|server_cpu_us_per_delivery|error)=' "$out" | tr '\n' ' '
+  echo
+}
+
+scenario_example() {
+  start_gateway example
+  for c in 1 10 100 1000; do
+    for r in $(seq 1 "$RUNS"); do
+      drive example gateway "$c" "$r" --protocol example --port $EXAMPLE_PORT --connections "$c" \
+        --duration 10s --drain 5s --deadline 60s --sources 4 --pid "$GW_PID"
+    done
+  done
+  stop_gateway
+}
+
+make_www() {
+  mkdir -p "$WWW"
+  # 1 KiB HTML page: the "small static file".
+  printf '<!doctype html><title>switchboard</title><p>%s</p>\n' "$(printf 'hello switchboard %.0s' $(seq 1 56))" > "$WWW/index.html"
+}
+
+wrk_series() {
+  local series=$1 url=$2
+  for c in 10 100 1000; do
+    for r in $(seq 1 "$RUNS"); do
+      mkdir -p "$RESULTS/http/$series"
+      local out="$RESULTS/http/$series/c$c-r$r.txt"
+      { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: wrk -t1 -c$c -d10s --latency $url"; } > "$out"
+      wrk -t1 -c"$c" -d10s --latency "$url" >> "$out"
+      grep -E 'Requests/sec|^ +99%' "$out" | tr '\n' ' '; echo
+    done
+  done
+}
+
+scenario_http() {
+  make_www
+  mkdir -p /tmp/bench-nginx
+  nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf"
+  wrk_series nginx "http://127.0.0.1:$NGINX_PORT/index.html"
+  nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf" -s stop
+  start_gateway http ${HTTP_ARGS:---switchboard.http.listeners.http.port=$HTTP_PORT --switchboard.http.root=$WWW}
+  wrk_series gateway "http://127.0.0.1:$HTTP_PORT/index.html"
+  stop_gateway
+}
+
+scenario_sea_unpaced() {
+  start_gateway sea-unpaced ${SEA_ARGS:---switchboard.sea.listener.port=$SEA_PORT}
+  for r in $(seq 1 "$RUNS"); do
+    drive sea-unpaced gateway 100 "$r" --protocol sea --port $SEA_PORT --connections 100 --senders 10 \
+      --window 8 --duration 15s --drain 5s --deadline 90s --pid "$GW_PID"
+  done
+  stop_gateway
+}
+
+scenario_sea_paced() {
+  start_gateway sea-paced ${SEA_ARGS:---switchboard.sea.listener.port=$SEA_PORT}
+  for r in $(seq 1 "$RUNS"); do
+    drive sea-paced gateway 1000 "$r" --protocol sea --port $SEA_PORT --connections 1000 --senders 1 \
+      --rate 20 --duration 30s --drain 5s --deadline 120s --pid "$GW_PID"
+  done
+  stop_gateway
+}
+
+scenario_rooms_broadcast() {
+  start_gateway rooms-broadcast ${ROOMS_ARGS:-}
+  for c in 10 100 1000; do
+    for r in $(seq 1 "$RUNS"); do
+      drive rooms-broadcast gateway "$c" "$r" --protocol rooms --port $ROOMS_PORT --path "${ROOMS_PATH:-/}" \
+        --connections "$c" --senders "${ROOMS_SENDERS:-4}" --window 8 --duration 15s --drain 5s --deadline 120s \
+        --pid "$GW_PID"
+    done
+  done
+  stop_gateway
+}
+
+scenario_ws_idle() {
+  ulimit -n 1048576 || ulimit -n "$(ulimit -Hn)"
+  GW_HEAP=${GW_HEAP_IDLE:-4g}
+  start_gateway ws-idle ${ROOMS_ARGS:-}
+  for c in ${WS_IDLE_COUNTS:-10000 50000 100000}; do
+    for r in $(seq 1 "$RUNS"); do
+      DRIVER_HEAP=6g drive ws-idle gateway "$c" "$r" --protocol rooms --port $ROOMS_PORT --path "${ROOMS_PATH:-/}" \
+        --connections "$c" --senders 0 --room "" --duration 5s --drain 0s --deadline 300s --sources 8 \
+        --connect-batch 512 --threads 1 --pid "$GW_PID" --heap
+    done
+  done
+  stop_gateway
+}
+
+for s in "$@"; do
+  "scenario_${s//-/_}"
+done
