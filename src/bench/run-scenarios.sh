@@ -17,6 +17,7 @@ EXAMPLE_PORT=13001
 EXAMPLE_UDP_PORT=13002
 SEA_PORT=18732
 HTTP_PORT=18080
+HTTP_LEGACY_PORT=18021
 ROOMS_PORT=18080
 NGINX_PORT=18090
 WWW=/tmp/bench-www
@@ -40,6 +41,9 @@ start_gateway() {
     --server.port=$MGMT_PORT \
     --switchboard.example.listeners.tcp.port=$EXAMPLE_PORT \
     --switchboard.example.listeners.udp.port=$EXAMPLE_UDP_PORT \
+    --switchboard.http.listeners.http.port=$HTTP_PORT \
+    --switchboard.http.listeners.http-legacy.port=$HTTP_LEGACY_PORT \
+    --switchboard.sea.listener.port=$SEA_PORT \
     --logging.level.root=WARN \
     "$@" > target/bench-gateway-$name.log 2>&1 &
   GW_PID=$!
@@ -114,13 +118,13 @@ scenario_http() {
   nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf"
   wrk_series nginx "http://127.0.0.1:$NGINX_PORT/index.html"
   nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf" -s stop
-  start_gateway http ${HTTP_ARGS:---switchboard.http.listeners.http.port=$HTTP_PORT --switchboard.http.root=$WWW}
+  start_gateway http ${HTTP_ARGS:---switchboard.http.root=$WWW}
   wrk_series gateway "http://127.0.0.1:$HTTP_PORT/index.html"
   stop_gateway
 }
 
 scenario_sea_unpaced() {
-  start_gateway sea-unpaced ${SEA_ARGS:---switchboard.sea.listener.port=$SEA_PORT}
+  start_gateway sea-unpaced ${SEA_ARGS:---switchboard.sea.max-penalty=1000000000s}
   for r in $(seq 1 "$RUNS"); do
     drive sea-unpaced gateway 100 "$r" --protocol sea --port $SEA_PORT --connections 100 --senders 10 \
       --window 8 --duration 15s --drain 5s --deadline 90s --pid "$GW_PID"
@@ -129,7 +133,7 @@ scenario_sea_unpaced() {
 }
 
 scenario_sea_paced() {
-  start_gateway sea-paced ${SEA_ARGS:---switchboard.sea.listener.port=$SEA_PORT}
+  start_gateway sea-paced ${SEA_ARGS:---switchboard.sea.max-penalty=1000000000s}
   for r in $(seq 1 "$RUNS"); do
     drive sea-paced gateway 1000 "$r" --protocol sea --port $SEA_PORT --connections 1000 --senders 1 \
       --rate 20 --duration 30s --drain 5s --deadline 120s --pid "$GW_PID"
@@ -150,10 +154,12 @@ scenario_rooms_broadcast() {
 }
 
 scenario_ws_idle() {
-  ulimit -n 1048576 || ulimit -n "$(ulimit -Hn)"
+  # This machine's hard limit is 20000 open files per process and cannot be raised from inside
+  # (no CAP_SYS_RESOURCE), so one gateway process holds at most ~19 900 sockets: 18 000 is the top.
+  ulimit -n "$(ulimit -Hn)"
   GW_HEAP=${GW_HEAP_IDLE:-4g}
-  start_gateway ws-idle ${ROOMS_ARGS:-}
-  for c in ${WS_IDLE_COUNTS:-10000 50000 100000}; do
+  start_gateway ws-idle ${ROOMS_ARGS:---switchboard.rooms.max-connections=200000}
+  for c in ${WS_IDLE_COUNTS:-1000 5000 10000 18000}; do
     for r in $(seq 1 "$RUNS"); do
       DRIVER_HEAP=6g drive ws-idle gateway "$c" "$r" --protocol rooms --port $ROOMS_PORT --path "${ROOMS_PATH:-/}" \
         --connections "$c" --senders 0 --room "" --duration 5s --drain 0s --deadline 300s --sources 8 \
