@@ -82,8 +82,14 @@ drive() {
   echo
 }
 
+# warmup <driver args...>: one unrecorded run so both JVMs have compiled the hot paths.
+warmup() {
+  driver "$@" > /dev/null || true
+}
+
 scenario_example() {
   start_gateway example
+  warmup --protocol example --port $EXAMPLE_PORT --connections 10 --duration 5s --sources 4
   for c in 1 10 100 1000; do
     for r in $(seq 1 "$RUNS"); do
       drive example gateway "$c" "$r" --protocol example --port $EXAMPLE_PORT --connections "$c" \
@@ -101,6 +107,7 @@ make_www() {
 
 wrk_series() {
   local series=$1 url=$2
+  wrk -t1 -c100 -d3s "$url" > /dev/null
   for c in 10 100 1000; do
     for r in $(seq 1 "$RUNS"); do
       mkdir -p "$RESULTS/http/$series"
@@ -125,6 +132,7 @@ scenario_http() {
 
 scenario_sea_unpaced() {
   start_gateway sea-unpaced ${SEA_ARGS:---switchboard.sea.max-penalty=1000000000s}
+  warmup --protocol sea --port $SEA_PORT --connections 100 --senders 10 --window 8 --duration 5s
   for r in $(seq 1 "$RUNS"); do
     drive sea-unpaced gateway 100 "$r" --protocol sea --port $SEA_PORT --connections 100 --senders 10 \
       --window 8 --duration 15s --drain 5s --deadline 90s --pid "$GW_PID"
@@ -134,6 +142,7 @@ scenario_sea_unpaced() {
 
 scenario_sea_paced() {
   start_gateway sea-paced ${SEA_ARGS:---switchboard.sea.max-penalty=1000000000s}
+  warmup --protocol sea --port $SEA_PORT --connections 1000 --senders 1 --rate 20 --duration 5s
   for r in $(seq 1 "$RUNS"); do
     drive sea-paced gateway 1000 "$r" --protocol sea --port $SEA_PORT --connections 1000 --senders 1 \
       --rate 20 --duration 30s --drain 5s --deadline 120s --pid "$GW_PID"
@@ -143,6 +152,7 @@ scenario_sea_paced() {
 
 scenario_rooms_broadcast() {
   start_gateway rooms-broadcast ${ROOMS_ARGS:-}
+  warmup --protocol rooms --port $ROOMS_PORT --connections 100 --senders 4 --window 8 --duration 5s
   for c in 10 100 1000; do
     for r in $(seq 1 "$RUNS"); do
       drive rooms-broadcast gateway "$c" "$r" --protocol rooms --port $ROOMS_PORT --path "${ROOMS_PATH:-/}" \
