@@ -44,6 +44,10 @@ public final class BenchCharts {
             chart(benchDir.resolve(chart.getKey() + "-p99.png"), chart.getKey(), chart.getValue(),
                     "p99 latency (µs)", Run::p99Us);
         }
+        Path jmh = benchDir.resolve("results/jmh-results.csv");
+        if (Files.exists(jmh)) {
+            summary.append(jmhTable(Files.readAllLines(jmh)));
+        }
         Files.writeString(benchDir.resolve("results/summary.md"), summary);
         System.out.print(summary);
     }
@@ -67,6 +71,29 @@ public final class BenchCharts {
                         .append(" |\n");
             }
         }
+        return sb.toString();
+    }
+
+    /** JMH's CSV (one row per benchmark and per profiler metric) as ns/op and bytes allocated per op. */
+    static String jmhTable(List<String> csv) {
+        Map<String, String[]> rows = new java.util.LinkedHashMap<>();
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",");
+            String name = f[0].replace("\"", "");
+            String benchmark = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+            String[] row = rows.computeIfAbsent(benchmark, k -> new String[3]);
+            if (!name.contains(":")) {
+                row[0] = String.format(Locale.ROOT, "%.1f", Double.parseDouble(f[4]));
+                row[1] = f[5].equals("NaN") ? "–" : String.format(Locale.ROOT, "%.1f", Double.parseDouble(f[5]));
+            } else if (name.endsWith(":gc.alloc.rate.norm")) {
+                row[2] = String.format(Locale.ROOT, "%.0f", Double.parseDouble(f[4]));
+            }
+        }
+        StringBuilder sb = new StringBuilder("\n## JMH codec microbenchmarks\n\n"
+                + "| benchmark | ns/op | ± (99.9 %) | B/op allocated |\n|---|---:|---:|---:|\n");
+        rows.forEach((name, r) -> sb.append("| ").append(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1))
+                .append(" | ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2] == null ? "–" : r[2])
+                .append(" |\n"));
         return sb.toString();
     }
 
