@@ -79,12 +79,13 @@ listener's name in the application and doubles as the container and Service port
 {{- $enabled = append $enabled (dict "name" .name "port" .values.port "protocol" .protocol) }}
 {{- end }}
 {{- end }}
-{{- $ports := list .Values.management.port }}
+{{- $used := dict (toString .Values.management.port) "management" }}
 {{- range $enabled }}
-{{- if has .port $ports }}
-{{- fail (printf "listeners: port %v of %s is used twice (the management port is %v)" .port .name $.Values.management.port) }}
+{{- $key := toString .port }}
+{{- if hasKey $used $key }}
+{{- fail (printf "listeners: %s and %s both use port %v" (get $used $key) .name .port) }}
 {{- end }}
-{{- $ports = append $ports .port }}
+{{- $_ := set $used $key .name }}
 {{- end }}
 {{- toYaml $enabled }}
 {{- end }}
