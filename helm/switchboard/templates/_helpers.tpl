@@ -23,6 +23,7 @@
 {{- printf "%s-%s" $base .suffix }}
 {{- end }}
 
+{{/* Chart name and version for the helm.sh/chart label. */}}
 {{- define "switchboard.chart" -}}
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
@@ -33,6 +34,7 @@ app.kubernetes.io/name: {{ include "switchboard.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
+{{/* Labels on every resource: the selector labels plus version and ownership. */}}
 {{- define "switchboard.labels" -}}
 helm.sh/chart: {{ include "switchboard.chart" . }}
 {{ include "switchboard.selectorLabels" . }}
@@ -41,6 +43,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: switchboard
 {{- end }}
 
+{{/* The ServiceAccount the pods run as. */}}
 {{- define "switchboard.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
 {{- default (include "switchboard.fullname" .) .Values.serviceAccount.name }}
@@ -49,6 +52,7 @@ app.kubernetes.io/part-of: switchboard
 {{- end }}
 {{- end }}
 
+{{/* Image reference; a digest, when given, pins the image and replaces the tag. */}}
 {{- define "switchboard.image" -}}
 {{- if .Values.image.digest }}
 {{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
@@ -57,6 +61,7 @@ app.kubernetes.io/part-of: switchboard
 {{- end }}
 {{- end }}
 
+{{/* The Secret holding the admin credentials: the given one, or the chart's. */}}
 {{- define "switchboard.adminSecretName" -}}
 {{- default (include "switchboard.suffixed" (dict "root" . "suffix" "admin")) .Values.admin.existingSecret }}
 {{- end }}

@@ -4,6 +4,7 @@ import static dev.switchboard.packaging.Charts.FULLNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -332,6 +333,33 @@ class HelmChartTest {
         assertThat(config).contains("cluster:").contains("dev.switchboard: DEBUG");
         assertThat(renderedConfig(chart)).isEqualTo(app);
         assertThat(containerPorts(chart).get("TCP")).containsExactlyInAnyOrderEntriesOf(withManagement(app));
+    }
+
+    @Test
+    void template_whenRecreateStrategy_thenNoRollingUpdateSettings() {
+        var chart = Charts.render(tmp, """
+                updateStrategy:
+                  type: Recreate
+                """);
+
+        assertThat(chart.deployment().get("spec.strategy").map()).containsOnly(entry("type", "Recreate"));
+        assertThat(defaults.deployment().get("spec.strategy.rollingUpdate").map())
+                .containsEntry("maxUnavailable", 0);
+    }
+
+    @Test
+    void install_whenClientDryRun_thenNotesNamePortsServicesAndTheSecret() {
+        var release = new Helm(ProjectFiles.CHART).install().withName(Charts.RELEASE).withNamespace(Charts.NAMESPACE)
+                .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly().call();
+        String notes = release.getOutput().substring(release.getOutput().indexOf("NOTES:"));
+
+        app.tcpPorts().forEach((name, port) ->
+                assertThat(notes).contains(name + ": " + port + "/TCP on Service " + FULLNAME + " (ClusterIP)"));
+        app.udpPorts().forEach((name, port) ->
+                assertThat(notes).contains(name + ": " + port + "/UDP on Service " + FULLNAME + "-udp (ClusterIP)"));
+        assertThat(notes).contains("port-forward svc/" + FULLNAME + "-management " + app.managementPort())
+                .contains("get secret " + FULLNAME + "-admin")
+                .contains("drains connections for up to " + app.drainTimeout().toSeconds() + "s");
     }
 
     static List<Arguments> valuesTheSchemaRefuses() {
