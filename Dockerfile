@@ -11,9 +11,10 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 COPY pom.xml ./
 COPY src ./src
+# pom.xml sets <finalName>switchboard</finalName>, hence target/switchboard.jar.
 # The cache mount keeps ~/.m2 between builds, so dependencies are downloaded once.
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package \
-    && cp target/switchboard-*.jar app.jar
+    && cp target/switchboard.jar app.jar
 # Boot 4's tools jar mode: one directory per layer, with the launcher, runnable as exploded classes.
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 

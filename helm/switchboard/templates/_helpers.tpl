@@ -104,6 +104,7 @@ listener's name in the application and doubles as the container and Service port
 {{/*
 The application.yml the ConfigMap carries. config.extra goes in first so that the chart's own keys
 win: the ports here must match the container ports and Services rendered from the same values.
+The embedded web server (server.port) serves only the management plane: Actuator and Prometheus.
 */}}
 {{- define "switchboard.applicationYaml" -}}
 {{- $l := .Values.listeners }}
@@ -117,10 +118,8 @@ win: the ports here must match the container ports and Services rendered from th
         "tcp" (dict "enabled" $l.exampleTcp.enabled "port" $l.exampleTcp.port)
         "udp" (dict "enabled" $l.exampleUdp.enabled "port" $l.exampleUdp.port)))
     "shutdown" (dict "drain-timeout" (printf "%ds" (int .Values.shutdown.drainTimeoutSeconds))))
-  "management" (dict
-    "server" (dict "port" .Values.management.port)
-    "endpoint" (dict "health" (dict "probes" (dict "enabled" true))))
+  "server" (dict "port" .Values.management.port)
   "spring" (dict
-    "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (int (add .Values.shutdown.drainTimeoutSeconds 5))))) }}
+    "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (int (add .Values.shutdown.drainTimeoutSeconds 10))))) }}
 {{- toYaml (mustMergeOverwrite (deepCopy .Values.config.extra) $chart) }}
 {{- end }}

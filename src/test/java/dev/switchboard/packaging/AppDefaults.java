@@ -21,7 +21,9 @@ record AppDefaults(Map<String, Integer> tcpPorts, Map<String, Integer> udpPorts,
             "example-tcp", "switchboard.example.listeners.tcp");
     static final Map<String, String> UDP_LISTENERS = Map.of(
             "example-udp", "switchboard.example.listeners.udp");
+    /** Actuator's own port when set; otherwise Actuator shares the embedded server's port. */
     static final String MANAGEMENT_PORT = "management.server.port";
+    static final String SERVER_PORT = "server.port";
     static final String DRAIN_TIMEOUT = "switchboard.shutdown.drain-timeout";
 
     static AppDefaults load() throws IOException {
@@ -32,7 +34,8 @@ record AppDefaults(Map<String, Integer> tcpPorts, Map<String, Integer> udpPorts,
     /** Reads the same keys from any application.yml, e.g. the one the chart renders. */
     static AppDefaults from(SpringYaml yaml) {
         return new AppDefaults(ports(yaml, TCP_LISTENERS), ports(yaml, UDP_LISTENERS),
-                yaml.port(MANAGEMENT_PORT), yaml.duration(DRAIN_TIMEOUT));
+                yaml.optionalPort(MANAGEMENT_PORT).orElseGet(() -> yaml.port(SERVER_PORT)),
+                yaml.duration(DRAIN_TIMEOUT));
     }
 
     private static Map<String, Integer> ports(SpringYaml yaml, Map<String, String> listeners) {

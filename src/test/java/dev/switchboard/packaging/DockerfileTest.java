@@ -116,6 +116,15 @@ class DockerfileTest {
     }
 
     @Test
+    void run_whenBuildStage_thenCopiesTheJarThePomBuilds() throws IOException {
+        var matcher = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(matcher.find()).as("finalName in pom.xml").isTrue();
+
+        assertThat(all("RUN").stream().map(Instruction::args))
+                .anyMatch(r -> r.contains("cp target/" + matcher.group(1) + ".jar app.jar"));
+    }
+
+    @Test
     void copy_whenRuntimeStage_thenLayersGoFromLeastToMostOftenChanged() {
         var layers = runtimeAll("COPY").stream().map(Instruction::args)
                 .filter(a -> a.startsWith("--from=build /build/extracted/"))

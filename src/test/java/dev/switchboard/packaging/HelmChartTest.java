@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.marcnuri.helm.DryRun;
+import dev.switchboard.core.admin.AdminProperties;
 import com.marcnuri.helm.Helm;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Lints and renders helm/switchboard with the real Helm library and checks the manifests against the
@@ -287,8 +292,33 @@ class HelmChartTest {
         assertThat(decode(secret.string("data.password"))).matches("[A-Za-z0-9]{24}");
         assertThat(secret.get("metadata.annotations").map()).containsEntry("helm.sh/resource-policy", "keep");
         assertThat(adminEnv(defaults)).containsOnly(
-                entry("SWITCHBOARD_ADMIN_USER", FULLNAME + "-admin/username"),
+                entry("SWITCHBOARD_ADMIN_USERNAME", FULLNAME + "-admin/username"),
                 entry("SWITCHBOARD_ADMIN_PASSWORD", FULLNAME + "-admin/password"));
+    }
+
+    @Test
+    void template_whenCredentialsGiven_thenTheContainerEnvironmentBindsToTheAppsAdminProperties() {
+        var chart = Charts.render(tmp, """
+                admin:
+                  username: ops
+                  password: "{noop}s3cret"
+                """);
+        var secret = chart.get("Secret", FULLNAME + "-admin");
+        var env = new HashMap<String, Object>();
+        for (Node variable : chart.container().list("env")) {
+            if (variable.has("valueFrom.secretKeyRef")) {
+                assertThat(variable.string("valueFrom.secretKeyRef.name")).isEqualTo(FULLNAME + "-admin");
+                env.put(variable.string("name"),
+                        decode(secret.string("data." + variable.string("valueFrom.secretKeyRef.key"))));
+            }
+        }
+        // Bound exactly as Spring Boot binds the process environment at start.
+        var admin = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)))
+                .bind("switchboard.admin", AdminProperties.class).get();
+
+        assertThat(admin.username()).isEqualTo("ops");
+        assertThat(admin.password()).isEqualTo("{noop}s3cret");
     }
 
     @Test
@@ -302,7 +332,7 @@ class HelmChartTest {
 
         assertThat(chart.ofKind("Secret")).isEmpty();
         assertThat(adminEnv(chart)).containsOnly(
-                entry("SWITCHBOARD_ADMIN_USER", "ops-credentials/user"),
+                entry("SWITCHBOARD_ADMIN_USERNAME", "ops-credentials/user"),
                 entry("SWITCHBOARD_ADMIN_PASSWORD", "ops-credentials/pass"));
     }
 

@@ -38,6 +38,10 @@ final class SpringYaml {
                 .orElseThrow(() -> new AssertionError(origin + " has no " + key));
     }
 
+    java.util.Optional<Integer> optionalPort(String key) {
+        return binder.bind(key, Integer.class).map(java.util.Optional::of).orElse(java.util.Optional.empty());
+    }
+
     boolean enabled(String listenerKey) {
         return binder.bind(listenerKey + ".enabled", Boolean.class).orElse(true);
     }
