@@ -1,6 +1,7 @@
 package dev.switchboard.packaging;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class Charts {
         }
     }
 
-    private static com.marcnuri.helm.TemplateCommand template() {
+    private static TemplateCommand template() {
         return new Helm(ProjectFiles.CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
     }
 

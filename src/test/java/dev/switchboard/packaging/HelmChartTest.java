@@ -3,12 +3,15 @@ package dev.switchboard.packaging;
 import static dev.switchboard.packaging.Charts.FULLNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import com.marcnuri.helm.DryRun;
 import dev.switchboard.core.admin.AdminProperties;
 import com.marcnuri.helm.Helm;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,7 @@ class HelmChartTest {
         assertThat(container.at("securityContext.capabilities.drop")).isEqualTo(List.of("ALL"));
         assertThat(container.has("securityContext.capabilities.add")).isFalse();
         assertThat(pod.at("automountServiceAccountToken")).isEqualTo(false);
+        assertThat(pod.at("enableServiceLinks")).isEqualTo(false);
     }
 
     @Test
@@ -128,8 +132,8 @@ class HelmChartTest {
 
         // Spring Boot loads ./config/*/application.yml after ./config/application.yml (working dir /app).
         assertThat(Path.of(mount.string("mountPath")).getParent()).isEqualTo(Path.of("/app/config"));
-        assertThat(defaults.get("ConfigMap", FULLNAME).map().get("data")).asInstanceOf(
-                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("application.yml");
+        assertThat(defaults.get("ConfigMap", FULLNAME).map().get("data")).asInstanceOf(MAP)
+                .containsOnlyKeys("application.yml");
     }
 
     @Test
@@ -512,6 +516,6 @@ class HelmChartTest {
     }
 
     private static String decode(String base64) {
-        return new String(java.util.Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -38,8 +39,8 @@ final class SpringYaml {
                 .orElseThrow(() -> new AssertionError(origin + " has no " + key));
     }
 
-    java.util.Optional<Integer> optionalPort(String key) {
-        return binder.bind(key, Integer.class).map(java.util.Optional::of).orElse(java.util.Optional.empty());
+    Optional<Integer> optionalPort(String key) {
+        return binder.bind(key, Integer.class).map(Optional::of).orElse(Optional.empty());
     }
 
     boolean enabled(String listenerKey) {
