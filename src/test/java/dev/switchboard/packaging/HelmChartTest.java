@@ -10,12 +10,14 @@ import dev.switchboard.core.admin.AdminProperties;
 import com.marcnuri.helm.Helm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Lints and renders helm/switchboard with the real Helm library and checks the manifests against the
@@ -59,6 +64,18 @@ class HelmChartTest {
 
         assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    }
+
+    @Test
+    void chart_whenRead_thenAppVersionIsTheProjectVersionAndTheDefaultImageTag() throws IOException {
+        Map<String, Object> chartYaml = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(ProjectFiles.CHART.resolve("Chart.yaml")));
+        var pom = Pattern.compile("<artifactId>switchboard</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(pom.find()).as("project version in pom.xml").isTrue();
+
+        assertThat(chartYaml.get("appVersion")).isEqualTo(pom.group(1).replace("-SNAPSHOT", ""));
+        assertThat(defaults.container().string("image")).isEqualTo("switchboard:" + chartYaml.get("appVersion"));
     }
 
     @Test
