@@ -47,8 +47,9 @@ public final class ExampleLineDecoder extends ByteToMessageDecoder {
                 if (in.readableBytes() > maxLineLength) {
                     out.add(new MalformedLine(MalformedLine.Reason.TOO_LONG,
                             "line longer than " + maxLineLength + " bytes", LineDecoding.preview(in)));
-                    in.skipBytes(in.readableBytes());
+                    in.skipBytes(window);
                     discarding = true;
+                    continue;
                 }
                 return;
             }
