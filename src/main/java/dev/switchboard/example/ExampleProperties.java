@@ -46,13 +46,13 @@ public record ExampleProperties(
     }
 
     /**
-     * The three listeners. Their transports are fixed by the protocol; the unix listener's defaults
-     * ({@code enabled=false}, {@code path=./data/example.sock}) come from {@code example-defaults.properties}
-     * because {@link ListenerProperties}' own defaults suit TCP listeners.
+     * The three listeners. Their transports are fixed by the protocol. Defaults that differ from
+     * {@link ListenerProperties}' own (host {@code 127.0.0.1} as in the reference, and the unix listener's
+     * {@code enabled=false}, {@code path=./data/example.sock}) come from {@code example-defaults.properties}.
      *
-     * @param tcp  the message listener; unset port means 3001
+     * @param tcp  the message listener; unset port means 3001, unset host 127.0.0.1
      * @param unix the same conversation on a unix-domain socket; disabled unless enabled here
-     * @param udp  the log-rotate listener; unset port means 3002
+     * @param udp  the log-rotate listener; unset port means 3002, unset host 127.0.0.1
      */
     public record Listeners(
             @DefaultValue @Valid @NotNull ListenerProperties tcp,

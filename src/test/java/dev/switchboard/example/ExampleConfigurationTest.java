@@ -37,6 +37,7 @@ class ExampleConfigurationTest {
             assertThat(tcp.properties().enabled()).isTrue();
             assertThat(tcp.properties().transport()).isEqualTo(Transport.TCP);
             assertThat(tcp.properties().port()).isEqualTo(3001);
+            assertThat(tcp.properties().host()).isEqualTo("127.0.0.1");
 
             ListenerDefinition unix = context.getBean("exampleUnixListener", ListenerDefinition.class);
             assertThat(unix.name()).isEqualTo("example-unix");
@@ -48,6 +49,7 @@ class ExampleConfigurationTest {
             assertThat(udp.name()).isEqualTo("example-udp");
             assertThat(udp.properties().transport()).isEqualTo(Transport.UDP);
             assertThat(udp.properties().port()).isEqualTo(3002);
+            assertThat(udp.properties().host()).isEqualTo("127.0.0.1");
         });
     }
 
