@@ -22,6 +22,13 @@ public final class GatewayMeters {
     /** 1 while the listener is bound, 0 otherwise (gauge). */
     public static final String LISTENER_UP = "switchboard.listener.up";
 
+    /** Example protocol: TCP commands handled, tagged by outcome (conversation, unknown, quit, quit_refused). */
+    public static final String EXAMPLE_COMMANDS = "switchboard.example.commands";
+    /** Example protocol: lines or datagrams refused, tagged by reason (too_long, syntax, invalid_utf8, ...). */
+    public static final String EXAMPLE_MALFORMED = "switchboard.example.malformed";
+    /** Example protocol: datagrams on the log-rotate listener, tagged by outcome (rotated, wrong_secret, ...). */
+    public static final String EXAMPLE_LOG_ROTATIONS = "switchboard.example.log.rotations";
+
     private GatewayMeters() {
     }
 
