@@ -35,7 +35,7 @@ final class ArchiverAddressParser {
                 return new ArchiverAddress.Tcp(trimmed.substring(0, colon), Integer.parseInt(trimmed.substring(colon + 1)));
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid archiver address '" + trimmed + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("invalid archiver address '" + trimmed + "': " + e.getMessage());
         }
         throw new IllegalArgumentException("invalid archiver address '" + trimmed
                 + "': expected tcp://host:port, unix:/absolute/path, a.b.c.d:port or /absolute/path");
