@@ -22,6 +22,13 @@ public final class GatewayMeters {
     /** 1 while the listener is bound, 0 otherwise (gauge). */
     public static final String LISTENER_UP = "switchboard.listener.up";
 
+    /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
+    public static final String SEA_ARCHIVER_CONNECTED = "switchboard.sea.archiver.connected";
+    /** SEA archive records waiting in the archiver client's bounded queue (gauge). */
+    public static final String SEA_ARCHIVER_QUEUED = "switchboard.sea.archiver.queued";
+    /** SEA archive records that were not and will not be delivered, tagged by reason (counter). */
+    public static final String SEA_ARCHIVER_DROPPED = "switchboard.sea.archiver.dropped";
+
     private GatewayMeters() {
     }
 

@@ -332,7 +332,9 @@ public final class ArchiverClient {
     }
 
     private void onClosed(Channel ch) {
-        if (ch != channel) {
+        // A failed attempt is closed by Bootstrap's CLOSE_ON_FAILURE, possibly before our connect listener
+        // runs; the connect future always completes, so onConnectDone reports it with its cause.
+        if (ch != channel || state == State.CONNECTING) {
             return;
         }
         channel = null;

@@ -1,5 +1,6 @@
 package dev.switchboard.sea.archiver;
 
+import dev.switchboard.core.netty.EventLoopGroups;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import java.util.Objects;
@@ -20,5 +21,10 @@ public record ArchiverTransport(EventLoopGroup group, Class<? extends Channel> s
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(socketChannelClass, "socketChannelClass");
         Objects.requireNonNull(domainSocketChannelClass, "domainSocketChannelClass");
+    }
+
+    /** The shared worker event loops and the configured transport's client channel classes. */
+    public static ArchiverTransport of(EventLoopGroups groups) {
+        return new ArchiverTransport(groups.workers(), groups.socketChannelClass(), groups.domainSocketChannelClass());
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.sea.archiver;
 
+import dev.switchboard.core.metrics.GatewayMeters;
+import dev.switchboard.core.metrics.GatewayMeters.Tags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,18 +17,18 @@ public final class MicrometerArchiverMetrics implements ArchiverMetrics {
     private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
 
     public MicrometerArchiverMetrics(MeterRegistry registry) {
-        Gauge.builder(ArchiverMeters.CONNECTED, connected, AtomicInteger::get)
-                .tag("protocol", "sea")
+        Gauge.builder(GatewayMeters.SEA_ARCHIVER_CONNECTED, connected, AtomicInteger::get)
+                .tag(Tags.PROTOCOL, "sea")
                 .description("1 while SEA archive records are being delivered")
                 .register(registry);
-        Gauge.builder(ArchiverMeters.QUEUED, queued, AtomicInteger::get)
-                .tag("protocol", "sea")
+        Gauge.builder(GatewayMeters.SEA_ARCHIVER_QUEUED, queued, AtomicInteger::get)
+                .tag(Tags.PROTOCOL, "sea")
                 .description("SEA archive records waiting for the archiver")
                 .register(registry);
         for (DropReason reason : DropReason.values()) {
-            dropped.put(reason, Counter.builder(ArchiverMeters.DROPPED)
-                    .tag("protocol", "sea")
-                    .tag("reason", reason.tag())
+            dropped.put(reason, Counter.builder(GatewayMeters.SEA_ARCHIVER_DROPPED)
+                    .tag(Tags.PROTOCOL, "sea")
+                    .tag(Tags.REASON, reason.tag())
                     .description("SEA archive records that were not delivered")
                     .register(registry));
         }

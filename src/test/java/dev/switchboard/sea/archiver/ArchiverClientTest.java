@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.sea.archiver.ArchiverStatus.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -101,7 +102,7 @@ class ArchiverClientTest {
     }
 
     private double droppedCounter(String reason) {
-        return registry.get(ArchiverMeters.DROPPED).tag("reason", reason).counter().count();
+        return registry.get(GatewayMeters.SEA_ARCHIVER_DROPPED).tag("reason", reason).counter().count();
     }
 
     @Test
@@ -122,7 +123,7 @@ class ArchiverClientTest {
         assertThat(status.sent()).isEqualTo(2);
         assertThat(status.sentBytes()).isEqualTo(tv07.length() + msg(2).length());
         assertThat(status.dropped()).isZero();
-        assertThat(gauge(ArchiverMeters.CONNECTED)).isEqualTo(1.0);
+        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isEqualTo(1.0);
     }
 
     @Test
@@ -176,13 +177,13 @@ class ArchiverClientTest {
             assertThat(client.offer(msg(i))).isTrue();
         }
         assertThat(client.status().queued()).isEqualTo(5);
-        assertThat(gauge(ArchiverMeters.QUEUED)).isEqualTo(5.0);
+        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isEqualTo(5.0);
         fake.start();
 
         await().until(() -> fake.receivedText().equals(msg(1) + msg(2) + msg(3) + msg(4) + msg(5)));
         assertThat(client.status().queued()).isZero();
         assertThat(client.status().dropped()).isZero();
-        assertThat(gauge(ArchiverMeters.QUEUED)).isZero();
+        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isZero();
     }
 
     @Test
@@ -431,7 +432,7 @@ class ArchiverClientTest {
 
         assertThat(client.status().dropped()).isEqualTo(2);
         assertThat(droppedCounter("stopped")).isEqualTo(2.0);
-        assertThat(gauge(ArchiverMeters.CONNECTED)).isZero();
+        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isZero();
     }
 
     @Test
