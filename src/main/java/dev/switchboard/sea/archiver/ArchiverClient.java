@@ -122,7 +122,8 @@ public final class ArchiverClient {
 
     /**
      * Stops the timers, writes what is still queued if a connection is up, flushes and closes it. Records
-     * that could not be written are counted as dropped. Waits at most the connect timeout for the close.
+     * that could not be written are counted as dropped. Waits at most the connect timeout for the close,
+     * so it must not be called on an event loop. A stopped client cannot be started again.
      */
     public void stop() {
         accepting = false;
@@ -285,7 +286,7 @@ public final class ArchiverClient {
         ChannelFuture connected = bootstrap.connect(remote);
         Channel ch = connected.channel();
         channel = ch;
-        connected.addListener(f -> runOnExecutor(() -> onConnectDone(gen, ch, f.cause())));
+        connected.addListener(f -> runOnExecutor(() -> onConnectDone(gen, ch, name, f.cause())));
         ch.closeFuture().addListener(f -> runOnExecutor(() -> onClosed(ch)));
     }
 
@@ -314,7 +315,7 @@ public final class ArchiverClient {
         return UnixDomainSocketAddress.of(path);
     }
 
-    private void onConnectDone(long gen, Channel ch, Throwable cause) {
+    private void onConnectDone(long gen, Channel ch, String name, Throwable cause) {
         if (gen != generation || ch != channel || !running) {
             ch.close();
             return;
@@ -322,12 +323,12 @@ public final class ArchiverClient {
         if (cause != null) {
             channel = null;
             ch.close();
-            disconnected("connect to " + describe(target) + " failed: " + describeError(cause));
+            disconnected("connect to " + name + " failed: " + describeError(cause));
             return;
         }
         sink = new ChannelSink(ch);
         setState(State.CONNECTED);
-        log.info("SEA archiver connected to {} ({})", describe(target), ch.localAddress());
+        log.info("SEA archiver connected to {}", name);
         drain();
     }
 
