@@ -29,6 +29,13 @@ public final class GatewayMeters {
     /** Example protocol: datagrams on the log-rotate listener, tagged by outcome (rotated, wrong_secret, ...). */
     public static final String EXAMPLE_LOG_ROTATIONS = "switchboard.example.log.rotations";
 
+    /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
+    public static final String SEA_ARCHIVER_CONNECTED = "switchboard.sea.archiver.connected";
+    /** SEA archive records waiting in the archiver client's bounded queue (gauge). */
+    public static final String SEA_ARCHIVER_QUEUED = "switchboard.sea.archiver.queued";
+    /** SEA archive records that were not and will not be delivered, tagged by reason (counter). */
+    public static final String SEA_ARCHIVER_DROPPED = "switchboard.sea.archiver.dropped";
+
     private GatewayMeters() {
     }
 
