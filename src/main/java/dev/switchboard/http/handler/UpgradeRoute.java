@@ -13,6 +13,9 @@ import io.netty.handler.codec.http.HttpRequest;
  * {@code Upgrade: websocket} whose path (query ignored) is one of
  * {@code switchboard.http.websocket-paths}; the first route whose {@link #matches} is true gets
  * the request. With no route, or none matching, the request is served as an ordinary GET.
+ * Netty's {@code WebSocketServerProtocolHandler} compares the whole URI (query included) unless
+ * configured with {@code checkStartsWith(true)}; a route that installs it must allow for the
+ * query the router ignored.
  *
  * <p>Both methods run on the channel's event loop.
  */
