@@ -40,7 +40,7 @@ public final class HttpTestChannels {
     public static HttpProperties properties(Path root, Duration idleTimeout, int maxInitialLine, DataSize maxHeader,
             DataSize maxBody) {
         return new HttpProperties(new HttpProperties.Listeners(ListenerProperties.tcp(0), ListenerProperties.tcp(0)),
-                root.toString(), idleTimeout, maxInitialLine, maxHeader, maxBody, Duration.ZERO, List.of("/", "/ws"));
+                root.toString(), idleTimeout, Duration.ofSeconds(10), maxInitialLine, maxHeader, maxBody, Duration.ZERO, List.of("/", "/ws"));
     }
 
     /** Properties with the documented defaults and this root. */
