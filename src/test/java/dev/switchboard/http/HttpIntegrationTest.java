@@ -43,7 +43,7 @@ class HttpIntegrationTest {
     @TempDir
     static Path base;
 
-    private static byte[] big;
+    private final byte[] big = bigContent();
 
     @Autowired
     Environment environment;
@@ -62,10 +62,15 @@ class HttpIntegrationTest {
         Files.writeString(root.resolve("docs/index.html"), "docs");
         Files.writeString(base.resolve("secret.txt"), "outside the root");
         Files.createSymbolicLink(root.resolve("escape.txt"), base.resolve("secret.txt"));
-        big = new byte[3 * 1024 * 1024 + 17];
-        new Random(42).nextBytes(big);
-        Files.write(root.resolve("big.bin"), big);
+        Files.write(root.resolve("big.bin"), bigContent());
         registry.add("switchboard.http.root", root::toString);
+    }
+
+    /** 3 MiB and a bit of seeded random bytes: the same array every call. */
+    private static byte[] bigContent() {
+        byte[] bytes = new byte[3 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(bytes);
+        return bytes;
     }
 
     private int port() {

@@ -28,10 +28,11 @@ public interface UpgradeRoute {
 
     /**
      * Takes over the connection. When this is called the router has already removed the HTTP
-     * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle timeout, aggregator, guard,
-     * keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
+     * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle and request timeouts, aggregator,
+     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
      * {@link HttpPipeline#CHUNKED_WRITER}, {@link HttpPipeline#RESPONSE_HEADERS},
-     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain.
+     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
+     * route owns idle detection of the upgraded connection.
      *
      * <p>The route adds its stages after {@code ctx.name()} (for example a
      * {@code WebSocketServerProtocolHandler} and its own handlers), then hands the request on
