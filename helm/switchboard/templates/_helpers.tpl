@@ -106,6 +106,8 @@ The application.yml the ConfigMap carries. config.extra goes in first so that th
 win: the ports here must match the container ports and Services rendered from the same values.
 The embedded web server (server.port) serves only the management plane: Actuator and Prometheus.
 */}}
+{{- /* The example protocol binds loopback by default (as its reference); in a pod it must bind every
+     interface for its Service to reach it. QUIT stays loopback-only unless configured otherwise. */ -}}
 {{- define "switchboard.applicationYaml" -}}
 {{- $l := .Values.listeners }}
 {{- $chart := dict
@@ -115,8 +117,8 @@ The embedded web server (server.port) serves only the management plane: Actuator
         "http" (dict "enabled" $l.http.enabled "port" $l.http.port)
         "http-legacy" (dict "enabled" $l.httpLegacy.enabled "port" $l.httpLegacy.port)))
     "example" (dict "listeners" (dict
-        "tcp" (dict "enabled" $l.exampleTcp.enabled "port" $l.exampleTcp.port)
-        "udp" (dict "enabled" $l.exampleUdp.enabled "port" $l.exampleUdp.port)))
+        "tcp" (dict "enabled" $l.exampleTcp.enabled "port" $l.exampleTcp.port "host" "0.0.0.0")
+        "udp" (dict "enabled" $l.exampleUdp.enabled "port" $l.exampleUdp.port "host" "0.0.0.0")))
     "shutdown" (dict "drain-timeout" (printf "%ds" (int .Values.shutdown.drainTimeoutSeconds))))
   "server" (dict "port" .Values.management.port)
   "spring" (dict

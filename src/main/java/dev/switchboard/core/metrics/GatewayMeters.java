@@ -36,6 +36,9 @@ public final class GatewayMeters {
     /** SEA archive records that were not and will not be delivered, tagged by reason (counter). */
     public static final String SEA_ARCHIVER_DROPPED = "switchboard.sea.archiver.dropped";
 
+    /** HTTP responses per listener and status class (counter, tags listener and status = 1xx … 5xx). */
+    public static final String HTTP_REQUESTS = "switchboard.http.requests";
+
     private GatewayMeters() {
     }
 
