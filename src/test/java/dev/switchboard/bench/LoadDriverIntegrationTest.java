@@ -1,0 +1,55 @@
+package dev.switchboard.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+
+/**
+ * Smoke runs of the load driver against the real gateway on ephemeral ports: short and small, with
+ * functional assertions only (every message accounted for, report complete), never timing ones.
+ */
+@SpringBootTest(properties = {
+        "switchboard.example.listeners.tcp.port=0",
+        "switchboard.example.listeners.udp.port=0"})
+@Timeout(60)
+class LoadDriverIntegrationTest {
+
+    @Autowired
+    Environment environment;
+
+    private int port(String listener) {
+        return environment.getRequiredProperty("local.switchboard." + listener + ".port", Integer.class);
+    }
+
+    private static LoadReport run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = LoadDriver.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(output).isEqualTo(LoadDriver.OK);
+        assertThat(output).as("report header").contains(LoadReport.HEADER);
+        return LoadReport.parse(List.of(output.split("\n")));
+    }
+
+    @Test
+    void example_whenDrivenForTwoSeconds_thenEveryConversationDeliveredAndReportComplete() {
+        LoadReport report = run("load", "--protocol", "example", "--port", String.valueOf(port("example-tcp")),
+                "--connections", "4", "--duration", "2s", "--drain", "5s", "--deadline", "30s",
+                "--pid", String.valueOf(ProcessHandle.current().pid()));
+        assertThat(report.getLong("sent")).isPositive();
+        assertThat(report.getLong("delivered")).isEqualTo(report.getLong("sent"));
+        assertThat(report.getLong("lost")).isZero();
+        assertThat(report.getLong("foreign")).isZero();
+        assertThat(report.getLong("latency_count")).isEqualTo(report.getLong("delivered"));
+        assertThat(report.values()).containsKeys("deliveries_per_s", "latency_us_p50", "latency_us_p99",
+                "latency_us_p999", "server_cpu_s", "server_cpu_us_per_delivery", "server_rss_kib", "driver_cpu_s");
+        assertThat(report.get("deadline_hit")).isEqualTo("false");
+    }
+}
