@@ -18,6 +18,8 @@ import org.springframework.context.ApplicationEventPublisher;
 public final class ListenerRegistry {
 
     private final Map<String, NettyListener> listeners;
+    /** Listeners an operator (or a protocol's QUIT) stopped on purpose: not a failure for health. */
+    private final java.util.Set<String> stoppedOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ApplicationEventPublisher events;
 
     public ListenerRegistry(List<ListenerDefinition> definitions, EventLoopGroups groups,
@@ -60,6 +62,7 @@ public final class ListenerRegistry {
     /** Binds the listener (even one disabled in configuration: this is the operator's explicit start). */
     public NettyListener start(String name) {
         NettyListener listener = require(name);
+        stoppedOnPurpose.remove(name);
         if (!listener.isRunning()) {
             listener.start();
             events.publishEvent(new ListenerStartedEvent(listener));
@@ -70,12 +73,18 @@ public final class ListenerRegistry {
     /** Unbinds the listener; its live connections stay (QUIT semantics) unless {@code closeConnections}. */
     public NettyListener stop(String name, boolean closeConnections) {
         NettyListener listener = require(name);
+        stoppedOnPurpose.add(name);
         if (closeConnections) {
             listener.stop();
         } else {
             listener.unbind();
         }
         return listener;
+    }
+
+    /** Whether the listener's last stop was deliberate rather than a failure to bind. */
+    public boolean isStoppedOnPurpose(String name) {
+        return stoppedOnPurpose.contains(name);
     }
 
     /** Binds every listener enabled in configuration. */

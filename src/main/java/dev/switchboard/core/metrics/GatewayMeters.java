@@ -22,6 +22,9 @@ public final class GatewayMeters {
     /** 1 while the listener is bound, 0 otherwise (gauge). */
     public static final String LISTENER_UP = "switchboard.listener.up";
 
+    /** HTTP responses per listener and status class (counter, tags listener and status = 1xx … 5xx). */
+    public static final String HTTP_REQUESTS = "switchboard.http.requests";
+
     /** Open rooms WebSocket connections (gauge). */
     public static final String ROOMS_CONNECTIONS = "switchboard.rooms.connections";
     /** Rooms that currently exist (gauge). */
