@@ -12,6 +12,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -32,6 +33,10 @@ public final class NettyListener {
 
     /** Pipeline name of the core's first stage in every connection. */
     public static final String METRICS_HANDLER = "switchboard-metrics";
+    /** Pipeline name of the core's flush batching in every stream connection, right after the metrics. */
+    public static final String FLUSH_HANDLER = "switchboard-flush";
+    /** Flushes a busy connection at least this often even while reads keep coming. */
+    private static final int EXPLICIT_FLUSH_AFTER_FLUSHES = 256;
 
     private static final Logger log = LoggerFactory.getLogger(NettyListener.class);
 
@@ -137,6 +142,10 @@ public final class NettyListener {
                         }
                         connections.add(ch);
                         ch.pipeline().addLast(METRICS_HANDLER, metricsHandler);
+                        // Every protocol's writes reach the socket once per event-loop turn, including
+                        // broadcasts written from other threads (stateful: one per connection).
+                        ch.pipeline().addLast(FLUSH_HANDLER,
+                                new FlushConsolidationHandler(EXPLICIT_FLUSH_AFTER_FLUSHES, true));
                         ch.pipeline().addLast(definition.initializer());
                     }
                 });

@@ -84,9 +84,9 @@ class ManagementIntegrationTest {
                 "s3cret");
         assertThat(stop.statusCode()).isEqualTo(200);
         assertThat(stop.body()).contains("\"state\":\"stopped\"");
-        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, null, null);
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"admin-sink\":\"stopped\"");
+        assertThat(call("GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, "ops", "s3cret");
+        assertThat(readiness.body()).contains("\"admin-sink\":\"stopped");
 
         HttpResponse<String> start = call("POST", "/actuator/listeners/admin-sink", "{\"action\":\"start\"}", "ops",
                 "s3cret");
