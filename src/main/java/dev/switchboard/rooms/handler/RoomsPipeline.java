@@ -1,9 +1,10 @@
 package dev.switchboard.rooms.handler;
 
 /**
- * Names of the stages the rooms protocol adds after the HTTP stage that accepted the upgrade, in pipeline order:
+ * Names of the stages the rooms protocol adds after the HTTP router that accepted the upgrade, in pipeline order
+ * (flushes, including broadcasts written from other event loops, are merged once per event-loop turn by the
+ * {@code FlushConsolidationHandler} the core puts at the head of every connection):
  * <ol>
- *   <li>{@link #FLUSH} – {@code FlushConsolidationHandler}: one flush per event-loop turn for relayed traffic</li>
  *   <li>(Netty's {@code WebSocketServerProtocolHandshakeHandler} and {@code Utf8FrameValidator}, which
  *       {@link #WS_PROTOCOL} inserts before itself)</li>
  *   <li>{@link #WS_PROTOCOL} – {@code WebSocketServerProtocolHandler}: handshake, ping → pong, close echo</li>
@@ -21,7 +22,6 @@ package dev.switchboard.rooms.handler;
  */
 public final class RoomsPipeline {
 
-    public static final String FLUSH = "rooms-flush";
     public static final String WS_PROTOCOL = "rooms-ws-protocol";
     public static final String WS_AGGREGATOR = "rooms-ws-aggregator";
     public static final String HEARTBEAT = "rooms-heartbeat";

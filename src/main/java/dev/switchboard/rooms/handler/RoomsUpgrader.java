@@ -2,6 +2,7 @@ package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
 import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.RoomsProperties;
 import dev.switchboard.rooms.codec.TPacketDecoder;
@@ -23,22 +24,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.time.Clock;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns an HTTP connection into a rooms WebSocket: recognises upgrade requests on the configured paths and
- * installs the {@link RoomsPipeline} stages after the HTTP stage that received the request. Plays the role of
- * the channel initializer for rooms, since rooms shares the HTTP listeners' ports.
+ * Turns an HTTP connection into a rooms WebSocket ({@link UpgradeRoute} of the HTTP listeners): recognises upgrade
+ * requests on the configured paths and installs the {@link RoomsPipeline} stages after the HTTP router. Plays the
+ * role of the channel initializer for rooms, since rooms shares the HTTP listeners' ports.
  */
-public final class RoomsUpgrader {
+public final class RoomsUpgrader implements UpgradeRoute {
 
     private static final Logger log = LoggerFactory.getLogger(RoomsUpgrader.class);
-    /** Explicit flushes merged before one really reaches the socket; Netty's default. */
-    private static final int FLUSHES_PER_WRITE = 256;
 
     private final RoomsProperties properties;
     private final Rooms rooms;
@@ -49,6 +47,7 @@ public final class RoomsUpgrader {
     private final Clock clock;
     private final Set<String> paths;
     private final RoomsHeartbeatSettings heartbeat;
+    private final RoomsGoodbye goodbye;
     private final TPacketFrameDecoder decoder;
     private final TPacketFrameEncoder encoder = new TPacketFrameEncoder();
     private final MalformedPacketHandler malformed;
@@ -73,9 +72,16 @@ public final class RoomsUpgrader {
                 properties.maxNickAttempts());
         this.session = new RoomsSessionHandler(rooms, metrics);
         this.exceptions = new RoomsExceptionHandler(disconnector, metrics);
+        this.goodbye = new RoomsGoodbye(disconnector);
+    }
+
+    @Override
+    public void sayGoodbye(Channel channel) {
+        goodbye.sayGoodbye(channel);
     }
 
     /** True for a request that asks for a WebSocket ({@code Upgrade: websocket}) on one of the rooms paths. */
+    @Override
     public boolean matches(HttpRequest request) {
         String uri = request.uri();
         int query = uri.indexOf('?');
@@ -89,6 +95,7 @@ public final class RoomsUpgrader {
      * answers 101 (or 400 for a bad upgrade), swaps the HTTP codec for the WebSocket one and drops the HTTP
      * aggregator. Takes ownership of {@code request}. Runs on the channel's event loop.
      */
+    @Override
     public void upgrade(ChannelHandlerContext httpCtx, FullHttpRequest request) {
         Channel channel = httpCtx.channel();
         if (!slots.tryAcquire()) {
@@ -116,8 +123,6 @@ public final class RoomsUpgrader {
 
         ChannelPipeline pipeline = channel.pipeline();
         String previous = httpCtx.name();
-        previous = add(pipeline, previous, RoomsPipeline.FLUSH,
-                new FlushConsolidationHandler(FLUSHES_PER_WRITE, true));
         previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new WebSocketServerProtocolHandler(
                 protocolConfig(request.uri())));
         previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,8 +33,9 @@ final class EmbeddedRoomsClient {
     private int consumed;
 
     EmbeddedRoomsClient(RoomsUpgrader upgrader) {
-        channel = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(65536), new Router(upgrader),
-                new TailExceptionHandler());
+        // The flush consolidation mirrors what the core puts at the head of every listener connection.
+        channel = new EmbeddedChannel(new FlushConsolidationHandler(256, true), new HttpServerCodec(),
+                new HttpObjectAggregator(65536), new Router(upgrader), new TailExceptionHandler());
     }
 
     /** Stand-in for the HTTP listener's routing stage: upgrades go to rooms, anything else gets 404. */
