@@ -357,6 +357,13 @@ class RoomsPipelineTest {
     }
 
     @Test
+    void hostile_whenTextFrameNotUtf8_thenClose1007() {
+        EmbeddedRoomsClient c = client().open();
+        c.write(WsFrame.client(0x81, new byte[] {(byte) 0xC3, 0x28}, new byte[] {1, 2, 3, 4}));
+        c.assertClosedWith(1007);
+    }
+
+    @Test
     void hostile_whenNickBeforeMagicString_thenClose1008() {
         EmbeddedRoomsClient c = client().open();
         c.sendPacket(V2);
