@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatInterval   time between server pings; zero turns the heartbeat off
  * @param heartbeatTimeout    how long a ping may go unanswered before the connection is closed with 1001
  * @param handshakeTimeout    upper bound for completing the WebSocket opening handshake
+ * @param loginTimeout        time from the upgrade to an accepted nick before the connection is closed with
+ *                            1008; zero waits forever
  * @param magicString         the level-1 blob (spec §4)
  * @param maxRooms            rooms that may exist at once; a join that would create one more gets an error
  * @param maxMembersPerRoom   members one room may hold; a join beyond gets an error
@@ -50,6 +52,7 @@ public record RoomsProperties(
         @DefaultValue("30s") @NotNull Duration heartbeatInterval,
         @DefaultValue("20s") @NotNull Duration heartbeatTimeout,
         @DefaultValue("10s") @NotNull Duration handshakeTimeout,
+        @DefaultValue("30s") @NotNull Duration loginTimeout,
         @DefaultValue("magic string :)") @NotEmpty String magicString,
         @DefaultValue("1000") @Min(1) int maxRooms,
         @DefaultValue("1000") @Min(1) int maxMembersPerRoom,
@@ -79,6 +82,11 @@ public record RoomsProperties(
     public boolean isHeartbeatValid() {
         return heartbeatInterval != null && heartbeatTimeout != null && !heartbeatInterval.isNegative()
                 && heartbeatTimeout.compareTo(Duration.ZERO) > 0;
+    }
+
+    @AssertTrue(message = "login-timeout must not be negative")
+    public boolean isLoginTimeoutValid() {
+        return loginTimeout != null && !loginTimeout.isNegative();
     }
 
     @AssertTrue(message = "handshake-timeout must be positive")

@@ -39,6 +39,7 @@ class RoomsPropertiesTest {
             assertThat(p.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(p.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(20));
             assertThat(p.magicString()).isEqualTo("magic string :)");
+            assertThat(p.loginTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(p.maxNickAttempts()).isEqualTo(5);
             assertThat(p.limits().historyBytes()).isEqualTo(8192);
         });
@@ -64,6 +65,7 @@ class RoomsPropertiesTest {
             "switchboard.rooms.history-size=-1",
             "switchboard.rooms.heartbeat-timeout=0s",
             "switchboard.rooms.heartbeat-interval=-1s",
+            "switchboard.rooms.login-timeout=-1s",
             "switchboard.rooms.paths=chat",
             "switchboard.rooms.magic-string=",
             "switchboard.rooms.max-rooms=0",

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Per-connection state of a rooms client, kept on one channel attribute, and the {@link RoomSession} the service
- * talks to. The trust level and nick counter are touched only on the channel's event loop.
+ * talks to. The trust level and nick counter are changed only on the channel's event loop.
  */
 public final class RoomsConnection implements RoomSession {
 
@@ -22,7 +22,8 @@ public final class RoomsConnection implements RoomSession {
     private final int memberId;
     private final RoomsDisconnector disconnector;
     private final RoomsMetrics metrics;
-    private TrustLevel level = TrustLevel.MAGIC;
+    /** Written on the event loop; volatile because the login timeout reads it from the sweeper thread. */
+    private volatile TrustLevel level = TrustLevel.MAGIC;
     private int refusedNicks;
     private volatile boolean open;
 

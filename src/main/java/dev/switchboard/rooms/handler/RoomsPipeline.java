@@ -10,6 +10,7 @@ package dev.switchboard.rooms.handler;
  *   <li>{@link #WS_PROTOCOL} – {@code WebSocketServerProtocolHandler}: handshake, ping → pong, close echo</li>
  *   <li>{@link #WS_AGGREGATOR} – {@code WebSocketFrameAggregator}: fragments into one bounded message</li>
  *   <li>{@link #HEARTBEAT} – {@link HeartbeatHandler}: server pings, closes 1001 on a missing pong</li>
+ *   <li>{@link #LOGIN_TIMEOUT} – {@link LoginTimeoutHandler}: closes 1008 without a nick in time; self-removing</li>
  *   <li>{@link #PACKET_DECODER} – {@link TPacketFrameDecoder}: binary message → {@code TPacket}/{@code Malformed}</li>
  *   <li>{@link #PACKET_ENCODER} – {@link TPacketFrameEncoder}: {@code TPacket} → binary frame</li>
  *   <li>{@link #MALFORMED} – {@link MalformedPacketHandler}: closes with the code the spec gives the defect</li>
@@ -25,6 +26,7 @@ public final class RoomsPipeline {
     public static final String WS_PROTOCOL = "rooms-ws-protocol";
     public static final String WS_AGGREGATOR = "rooms-ws-aggregator";
     public static final String HEARTBEAT = "rooms-heartbeat";
+    public static final String LOGIN_TIMEOUT = "rooms-login-timeout";
     public static final String PACKET_DECODER = "rooms-packet-decoder";
     public static final String PACKET_ENCODER = "rooms-packet-encoder";
     public static final String MALFORMED = "rooms-malformed";

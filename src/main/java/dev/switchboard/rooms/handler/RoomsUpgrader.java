@@ -129,6 +129,8 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 new WebSocketFrameAggregator((int) properties.maxMessageSize().toBytes()));
         previous = add(pipeline, previous, RoomsPipeline.HEARTBEAT,
                 new HeartbeatHandler(heartbeat, clock, sweeper, disconnector));
+        previous = add(pipeline, previous, RoomsPipeline.LOGIN_TIMEOUT,
+                new LoginTimeoutHandler(properties.loginTimeout(), clock, sweeper, disconnector));
         previous = add(pipeline, previous, RoomsPipeline.PACKET_DECODER, decoder);
         previous = add(pipeline, previous, RoomsPipeline.PACKET_ENCODER, encoder);
         previous = add(pipeline, previous, RoomsPipeline.MALFORMED, malformed);

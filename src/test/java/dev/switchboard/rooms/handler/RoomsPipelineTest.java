@@ -427,6 +427,7 @@ class RoomsPipelineTest {
 
     @Test
     void heartbeat_whenPongsArrive_thenPingsContinue_whenPongMissing_thenClose1001() {
+        settings.loginTimeout = Duration.ZERO;
         EmbeddedRoomsClient c = client().open();
         assertThat(sweeper.size()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(29));
@@ -453,8 +454,42 @@ class RoomsPipelineTest {
     @Test
     void heartbeat_whenDisabled_thenNeverRegistered() {
         settings.heartbeatInterval = Duration.ZERO;
+        settings.loginTimeout = Duration.ZERO;
         client().open();
         assertThat(sweeper.size()).isZero();
+    }
+
+    @Test
+    void loginTimeout_whenNoNickInTime_thenClose1008() {
+        settings.heartbeatInterval = Duration.ZERO;
+        EmbeddedRoomsClient c = client().open();
+        c.sendPacket(V1);
+        clock.advance(Duration.ofSeconds(29));
+        sweeper.sweep();
+        c.channel.runPendingTasks();
+        assertThat(c.frames()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        sweeper.sweep();
+        c.channel.runPendingTasks();
+        c.assertClosedWith(1008);
+        assertThat(sweeper.size()).isZero();
+    }
+
+    @Test
+    void loginTimeout_whenNickAccepted_thenRemovedAndNeverFires() {
+        settings.heartbeatInterval = Duration.ZERO;
+        EmbeddedRoomsClient c = client().open();
+        c.sendPacket(V1);
+        c.sendPacket(V2);
+        c.frames();
+        sweeper.sweep();
+        c.channel.runPendingTasks();
+        assertThat(c.channel.pipeline().get(RoomsPipeline.LOGIN_TIMEOUT)).isNull();
+        assertThat(sweeper.size()).isZero();
+        clock.advance(Duration.ofMinutes(5));
+        sweeper.sweep();
+        c.channel.runPendingTasks();
+        assertThat(c.channel.isOpen()).isTrue();
     }
 
     @Test
