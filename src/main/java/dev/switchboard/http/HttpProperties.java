@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     value is a directory ({@code /srv/www} or {@code file:/srv/www}) that must exist at startup
  * @param idleTimeout a connection with no traffic either way for this long is closed; zero never
  *     closes idle connections
+ * @param requestTimeout a request must arrive completely (head and body) within this time of its
+ *     first byte, else 408 and close, so trickling bytes cannot hold a connection; zero disables it
  * @param maxInitialLineLength longest request line accepted; longer ones get 414
  * @param maxHeaderSize largest header block accepted; larger ones get 431
  * @param maxRequestBody largest request body accepted; larger ones get 413; zero accepts no body
@@ -38,6 +40,7 @@ public record HttpProperties(
         @DefaultValue @Valid @NotNull Listeners listeners,
         @DefaultValue("classpath:static/") @NotBlank String root,
         @DefaultValue("5s") @NotNull Duration idleTimeout,
+        @DefaultValue("10s") @NotNull Duration requestTimeout,
         @DefaultValue("4096") @Min(256) @Max(65536) int maxInitialLineLength,
         @DefaultValue("8KB") @NotNull DataSize maxHeaderSize,
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
@@ -64,6 +67,12 @@ public record HttpProperties(
     @AssertTrue(message = "idle-timeout must be between 0 and 1h")
     public boolean isIdleTimeoutInRange() {
         return idleTimeout == null || (!idleTimeout.isNegative() && idleTimeout.compareTo(Duration.ofHours(1)) <= 0);
+    }
+
+    @AssertTrue(message = "request-timeout must be between 0 and 1h")
+    public boolean isRequestTimeoutInRange() {
+        return requestTimeout == null
+                || (!requestTimeout.isNegative() && requestTimeout.compareTo(Duration.ofHours(1)) <= 0);
     }
 
     @AssertTrue(message = "max-header-size must be between 1KB and 1MB")

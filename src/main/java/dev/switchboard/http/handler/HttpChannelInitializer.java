@@ -52,6 +52,12 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
             // observeOutput: a large download that is still draining counts as activity.
             p.addLast(HttpPipeline.IDLE_STATE, new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS));
         }
+        long requestMillis = properties.requestTimeout().toMillis();
+        RequestDeadline deadline = requestMillis > 0 ? new RequestDeadline(requestMillis) : null;
+        if (deadline != null) {
+            // Before the codec: it must see the first raw byte of a request, not a decoded head.
+            p.addLast(HttpPipeline.REQUEST_DEADLINE, deadline.start());
+        }
         p.addLast(HttpPipeline.CODEC, new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(properties.maxInitialLineLength())
                 .setMaxHeaderSize((int) properties.maxHeaderSize().toBytes())));
@@ -64,6 +70,9 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
             p.addLast(HttpPipeline.IDLE_CLOSE, idleClose);
         }
         p.addLast(HttpPipeline.AGGREGATOR, new RequestSizeLimiter((int) properties.maxRequestBody().toBytes()));
+        if (deadline != null) {
+            p.addLast(HttpPipeline.REQUEST_COMPLETE, deadline.end());
+        }
         // After the aggregator: a body that fails to decode marks the aggregated request failed.
         p.addLast(HttpPipeline.GUARD, guard);
         p.addLast(HttpPipeline.KEEP_ALIVE, new KeepAliveHandler());

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -27,13 +28,15 @@ final class RequestSizeLimiter extends HttpObjectAggregator {
 
     @Override
     protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        // Read before super: the aggregator removes the Expect field once it has answered it.
+        String expectation = start.headers().get(HttpHeaderNames.EXPECT);
         Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
         // Netty's 413/417 have no body; replace them with ours so every error looks the same.
         if (answer instanceof FullHttpResponse response && response.status().code() != 100) {
             HttpResponseStatus status = response.status();
             response.release();
             log.warn(ChannelLog.format(pipeline.channel(), "refused expectation '"
-                    + start.headers().get("Expect") + "' with " + status.code() + ", closing"));
+                    + expectation + "' with " + status.code() + ", closing"));
             return HttpResponses.error(pipeline.channel().alloc(), status, false, true);
         }
         return answer;

@@ -13,6 +13,9 @@ import io.netty.handler.codec.http.HttpRequest;
  * {@code Upgrade: websocket} whose path (query ignored) is one of
  * {@code switchboard.http.websocket-paths}; the first route whose {@link #matches} is true gets
  * the request. With no route, or none matching, the request is served as an ordinary GET.
+ * Netty's {@code WebSocketServerProtocolHandler} compares the whole URI (query included) unless
+ * configured with {@code checkStartsWith(true)}; a route that installs it must allow for the
+ * query the router ignored.
  *
  * <p>Both methods run on the channel's event loop.
  */
@@ -25,10 +28,11 @@ public interface UpgradeRoute {
 
     /**
      * Takes over the connection. When this is called the router has already removed the HTTP
-     * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle timeout, aggregator, guard,
-     * keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
+     * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle and request timeouts, aggregator,
+     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
      * {@link HttpPipeline#CHUNKED_WRITER}, {@link HttpPipeline#RESPONSE_HEADERS},
-     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain.
+     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
+     * route owns idle detection of the upgraded connection.
      *
      * <p>The route adds its stages after {@code ctx.name()} (for example a
      * {@code WebSocketServerProtocolHandler} and its own handlers), then hands the request on
