@@ -191,6 +191,63 @@ class RoomsIntegrationTest {
     }
 
     @Test
+    void ordering_whenJoinsRaceWithChatAcrossEventLoops_thenNoMessageBeforeItsSendersNewUser() throws Exception {
+        int chatters = 3;
+        int joiners = 3;
+        int messages = 40;
+        List<WsTestClient> all = new ArrayList<>();
+        for (int i = 0; i < chatters + joiners; i++) {
+            WsTestClient c = client("/ws", true);
+            assertThat(c.login("order-" + i)).isEqualTo("RESP_OK 1001");
+            all.add(c);
+        }
+        for (int i = 0; i < chatters; i++) {
+            all.get(i).send(Command.SET_ROOM, "order-it");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(all.size());
+        try {
+            List<java.util.concurrent.Future<?>> sending = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                WsTestClient c = all.get(i);
+                boolean joiner = i >= chatters;
+                sending.add(pool.submit(() -> {
+                    if (joiner) {
+                        c.send(Command.SET_ROOM, "order-it");
+                    }
+                    for (int m = 0; m < messages; m++) {
+                        c.send(Command.NEW_MSG, "m" + m);
+                    }
+                    return null;
+                }));
+            }
+            for (var f : sending) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Everyone has joined by now, so everyone receives every "end" (the room's order is total).
+        all.forEach(c -> c.send(Command.NEW_MSG, "end"));
+        for (WsTestClient c : all) {
+            java.util.Set<String> announced = new java.util.HashSet<>();
+            int ends = 0;
+            while (ends < all.size()) {
+                String frame = c.next();
+                String[] parts = frame.split(" ", 3);
+                if (parts[0].equals("NEW_USER")) {
+                    announced.add(parts[1]);
+                } else if (parts[0].equals("NEW_MSG")) {
+                    assertThat(announced).as("NEW_USER of %s before its message", parts[1]).contains(parts[1]);
+                    if (parts[2].equals("end")) {
+                        ends++;
+                    }
+                }
+            }
+            assertThat(announced).hasSize(all.size());
+        }
+    }
+
+    @Test
     void hostile_whenPacketBeforeMagicString_thenClosed1008() throws Exception {
         WsTestClient x = client("/ws", true);
         x.send(Command.SET_USER_NICK, "mallory");

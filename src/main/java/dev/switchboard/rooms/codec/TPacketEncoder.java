@@ -19,10 +19,8 @@ public final class TPacketEncoder {
                 .writeIntLE(size)
                 .writeIntLE(packet.cmd())
                 .writeIntLE(packet.p1())
-                .writeIntLE(packet.p2());
-        byte[] blob = new byte[packet.blobLength()];
-        packet.copyBlobTo(blob, 0);
-        out.writeBytes(blob);
+                .writeIntLE(packet.p2())
+                .writeBytes(packet.blobView());
         return out;
     }
 }

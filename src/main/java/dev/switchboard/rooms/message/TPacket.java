@@ -1,5 +1,6 @@
 package dev.switchboard.rooms.message;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -60,9 +61,9 @@ public record TPacket(int uid, int cmd, int p1, int p2, byte[] blob) implements 
         return blob.length;
     }
 
-    /** Copies the blob into {@code target} at {@code offset}, for encoders that must not allocate a copy. */
-    public void copyBlobTo(byte[] target, int offset) {
-        System.arraycopy(blob, 0, target, offset, blob.length);
+    /** A read-only view of the blob, so an encoder can write it without an intermediate copy. */
+    public ByteBuffer blobView() {
+        return ByteBuffer.wrap(blob).asReadOnlyBuffer();
     }
 
     /** True when the blob holds exactly these bytes. */
