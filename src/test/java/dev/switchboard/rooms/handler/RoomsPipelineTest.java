@@ -254,6 +254,37 @@ class RoomsPipelineTest {
     // ---- hostile input: each has a defined outcome (spec §3, §5, §9) ----
 
     @Test
+    void truncated_whenFrameCutThenConnectionCloses_thenNothingDecodedAndMemberFreed() {
+        EmbeddedRoomsClient holder = joined("alice", "wuwu");
+        holder.frames();
+        EmbeddedRoomsClient c = client().open();
+        c.write(V11_FRAME);
+        c.sendPacket(packet(0x1001, 1, "bob"));
+        c.sendPacket(V5);
+        c.frames();
+        assertThat(holder.packetHex()).containsExactly(hex(newUser(0x1001, "bob")));
+        c.write(Arrays.copyOf(WsFrame.binary(V8), 20));
+        c.channel.close();
+        c.channel.runPendingTasks();
+        assertThat(c.frames()).isEmpty();
+        assertThat(holder.packetHex()).containsExactly(hex(TPacket.delUser(0x1001, "bob".getBytes())));
+        assertThat(rooms.members("wuwu").orElseThrow()).hasSize(1);
+    }
+
+    @Test
+    void hostile_whenGarbageBytes_thenClose1002ThenNextConnectionStillServed() {
+        EmbeddedRoomsClient c = client().open();
+        byte[] garbage = new byte[64];
+        Arrays.fill(garbage, (byte) 0xFF);
+        c.write(garbage);
+        c.assertClosedWith(1002);
+        EmbeddedRoomsClient next = client().open();
+        next.write(V11_FRAME);
+        next.sendPacket(V2);
+        assertThat(Hex.of(next.frames().get(0).wire())).isEqualTo(Hex.of(V3_FRAME));
+    }
+
+    @Test
     void hostile_whenUnmaskedClientFrame_thenClose1002() {
         EmbeddedRoomsClient c = client().open();
         c.write(WsFrame.client(0x82, V1, null));
