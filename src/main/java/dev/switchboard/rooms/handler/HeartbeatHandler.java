@@ -24,6 +24,8 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
     private final TimeoutSweeper sweeper;
     private final RoomsDisconnector disconnector;
     private final boolean enabled;
+    /** Copy of {@code heartbeat.nextDue()} the sweeper thread may read, so idle sweeps cost no task. */
+    private volatile Instant nextDue;
     private ChannelHandlerContext ctx;
     private TimeoutSweeper.Registration registration;
 
@@ -33,6 +35,7 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
         this.sweeper = sweeper;
         this.disconnector = disconnector;
         this.enabled = !settings.interval().isZero();
+        this.nextDue = heartbeat.nextDue();
     }
 
     @Override
@@ -53,6 +56,7 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
         if (msg instanceof PongWebSocketFrame pong) {
             pong.release();
             heartbeat.pongReceived();
+            nextDue = heartbeat.nextDue();
             return;
         }
         ctx.fireChannelRead(msg);
@@ -75,13 +79,18 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
         if (!ctx.channel().isActive()) {
             return false;
         }
+        if (now.isBefore(nextDue)) {
+            return true;
+        }
         ctx.executor().execute(() -> tick(now));
         return true;
     }
 
     /** Runs on the channel's event loop. */
     void tick(Instant now) {
-        switch (heartbeat.check(now)) {
+        Heartbeat.Action action = heartbeat.check(now);
+        nextDue = heartbeat.nextDue();
+        switch (action) {
             case PING -> ctx.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER));
             case EXPIRED -> {
                 cancel();

@@ -43,6 +43,14 @@ public final class Heartbeat {
         return Action.NONE;
     }
 
+    /** The earliest instant at which {@link #check} can return something other than {@code NONE}. */
+    public Instant nextDue() {
+        if (interval.isZero()) {
+            return Instant.MAX;
+        }
+        return awaitingPongSince != null ? awaitingPongSince.plus(timeout) : lastPing.plus(interval);
+    }
+
     /** A pong arrived: the peer is alive and the next ping is due one interval after the last. */
     public void pongReceived() {
         awaitingPongSince = null;

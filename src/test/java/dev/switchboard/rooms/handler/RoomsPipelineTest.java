@@ -228,6 +228,21 @@ class RoomsPipelineTest {
     }
 
     @Test
+    void history_whenBobSaidHelloBeforeAJoin_thenJoinerGetsExactlyV7() {
+        EmbeddedRoomsClient bob = joined("bob", "wuwu");
+        bob.frames();
+        bob.sendPacket(packet(0x1003, 7, "hello"));
+        bob.frames();
+        EmbeddedRoomsClient carol = client().open();
+        carol.sendPacket(V1);
+        carol.sendPacket(packet(0x1001, 1, "carol"));
+        carol.frames();
+        carol.sendPacket(V5);
+        assertThat(carol.packetHex()).containsExactly(hex(TPacket.respOk(0x1002)), hex(newUser(0x1001, "carol")),
+                hex(newUser(0x1000, "bob")), Hex.of(V7));
+    }
+
+    @Test
     void level3_whenSecondJoinRenameEarlyMessageUnknownCommand_thenDefinedReplies() {
         EmbeddedRoomsClient c = client().open();
         c.sendPacket(V1);

@@ -40,8 +40,18 @@ class HeartbeatTest {
     }
 
     @Test
+    void nextDue_whenIdleThenAwaiting_thenIntervalThenTimeoutDeadline() {
+        assertThat(heartbeat.nextDue()).isEqualTo(t0.plusSeconds(30));
+        heartbeat.check(t0.plusSeconds(31));
+        assertThat(heartbeat.nextDue()).isEqualTo(t0.plusSeconds(41));
+        heartbeat.pongReceived();
+        assertThat(heartbeat.nextDue()).isEqualTo(t0.plusSeconds(61));
+    }
+
+    @Test
     void check_whenIntervalZero_thenDisabled() {
         Heartbeat off = new Heartbeat(Duration.ZERO, Duration.ofSeconds(1), t0);
         assertThat(off.check(t0.plus(Duration.ofDays(1)))).isEqualTo(Action.NONE);
+        assertThat(off.nextDue()).isEqualTo(Instant.MAX);
     }
 }
