@@ -86,7 +86,11 @@ class RoomsIntegrationTest {
     }
 
     private WsTestClient client(String path, boolean answerPings) throws InterruptedException {
-        WsTestClient client = WsTestClient.connect(group, port("http"), path, answerPings);
+        return client("http", path, answerPings);
+    }
+
+    private WsTestClient client(String listener, String path, boolean answerPings) throws InterruptedException {
+        WsTestClient client = WsTestClient.connect(group, port(listener), path, answerPings);
         clients.add(client);
         return client;
     }
@@ -149,7 +153,8 @@ class RoomsIntegrationTest {
         assertThat(aliceJoin).startsWith("NEW_USER ").endsWith(" alice-it");
         String aliceId = aliceJoin.split(" ")[1];
 
-        WsTestClient b = client("/", true);
+        // Bob comes the way the original client does: ws://host:25021/ (the http-legacy listener).
+        WsTestClient b = client("http-legacy", "/", true);
         assertThat(b.login("bob-it")).isEqualTo("RESP_OK 1001");
         b.send(Command.SET_ROOM, "wuwu-it");
         assertThat(b.next()).isEqualTo("RESP_OK 1002");
