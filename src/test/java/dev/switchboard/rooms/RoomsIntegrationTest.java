@@ -63,6 +63,8 @@ class RoomsIntegrationTest {
     Rooms rooms;
     @Autowired
     RoomsProperties properties;
+    @Autowired
+    dev.switchboard.core.listener.ListenerRegistry registry;
 
     private final List<WsTestClient> clients = new ArrayList<>();
 
@@ -105,6 +107,15 @@ class RoomsIntegrationTest {
             head.write(b);
         }
         return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                return Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        return 0;
     }
 
     @Test
@@ -250,6 +261,31 @@ class RoomsIntegrationTest {
             }
             assertThat(announced).hasSize(all.size());
         }
+    }
+
+    @Test
+    void goodbye_whenListenerSaysGoodbye_thenRoomsClientsGetClose1001AndPlainHttpIsLeftAlone() throws Exception {
+        WsTestClient stay = client("/ws", true);
+        WsTestClient leaving = client("http-legacy", "/", true);
+        stay.login("stay-it");
+        leaving.login("leaving-it");
+        try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port("http-legacy"))) {
+            plain.setSoTimeout(10_000);
+            byte[] get = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            // One answered request first, so this keep-alive connection is certainly in the listener's group.
+            plain.getOutputStream().write(get);
+            String first = readHead(plain.getInputStream());
+            assertThat(first).startsWith("HTTP/1.1 200");
+            plain.getInputStream().readNBytes(contentLength(first));
+            var listener = registry.find("http-legacy").orElseThrow();
+            // What the core does on graceful shutdown, before it drains and closes.
+            listener.connections().forEach(ch -> listener.definition().goodbye().sayGoodbye(ch));
+            assertThat(leaving.next()).isEqualTo("close 1001");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !leaving.isOpen());
+            plain.getOutputStream().write(get);
+            assertThat(readHead(plain.getInputStream())).startsWith("HTTP/1.1 200");
+        }
+        assertThat(stay.isOpen()).isTrue();
     }
 
     @Test
