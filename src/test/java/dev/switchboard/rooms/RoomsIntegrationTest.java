@@ -242,24 +242,26 @@ class RoomsIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        // Everyone has joined by now, so everyone receives every "end" (the room's order is total).
-        all.forEach(c -> c.send(Command.NEW_MSG, "end"));
+        // Chat may be dropped for a client that falls behind during this burst (slow-consumer rule), so read
+        // until the stream goes quiet instead of counting messages; roster packets are never dropped.
         for (WsTestClient c : all) {
             java.util.Set<String> announced = new java.util.HashSet<>();
-            int ends = 0;
-            while (ends < all.size()) {
-                String frame = c.next();
-                String[] parts = frame.split(" ", 3);
+            int relayed = 0;
+            WsTestClient.Received frame;
+            while ((frame = c.poll(Duration.ofSeconds(1))) != null) {
+                if (!frame.type().equals("binary")) {
+                    continue;
+                }
+                String[] parts = WsTestClient.render(frame.payload()).split(" ", 3);
                 if (parts[0].equals("NEW_USER")) {
                     announced.add(parts[1]);
                 } else if (parts[0].equals("NEW_MSG")) {
                     assertThat(announced).as("NEW_USER of %s before its message", parts[1]).contains(parts[1]);
-                    if (parts[2].equals("end")) {
-                        ends++;
-                    }
+                    relayed++;
                 }
             }
             assertThat(announced).hasSize(all.size());
+            assertThat(relayed).isPositive();
         }
     }
 
