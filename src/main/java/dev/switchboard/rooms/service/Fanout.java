@@ -1,0 +1,20 @@
+package dev.switchboard.rooms.service;
+
+import dev.switchboard.rooms.message.TPacket;
+
+import java.util.List;
+
+/** Delivers one packet to many sessions; the transport implementation encodes it once for all of them. */
+public interface Fanout {
+
+    /**
+     * Sends {@code packet} to each recipient, preserving per-recipient call order like {@link RoomSession#send}.
+     *
+     * @param droppable true for chat traffic that may be dropped for a slow consumer; roster changes are never
+     *                  droppable because the client needs them to name senders (spec §7.3)
+     */
+    void broadcast(List<RoomSession> recipients, TPacket packet, boolean droppable);
+
+    /** The simplest fan-out: one {@link RoomSession#send} per recipient, for tests and non-network sessions. */
+    Fanout EACH = (recipients, packet, droppable) -> recipients.forEach(r -> r.send(packet));
+}
