@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Room broadcast as STYLE lesson 9 asks: the packet is encoded once, each member gets a
  * {@code retainedDuplicate()}, and the original is released once. Flushes are merged per event-loop turn by each
- * channel's {@code FlushConsolidationHandler}. Slow consumers are bounded by writability (lesson 10): chat is
- * dropped for an unwritable member, and one that has queued more than the limit is closed with 1008.
+ * channel's {@code FlushConsolidationHandler}. Slow consumers are bounded (lesson 10): a member's backlog may grow to
+ * the slow-consumer limit, and a member past it is closed with 1008.
  */
 public final class EncodeOnceFanout implements Fanout {
 
@@ -34,7 +34,7 @@ public final class EncodeOnceFanout implements Fanout {
     }
 
     @Override
-    public void broadcast(List<RoomSession> recipients, TPacket packet, boolean droppable) {
+    public void broadcast(List<RoomSession> recipients, TPacket packet) {
         ByteBuf encoded = TPacketEncoder.encode(alloc, packet);
         int delivered = 0;
         try {
@@ -47,16 +47,12 @@ public final class EncodeOnceFanout implements Fanout {
                 if (!channel.isActive()) {
                     continue;
                 }
-                if (!channel.isWritable()) {
-                    if (channel.bytesBeforeWritable() > slowConsumerLimit) {
-                        disconnector.close(channel, WebSocketCloseStatus.POLICY_VIOLATION, "slow-consumer",
-                                "more than " + slowConsumerLimit + " bytes queued");
-                        continue;
-                    }
-                    if (droppable) {
-                        metrics.messageDropped("slow-consumer");
-                        continue;
-                    }
+                // A member that stopped reading keeps every packet (chat included) up to the limit, so a burst
+                // never loses a message; past it the member is closed rather than buffered without bound.
+                if (!channel.isWritable() && channel.bytesBeforeWritable() > slowConsumerLimit) {
+                    disconnector.close(channel, WebSocketCloseStatus.POLICY_VIOLATION, "slow-consumer",
+                            "more than " + slowConsumerLimit + " bytes queued");
+                    continue;
                 }
                 // Each frame owns one reference to the shared bytes; the channel releases it once written.
                 channel.writeAndFlush(new BinaryWebSocketFrame(encoded.retainedDuplicate()));

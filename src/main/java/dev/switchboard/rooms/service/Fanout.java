@@ -9,12 +9,9 @@ public interface Fanout {
 
     /**
      * Sends {@code packet} to each recipient, preserving per-recipient call order like {@link RoomSession#send}.
-     *
-     * @param droppable true for chat traffic that may be dropped for a slow consumer; roster changes are never
-     *                  droppable because the client needs them to name senders (spec §7.3)
      */
-    void broadcast(List<RoomSession> recipients, TPacket packet, boolean droppable);
+    void broadcast(List<RoomSession> recipients, TPacket packet);
 
     /** The simplest fan-out: one {@link RoomSession#send} per recipient, for tests and non-network sessions. */
-    Fanout EACH = (recipients, packet, droppable) -> recipients.forEach(r -> r.send(packet));
+    Fanout EACH = (recipients, packet) -> recipients.forEach(r -> r.send(packet));
 }

@@ -116,7 +116,7 @@ public final class Rooms {
                     session.send(TPacket.loggedMsg(line));
                 }
                 if (!others.isEmpty()) {
-                    fanout.broadcast(others, TPacket.newUser(member.id(), member.nickBytes), false);
+                    fanout.broadcast(others, TPacket.newUser(member.id(), member.nickBytes));
                 }
                 return JoinOutcome.JOINED;
             } finally {
@@ -147,7 +147,7 @@ public final class Rooms {
                 return SayOutcome.NOT_IN_ROOM; // kicked while this message was in flight
             }
             room.history.append(historyLine(member.nickBytes, text));
-            fanout.broadcast(room.sessions(), TPacket.newMsg(member.id(), text), true);
+            fanout.broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
             return SayOutcome.SENT;
         } finally {
             room.lock.unlock();
@@ -176,7 +176,7 @@ public final class Rooms {
             member.room = null;
             List<RoomSession> others = room.sessions();
             if (!others.isEmpty()) {
-                fanout.broadcast(others, TPacket.delUser(member.id(), member.nickBytes), false);
+                fanout.broadcast(others, TPacket.delUser(member.id(), member.nickBytes));
             }
             if (room.isEmpty()) {
                 // A room and its history die with its last member (spec §7.2).
@@ -279,7 +279,7 @@ public final class Rooms {
                 return NoticeOutcome.NO_SUCH_ROOM;
             }
             r.history.append(line);
-            fanout.broadcast(r.sessions(), TPacket.loggedMsg(line), false);
+            fanout.broadcast(r.sessions(), TPacket.loggedMsg(line));
             return NoticeOutcome.POSTED;
         } finally {
             r.lock.unlock();

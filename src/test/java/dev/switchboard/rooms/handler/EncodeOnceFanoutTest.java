@@ -64,7 +64,7 @@ class EncodeOnceFanoutTest {
         List<RoomSession> recipients = new ArrayList<>();
         channels.forEach(ch -> recipients.add(connection(ch)));
 
-        fanout.broadcast(recipients, chat("hi"), true);
+        fanout.broadcast(recipients, chat("hi"));
 
         List<BinaryWebSocketFrame> frames = new ArrayList<>();
         channels.forEach(ch -> frames.add(ch.readOutbound()));
@@ -83,7 +83,7 @@ class EncodeOnceFanoutTest {
     }
 
     @Test
-    void broadcast_whenMemberUnwritable_thenChatDroppedButRosterQueued() {
+    void broadcast_whenMemberUnwritableBelowLimit_thenEverythingQueuedNothingDropped() {
         EncodeOnceFanout fanout = new EncodeOnceFanout(UnpooledByteBufAllocator.DEFAULT, metrics, disconnector,
                 10_000);
         StalledSocket socket = new StalledSocket();
@@ -92,15 +92,15 @@ class EncodeOnceFanoutTest {
         EmbeddedChannel fast = new EmbeddedChannel();
         List<RoomSession> recipients = List.of(connection(slow), connection(fast));
 
-        fanout.broadcast(recipients, chat("first message fills the buffer"), true);
+        fanout.broadcast(recipients, chat("first message fills the buffer"));
         assertThat(slow.isWritable()).isFalse();
-        fanout.broadcast(recipients, chat("second is dropped for the slow one"), true);
-        fanout.broadcast(recipients, TPacket.delUser(0x1002, "bob".getBytes(StandardCharsets.UTF_8)), false);
+        fanout.broadcast(recipients, chat("second waits in the slow one's queue"));
+        fanout.broadcast(recipients, TPacket.delUser(0x1002, "bob".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(dropped).containsExactly("slow-consumer");
+        assertThat(dropped).isEmpty();
         socket.stalled = false;
         slow.flush();
-        assertThat(slow.outboundMessages()).hasSize(2);
+        assertThat(slow.outboundMessages()).hasSize(3);
         assertThat(fast.outboundMessages()).hasSize(3);
         assertThat(slow.isOpen()).isTrue();
         slow.finishAndReleaseAll();
@@ -115,8 +115,8 @@ class EncodeOnceFanoutTest {
         slow.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
         List<RoomSession> recipients = List.of(connection(slow));
 
-        fanout.broadcast(recipients, TPacket.newUser(0x1001, "a-long-nick-to-pass-the-limit".getBytes()), false);
-        fanout.broadcast(recipients, TPacket.newUser(0x1002, "another".getBytes()), false);
+        fanout.broadcast(recipients, TPacket.newUser(0x1001, "a-long-nick-to-pass-the-limit".getBytes()));
+        fanout.broadcast(recipients, TPacket.newUser(0x1002, "another".getBytes()));
 
         assertThat(dropped).containsExactly("disconnect:slow-consumer");
         socket.stalled = false;
