@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import dev.switchboard.core.admin.AuditLog;
+import dev.switchboard.rooms.admin.RoomsEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +37,11 @@ public class RoomsConfiguration {
     @Bean
     RoomsDisconnector roomsDisconnector(RoomsMetrics metrics) {
         return new RoomsDisconnector(metrics);
+    }
+
+    @Bean
+    RoomsEndpoint roomsEndpoint(Rooms rooms, AuditLog audit) {
+        return new RoomsEndpoint(rooms, audit);
     }
 
     @Bean
