@@ -13,6 +13,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import dev.switchboard.core.admin.AuditLog;
 import dev.switchboard.rooms.admin.RoomsEndpoint;
+import dev.switchboard.rooms.admin.RoomsSessionDescriber;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,6 +43,11 @@ public class RoomsConfiguration {
     @Bean
     RoomsEndpoint roomsEndpoint(Rooms rooms, AuditLog audit) {
         return new RoomsEndpoint(rooms, audit);
+    }
+
+    @Bean
+    RoomsSessionDescriber roomsSessionDescriber(Rooms rooms) {
+        return new RoomsSessionDescriber(rooms);
     }
 
     @Bean

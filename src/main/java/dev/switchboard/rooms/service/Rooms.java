@@ -232,6 +232,16 @@ public final class Rooms {
         });
     }
 
+    /** Where member {@code memberId} is: its nick and room (null room before SET_ROOM); empty without a nick. */
+    public Optional<MemberLocation> locate(int memberId) {
+        Member member = members.get(memberId);
+        if (member == null) {
+            return Optional.empty();
+        }
+        Room room = member.room;
+        return Optional.of(new MemberLocation(member.id(), member.nick, room != null ? room.name : null));
+    }
+
     /** The id of the connected user holding {@code nick}, if any. */
     public OptionalInt memberIdOf(String nick) {
         return members.values().stream().filter(m -> m.nick.equals(nick)).mapToInt(Member::id).findFirst();

@@ -1,6 +1,7 @@
 package dev.switchboard.rooms.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.support.WsTestClient;
@@ -98,6 +99,32 @@ class RoomsAdminIntegrationTest {
         assertThat(member.next()).isEqualTo("LOGGED_MSG * maintenance at noon");
         assertThat(operator.get("/actuator/rooms/notice-room?history=5").body())
                 .contains("\"history\":[\"* maintenance at noon\"]");
+    }
+
+    @Test
+    void sessions_whenMembersConnected_thenListedWithNickAndKillableByOperator() throws Exception {
+        ManagementClient operator = new ManagementClient(environment, "admin", "pw");
+        WsTestClient watcher = member("watcher-ses", "session-room");
+        watcher.next();
+        WsTestClient target = member("target-ses", "session-room");
+        String targetId = idOf(target.next());
+        target.next();
+        watcher.next();
+
+        var listed = operator.get("/actuator/sessions?protocol=http&name=target-ses");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"name\":\"target-ses\"").contains("\"state\":\"in-room\"")
+                .doesNotContain("watcher-ses");
+        String sessionId = listed.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(operator.get("/actuator/sessions/" + sessionId).body()).contains("\"room\":\"session-room\"");
+
+        assertThat(operator.delete("/actuator/sessions/" + sessionId + "?ban=true").statusCode()).isEqualTo(400);
+        assertThat(operator.delete("/actuator/sessions/" + sessionId).statusCode()).isEqualTo(200);
+
+        assertThat(watcher.next()).isEqualTo("DEL_USER " + targetId + " target-ses");
+        assertThat(target.next()).isEqualTo("close 1008");
+        await().until(() -> operator.get("/actuator/sessions/" + sessionId).statusCode() == 404);
+        assertThat(operator.delete("/actuator/sessions/nope").statusCode()).isEqualTo(404);
     }
 
     @Test
