@@ -57,9 +57,9 @@ public class CoreConfiguration {
 
     @Bean
     ListenerRegistry listenerRegistry(ObjectProvider<ListenerDefinition> definitions, EventLoopGroups groups,
-            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events) {
+            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events, Clock clock) {
         List<ListenerDefinition> all = definitions.orderedStream().toList();
-        return new ListenerRegistry(all, groups, recorder, meters, events);
+        return new ListenerRegistry(all, groups, recorder, meters, events, clock);
     }
 
     @Bean

@@ -3,7 +3,13 @@ package dev.switchboard.example;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.NettyListener;
 import dev.switchboard.example.client.EdSignal;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
 import org.junit.jupiter.api.AfterEach;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +56,7 @@ import static org.awaitility.Awaitility.await;
         "switchboard.example.listeners.udp.port=0",
         "switchboard.example.listeners.unix.enabled=true",
         "switchboard.example.listeners.unix.path=" + ExampleIntegrationTest.SOCKET,
-        "switchboard.example.max-line-length=1KB",
-        "logging.file.name=" + ExampleIntegrationTest.LOG_FILE})
+        "switchboard.example.max-line-length=1KB"})
 @Timeout(60)
 class ExampleIntegrationTest {
 
@@ -215,9 +220,42 @@ class ExampleIntegrationTest {
         assertThat(health()).startsWith("200 ").contains("\"status\":\"UP\"");
     }
 
+    /**
+     * Spring Boot configures Logback once per JVM, so a {@code logging.file.name} of this context would be
+     * ignored when another test's context started first: the test attaches its own file appender, which
+     * is exactly what LOG_ROTATE looks for in the Logback context.
+     */
+    private static FileAppender<ILoggingEvent> attachFileAppender(Path file) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d %-5level %logger - %msg%n");
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("example-it-file");
+        appender.setFile(file.toString());
+        appender.setEncoder(encoder);
+        appender.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        return appender;
+    }
+
     @Test
     void logRotate_whenLogFileDeletedAndLogRotateDatagram_thenFileRecreatedWithMarker() throws Exception {
         Path log = Path.of(LOG_FILE);
+        FileAppender<ILoggingEvent> appender = attachFileAppender(log);
+        try {
+            logRotateRecreatesDeletedFile(log);
+        } finally {
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME)
+                    .detachAppender(appender);
+            appender.stop();
+        }
+    }
+
+    private void logRotateRecreatesDeletedFile(Path log) throws Exception {
+        LoggerFactory.getLogger(ExampleIntegrationTest.class).info("before rotation");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log));
         // QUIT over UDP is not recognised (§6.4 step 6): the listener ignores it and keeps running.
         assertThat(EdSignal.run(new String[] {"-H", "127.0.0.1:" + udpPort(), "-m", "QUIT"}, System.out, System.err))

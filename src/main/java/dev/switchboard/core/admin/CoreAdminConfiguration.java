@@ -1,6 +1,7 @@
 package dev.switchboard.core.admin;
 
 import dev.switchboard.core.listener.ListenerRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,16 @@ public class CoreAdminConfiguration {
     @Bean
     ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit) {
         return new ListenersEndpoint(registry, audit);
+    }
+
+    @Bean
+    Sessions sessions(ListenerRegistry registry, ObjectProvider<SessionDescriber> describers) {
+        return new Sessions(registry, describers.orderedStream().toList());
+    }
+
+    @Bean
+    SessionsEndpoint sessionsEndpoint(Sessions sessions, AuditLog audit) {
+        return new SessionsEndpoint(sessions, audit);
     }
 
     @Bean

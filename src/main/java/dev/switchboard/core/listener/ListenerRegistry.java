@@ -5,6 +5,7 @@ import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.netty.EventLoopGroups;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,11 +24,11 @@ public final class ListenerRegistry {
     private final ApplicationEventPublisher events;
 
     public ListenerRegistry(List<ListenerDefinition> definitions, EventLoopGroups groups,
-            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events) {
+            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         Map<String, NettyListener> byName = new LinkedHashMap<>();
         for (ListenerDefinition definition : definitions) {
-            NettyListener listener = new NettyListener(definition, groups, recorder);
+            NettyListener listener = new NettyListener(definition, groups, recorder, clock);
             if (byName.putIfAbsent(definition.name(), listener) != null) {
                 throw new IllegalStateException("two listeners named " + definition.name());
             }

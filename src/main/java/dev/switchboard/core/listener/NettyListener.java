@@ -20,7 +20,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
+import io.netty.util.AttributeKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +41,27 @@ public final class NettyListener {
     /** Flushes a busy connection at least this often even while reads keep coming. */
     private static final int EXPLICIT_FLUSH_AFTER_FLUSHES = 256;
 
+    /** When the connection was accepted, for administration. */
+    public static final AttributeKey<Instant> ACCEPTED_AT = AttributeKey.valueOf("switchboard.acceptedAt");
+
     private static final Logger log = LoggerFactory.getLogger(NettyListener.class);
 
     private final ListenerDefinition definition;
     private final EventLoopGroups groups;
     private final ChannelMetricsHandler metricsHandler;
     private final ChannelGroup connections;
+    private final Clock clock;
     private volatile Channel serverChannel;
     private volatile boolean accepting;
 
     public NettyListener(ListenerDefinition definition, EventLoopGroups groups, ChannelMetricsRecorder recorder) {
+        this(definition, groups, recorder, Clock.systemUTC());
+    }
+
+    public NettyListener(ListenerDefinition definition, EventLoopGroups groups, ChannelMetricsRecorder recorder,
+            Clock clock) {
         this.definition = definition;
+        this.clock = clock;
         this.groups = groups;
         this.metricsHandler = new ChannelMetricsHandler(definition.name(), recorder);
         this.connections = new DefaultChannelGroup(definition.name(), GlobalEventExecutor.INSTANCE);
@@ -141,6 +154,7 @@ public final class NettyListener {
                             return;
                         }
                         connections.add(ch);
+                        ch.attr(ACCEPTED_AT).set(clock.instant());
                         ch.pipeline().addLast(METRICS_HANDLER, metricsHandler);
                         // Every protocol's writes reach the socket once per event-loop turn, including
                         // broadcasts written from other threads (stateful: one per connection).

@@ -1,0 +1,28 @@
+package dev.switchboard.core.admin;
+
+import io.netty.channel.Channel;
+import java.util.Optional;
+
+/**
+ * A protocol's view of its own connections for the sessions endpoint: who is behind a channel and how
+ * to end it. Protocols without one still list their connections (address, listener, accept time).
+ */
+public interface SessionDescriber {
+
+    /** The protocol tag of the listeners whose connections this describes. */
+    String protocol();
+
+    /** What the protocol knows about the connection (name, login time, state, details); empty if nothing. */
+    Optional<SessionInfo> describe(Channel channel);
+
+    /**
+     * Ends the session the protocol's way (its goodbye, the notices other users get), optionally banning
+     * the peer's address; called off the event loop. Protocols without a ban list refuse {@code ban}.
+     */
+    default void kill(Channel channel, boolean ban, String reason) {
+        if (ban) {
+            throw AdminException.badRequest(protocol() + " sessions have no ban list; kill without ban");
+        }
+        channel.close();
+    }
+}
