@@ -18,7 +18,9 @@ import org.springframework.core.env.Environment;
  */
 @SpringBootTest(properties = {
         "switchboard.example.listeners.tcp.port=0",
-        "switchboard.example.listeners.udp.port=0"})
+        "switchboard.example.listeners.udp.port=0",
+        "switchboard.http.listeners.http.port=0",
+        "switchboard.http.listeners.http-legacy.port=0"})
 @Timeout(60)
 class LoadDriverIntegrationTest {
 
@@ -51,5 +53,27 @@ class LoadDriverIntegrationTest {
         assertThat(report.values()).containsKeys("deliveries_per_s", "latency_us_p50", "latency_us_p99",
                 "latency_us_p999", "server_cpu_s", "server_cpu_us_per_delivery", "server_rss_kib", "driver_cpu_s");
         assertThat(report.get("deadline_hit")).isEqualTo("false");
+    }
+
+    @Test
+    void rooms_whenTwoSendersBroadcastToARoom_thenEveryMemberGetsEveryMessage() {
+        LoadReport report = run("--protocol", "rooms", "--port", String.valueOf(port("http")), "--path", "/",
+                "--connections", "5", "--senders", "2", "--window", "4", "--duration", "2s", "--drain", "5s",
+                "--deadline", "30s", "--room", "smoke");
+        assertThat(report.getLong("connected")).isEqualTo(5);
+        assertThat(report.getLong("sent")).isPositive();
+        assertThat(report.getLong("expected")).isEqualTo(report.getLong("sent") * 5);
+        assertThat(report.getLong("delivered")).isEqualTo(report.getLong("expected"));
+        assertThat(report.getLong("foreign")).isZero();
+        assertThat(report.getLong("disconnects")).isZero();
+    }
+
+    @Test
+    void rooms_whenIdleHold_thenAllLoggedInAndStillConnected() {
+        LoadReport report = run("--protocol", "rooms", "--port", String.valueOf(port("http-legacy")),
+                "--connections", "3", "--senders", "0", "--room", "", "--duration", "500ms", "--drain", "0s",
+                "--deadline", "30s");
+        assertThat(report.getLong("connected")).isEqualTo(3);
+        assertThat(report.getLong("still_connected")).isEqualTo(3);
     }
 }
