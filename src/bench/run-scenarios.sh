@@ -93,7 +93,7 @@ scenario_example() {
   for c in 1 10 100 1000; do
     for r in $(seq 1 "$RUNS"); do
       drive example gateway "$c" "$r" --protocol example --port $EXAMPLE_PORT --connections "$c" \
-        --duration 10s --drain 5s --deadline 60s --sources 4 --pid "$GW_PID"
+        --duration 8s --drain 5s --deadline 60s --sources 4 --pid "$GW_PID"
     done
   done
   stop_gateway
@@ -112,8 +112,8 @@ wrk_series() {
     for r in $(seq 1 "$RUNS"); do
       mkdir -p "$RESULTS/http/$series"
       local out="$RESULTS/http/$series/c$c-r$r.txt"
-      { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: wrk -t1 -c$c -d10s --latency $url"; } > "$out"
-      wrk -t1 -c"$c" -d10s --latency "$url" >> "$out"
+      { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: wrk -t1 -c$c -d8s --latency $url"; } > "$out"
+      wrk -t1 -c"$c" -d8s --latency "$url" >> "$out"
       grep -E 'Requests/sec|^ +99%' "$out" | tr '\n' ' '; echo
     done
   done
@@ -135,7 +135,7 @@ scenario_sea_unpaced() {
   warmup --protocol sea --port $SEA_PORT --connections 100 --senders 10 --window 8 --duration 5s
   for r in $(seq 1 "$RUNS"); do
     drive sea-unpaced gateway 100 "$r" --protocol sea --port $SEA_PORT --connections 100 --senders 10 \
-      --window 8 --duration 15s --drain 5s --deadline 90s --pid "$GW_PID"
+      --window 8 --duration 10s --drain 5s --deadline 90s --pid "$GW_PID"
   done
   stop_gateway
 }
@@ -145,18 +145,19 @@ scenario_sea_paced() {
   warmup --protocol sea --port $SEA_PORT --connections 1000 --senders 1 --rate 20 --duration 5s
   for r in $(seq 1 "$RUNS"); do
     drive sea-paced gateway 1000 "$r" --protocol sea --port $SEA_PORT --connections 1000 --senders 1 \
-      --rate 20 --duration 30s --drain 5s --deadline 120s --pid "$GW_PID"
+      --rate 20 --duration 20s --drain 5s --deadline 120s --pid "$GW_PID"
   done
   stop_gateway
 }
 
 scenario_rooms_broadcast() {
   start_gateway rooms-broadcast ${ROOMS_ARGS:-}
-  warmup --protocol rooms --port $ROOMS_PORT --connections 100 --senders 4 --window 8 --duration 5s
+  warmup --protocol rooms --port $ROOMS_PORT --connections 1000 --senders 8 --window 16 --duration 5s
   for c in 10 100 1000; do
     for r in $(seq 1 "$RUNS"); do
       drive rooms-broadcast gateway "$c" "$r" --protocol rooms --port $ROOMS_PORT --path "${ROOMS_PATH:-/}" \
-        --connections "$c" --senders "${ROOMS_SENDERS:-4}" --window 8 --duration 15s --drain 5s --deadline 120s \
+        --connections "$c" --senders "${ROOMS_SENDERS:-8}" --window "${ROOMS_WINDOW:-16}" --duration 10s --drain 5s \
+        --deadline 120s \
         --pid "$GW_PID"
     done
   done
@@ -169,7 +170,7 @@ scenario_ws_idle() {
   ulimit -n "$(ulimit -Hn)"
   GW_HEAP=${GW_HEAP_IDLE:-4g}
   start_gateway ws-idle ${ROOMS_ARGS:---switchboard.rooms.max-connections=200000}
-  for c in ${WS_IDLE_COUNTS:-1000 5000 10000 18000}; do
+  for c in ${WS_IDLE_COUNTS:-1000 10000 18000}; do
     for r in $(seq 1 "$RUNS"); do
       DRIVER_HEAP=6g drive ws-idle gateway "$c" "$r" --protocol rooms --port $ROOMS_PORT --path "${ROOMS_PATH:-/}" \
         --connections "$c" --senders 0 --room "" --duration 5s --drain 0s --deadline 300s --sources 8 \
