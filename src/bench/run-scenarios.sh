@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
-RESULTS=src/bench/results
+RESULTS=${RESULTS:-src/bench/results}
 JAR=target/switchboard.jar
 # Ports away from every standard one so nothing else on the machine is disturbed.
 MGMT_PORT=18081

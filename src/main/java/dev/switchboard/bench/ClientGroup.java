@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
@@ -40,6 +41,13 @@ final class ClientGroup implements AutoCloseable {
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+        if (epoll) {
+            // Binding a source address with port 0 would pick the port at bind() time, scanning past
+            // every TIME_WAIT socket of that address and failing once the range is used up; this
+            // defers the choice to connect(), which shares ports across destinations and reuses
+            // loopback TIME_WAIT entries (net.ipv4.tcp_tw_reuse).
+            bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
+        }
         this.target = target;
         this.sources = sources;
     }
