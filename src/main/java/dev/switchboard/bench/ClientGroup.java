@@ -40,7 +40,12 @@ final class ClientGroup implements AutoCloseable {
                 .group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                // The driver closes first, so a normal close would leave every socket in TIME_WAIT on
+                // this side for a minute: a churning run makes ~100k of them and exhausts the
+                // ephemeral ports that everything else on the machine binds with port 0. Aborting
+                // (RST) leaves none; the peer sees a reset instead of an EOF, after the exchange.
+                .option(ChannelOption.SO_LINGER, 0);
         if (epoll) {
             // Binding a source address with port 0 would pick the port at bind() time, scanning past
             // every TIME_WAIT socket of that address and failing once the range is used up; this
