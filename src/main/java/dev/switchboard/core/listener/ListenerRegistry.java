@@ -1,0 +1,98 @@
+package dev.switchboard.core.listener;
+
+import dev.switchboard.core.metrics.ChannelMetricsRecorder;
+import dev.switchboard.core.metrics.GatewayMeters;
+import dev.switchboard.core.netty.EventLoopGroups;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+
+/** Every listener the protocols contributed, by name; the one place that starts and stops them. */
+public final class ListenerRegistry {
+
+    private final Map<String, NettyListener> listeners;
+    /** Listeners an operator (or a protocol's QUIT) stopped on purpose: not a failure for health. */
+    private final java.util.Set<String> stoppedOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ApplicationEventPublisher events;
+
+    public ListenerRegistry(List<ListenerDefinition> definitions, EventLoopGroups groups,
+            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events) {
+        this.events = events;
+        Map<String, NettyListener> byName = new LinkedHashMap<>();
+        for (ListenerDefinition definition : definitions) {
+            NettyListener listener = new NettyListener(definition, groups, recorder);
+            if (byName.putIfAbsent(definition.name(), listener) != null) {
+                throw new IllegalStateException("two listeners named " + definition.name());
+            }
+            Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS, listener, l -> l.connections().size())
+                    .tag(GatewayMeters.Tags.LISTENER, listener.name())
+                    .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
+                    .register(meters);
+            Gauge.builder(GatewayMeters.LISTENER_UP, listener, l -> l.isRunning() ? 1 : 0)
+                    .tag(GatewayMeters.Tags.LISTENER, listener.name())
+                    .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
+                    .register(meters);
+        }
+        this.listeners = Collections.unmodifiableMap(byName);
+    }
+
+    public Collection<NettyListener> all() {
+        return listeners.values();
+    }
+
+    public Optional<NettyListener> find(String name) {
+        return Optional.ofNullable(listeners.get(name));
+    }
+
+    private NettyListener require(String name) {
+        NettyListener listener = listeners.get(name);
+        if (listener == null) {
+            throw new NoSuchElementException("no listener named " + name);
+        }
+        return listener;
+    }
+
+    /** Binds the listener (even one disabled in configuration: this is the operator's explicit start). */
+    public NettyListener start(String name) {
+        NettyListener listener = require(name);
+        stoppedOnPurpose.remove(name);
+        if (!listener.isRunning()) {
+            listener.start();
+            events.publishEvent(new ListenerStartedEvent(listener));
+        }
+        return listener;
+    }
+
+    /** Unbinds the listener; its live connections stay (QUIT semantics) unless {@code closeConnections}. */
+    public NettyListener stop(String name, boolean closeConnections) {
+        NettyListener listener = require(name);
+        stoppedOnPurpose.add(name);
+        if (closeConnections) {
+            listener.stop();
+        } else {
+            listener.unbind();
+        }
+        return listener;
+    }
+
+    /** Whether the listener's last stop was deliberate rather than a failure to bind. */
+    public boolean isStoppedOnPurpose(String name) {
+        return stoppedOnPurpose.contains(name);
+    }
+
+    /** Binds every listener enabled in configuration. */
+    void startEnabled() {
+        for (NettyListener listener : listeners.values()) {
+            if (listener.definition().properties().enabled()) {
+                start(listener.name());
+            }
+        }
+    }
+}

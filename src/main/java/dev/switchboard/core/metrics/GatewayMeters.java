@@ -1,0 +1,40 @@
+package dev.switchboard.core.metrics;
+
+/**
+ * The catalogue of meter names, {@code switchboard.<protocol>.<thing>}; Prometheus renders them as
+ * {@code switchboard_<protocol>_<thing>}. Tags come only from {@link Tags}, never from user names or
+ * addresses, so series counts stay bounded whatever the traffic.
+ */
+public final class GatewayMeters {
+
+    /** Open connections per listener (gauge). */
+    public static final String LISTENER_CONNECTIONS = "switchboard.listener.connections";
+    /** Connections accepted per listener (counter). */
+    public static final String LISTENER_ACCEPTED = "switchboard.listener.accepted";
+    /** Connections closed per listener (counter). */
+    public static final String LISTENER_CLOSED = "switchboard.listener.closed";
+    /** Bytes read per listener (counter, base unit bytes). */
+    public static final String LISTENER_BYTES_IN = "switchboard.listener.bytes.in";
+    /** Bytes written per listener (counter, base unit bytes). */
+    public static final String LISTENER_BYTES_OUT = "switchboard.listener.bytes.out";
+    /** Connections that stopped accepting writes because their buffer passed the high water mark. */
+    public static final String LISTENER_UNWRITABLE = "switchboard.listener.unwritable";
+    /** 1 while the listener is bound, 0 otherwise (gauge). */
+    public static final String LISTENER_UP = "switchboard.listener.up";
+
+    private GatewayMeters() {
+    }
+
+    /** The only tag keys meters may carry. */
+    public static final class Tags {
+        public static final String PROTOCOL = "protocol";
+        public static final String LISTENER = "listener";
+        public static final String OUTCOME = "outcome";
+        public static final String REASON = "reason";
+        public static final String KIND = "kind";
+        public static final String STATUS = "status";
+
+        private Tags() {
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.switchboard.core.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.core.metrics.ChannelMetricsRecorder;
+import dev.switchboard.core.netty.EventLoopGroups;
+import dev.switchboard.core.netty.NettyProperties;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.DatagramPacket;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+@Timeout(30)
+class NettyListenerTest {
+
+    private final EventLoopGroups groups = new EventLoopGroups(
+            new NettyProperties(2, 1, NettyProperties.TransportKind.AUTO, Duration.ZERO, Duration.ofSeconds(2)));
+    private final CountingRecorder recorder = new CountingRecorder();
+    private NettyListener listener;
+
+    @AfterEach
+    void tearDown() {
+        if (listener != null) {
+            listener.stop();
+        }
+        groups.destroy();
+    }
+
+    /** Echoes every byte back, so the tests see a working pipeline behind the core's first stage. */
+    private static ChannelInitializer<Channel> echo() {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        if (msg instanceof DatagramPacket packet) {
+                            ctx.writeAndFlush(new DatagramPacket(packet.content().retain(), packet.sender()));
+                            packet.release();
+                        } else {
+                            ctx.writeAndFlush(msg);
+                        }
+                    }
+                });
+            }
+        };
+    }
+
+    private static ListenerProperties props(Transport transport, Integer port, Path path) {
+        return new ListenerProperties(true, transport, "127.0.0.1", port, path, 128,
+                DataSize.ofKilobytes(32), DataSize.ofKilobytes(64));
+    }
+
+    private static String roundTrip(Socket socket, String text) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        return new String(in.readNBytes(text.length()), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void start_whenTcpPortZero_thenBindsEphemeralAndServesPipeline() throws Exception {
+        listener = new NettyListener(new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo()),
+                groups, recorder);
+        listener.start();
+
+        assertThat(listener.isRunning()).isTrue();
+        assertThat(listener.port()).isPositive();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.setSoTimeout(5000);
+            assertThat(roundTrip(socket, "hello")).isEqualTo("hello");
+            assertThat(listener.connections().size()).isEqualTo(1);
+        }
+        await().until(() -> recorder.closed.get() == 1);
+        assertThat(recorder.accepted.get()).isEqualTo(1);
+        assertThat(recorder.bytesIn.get()).isEqualTo(5);
+        assertThat(recorder.bytesOut.get()).isEqualTo(5);
+    }
+
+    @Test
+    void unbind_whenConnectionsLive_thenRefusesNewButKeepsServingOld() throws Exception {
+        listener = new NettyListener(new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo()),
+                groups, recorder);
+        listener.start();
+        int port = listener.port();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            await().until(() -> listener.connections().size() == 1);
+            listener.unbind();
+
+            assertThat(listener.isRunning()).isFalse();
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                    .isInstanceOf(java.net.ConnectException.class);
+            assertThat(roundTrip(socket, "still")).isEqualTo("still");
+        }
+    }
+
+    @Test
+    void start_afterUnbind_thenBindsAgain() throws Exception {
+        listener = new NettyListener(new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo()),
+                groups, recorder);
+        listener.start();
+        listener.unbind();
+        listener.start();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.setSoTimeout(5000);
+            assertThat(roundTrip(socket, "again")).isEqualTo("again");
+        }
+    }
+
+    @Test
+    void drain_whenConnectionsLive_thenGoodbyeIsDeliveredBeforeClose() throws Exception {
+        CopyOnWriteArrayList<Channel> told = new CopyOnWriteArrayList<>();
+        ConnectionGoodbye goodbye = ch -> {
+            told.add(ch);
+            ch.writeAndFlush(Unpooled.copiedBuffer("bye\n", StandardCharsets.US_ASCII));
+        };
+        listener = new NettyListener(
+                new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo(), goodbye), groups, recorder);
+        listener.start();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.setSoTimeout(5000);
+            await().until(() -> listener.connections().size() == 1);
+
+            assertThat(listener.drain(Duration.ofSeconds(5))).isTrue();
+
+            assertThat(told).hasSize(1);
+            assertThat(socket.getInputStream().readAllBytes()).isEqualTo("bye\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(listener.connections().size()).isZero();
+    }
+
+    @Test
+    void drain_whenPeerStopsReading_thenClosesHardAtTimeout() throws Exception {
+        ConnectionGoodbye flood = ch -> ch.writeAndFlush(Unpooled.wrappedBuffer(new byte[8 * 1024 * 1024]));
+        listener = new NettyListener(
+                new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo(), flood), groups, recorder);
+        listener.start();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            socket.setReceiveBufferSize(4096);
+            await().until(() -> listener.connections().size() == 1);
+
+            assertThat(listener.drain(Duration.ofMillis(300))).isFalse();
+            assertThat(listener.connections().size()).isZero();
+        }
+    }
+
+    @Test
+    void start_whenUdp_thenDatagramsReachPipeline() throws Exception {
+        listener = new NettyListener(new ListenerDefinition("u", "test", props(Transport.UDP, 0, null), echo()),
+                groups, recorder);
+        listener.start();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(5000);
+            byte[] data = "ping".getBytes(StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(data, data.length,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port())));
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[16], 16);
+            socket.receive(reply);
+            assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII)).isEqualTo("ping");
+        }
+    }
+
+    @Test
+    void start_whenUnix_thenServesOnSocketFileAndRemovesItOnUnbind(@TempDir Path dir) throws Exception {
+        Path path = dir.resolve("sub/test.sock");
+        listener = new NettyListener(new ListenerDefinition("x", "test", props(Transport.UNIX, null, path), echo()),
+                groups, recorder);
+        listener.start();
+        assertThat(Files.exists(path)).isTrue();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(path));
+            channel.write(ByteBuffer.wrap("unix".getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer reply = ByteBuffer.allocate(4);
+            while (reply.hasRemaining() && channel.read(reply) >= 0) {
+                // read until the echo is complete
+            }
+            assertThat(new String(reply.array(), StandardCharsets.US_ASCII)).isEqualTo("unix");
+        }
+        listener.unbind();
+        assertThat(Files.exists(path)).isFalse();
+    }
+
+    @Test
+    void start_whenPortTaken_thenFailsLoudly() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            NettyListener clash = new NettyListener(
+                    new ListenerDefinition("t", "test", props(Transport.TCP, taken.getLocalPort(), null), echo()),
+                    groups, recorder);
+            assertThatThrownBy(clash::start).isInstanceOf(Exception.class);
+            assertThat(clash.isRunning()).isFalse();
+        }
+    }
+
+    /** Counts what the metrics stage reports. */
+    static final class CountingRecorder implements ChannelMetricsRecorder {
+        final AtomicInteger accepted = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger bytesIn = new AtomicInteger();
+        final AtomicInteger bytesOut = new AtomicInteger();
+
+        @Override
+        public void connectionAccepted(String name) {
+            accepted.incrementAndGet();
+        }
+
+        @Override
+        public void connectionClosed(String name) {
+            closed.incrementAndGet();
+        }
+
+        @Override
+        public void bytesRead(String name, long bytes) {
+            bytesIn.addAndGet((int) bytes);
+        }
+
+        @Override
+        public void bytesWritten(String name, long bytes) {
+            bytesOut.addAndGet((int) bytes);
+        }
+
+        @Override
+        public void becameUnwritable(String name) {
+        }
+    }
+}

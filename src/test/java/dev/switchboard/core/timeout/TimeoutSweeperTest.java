@@ -1,0 +1,62 @@
+package dev.switchboard.core.timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TimeoutSweeperTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final TimeoutSweeper sweeper = new TimeoutSweeper(clock);
+
+    @Test
+    void sweep_whenDeadlinePassed_thenFiresOnceAndUnregisters() {
+        Instant deadline = clock.instant().plusSeconds(30);
+        List<Instant> fired = new ArrayList<>();
+        sweeper.register(now -> {
+            if (now.isBefore(deadline)) {
+                return true;
+            }
+            fired.add(now);
+            return false;
+        });
+
+        sweeper.sweep();
+        clock.advance(Duration.ofSeconds(29));
+        sweeper.sweep();
+        assertThat(fired).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        sweeper.sweep();
+        sweeper.sweep();
+        assertThat(fired).containsExactly(deadline);
+        assertThat(sweeper.size()).isZero();
+    }
+
+    @Test
+    void sweep_whenRegistrationClosed_thenNeverFires() {
+        List<Instant> fired = new ArrayList<>();
+        TimeoutSweeper.Registration registration = sweeper.register(now -> fired.add(now));
+        registration.close();
+        sweeper.sweep();
+        assertThat(fired).isEmpty();
+    }
+
+    @Test
+    void sweep_whenCheckThrows_thenOthersStillRunAndFailingOneIsDropped() {
+        List<Instant> fired = new ArrayList<>();
+        sweeper.register(now -> {
+            throw new IllegalStateException("broken");
+        });
+        sweeper.register(now -> fired.add(now));
+        sweeper.sweep();
+        sweeper.sweep();
+        assertThat(fired).hasSize(2);
+        assertThat(sweeper.size()).isEqualTo(1);
+    }
+}
