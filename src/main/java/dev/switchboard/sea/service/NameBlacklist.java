@@ -26,8 +26,10 @@ import java.util.Optional;
  *       {@code ^} right after {@code [} negates it; a {@code ]} right after {@code [} (or the negation) is a
  *       member; {@code -} first or last is a member; {@code \} escapes inside the set too; ranges compare
  *       byte values and a reversed range matches nothing; an unterminated {@code [} is an ordinary byte;
- *       POSIX classes such as {@code [:alpha:]} are not supported (their characters are plain members);</li>
- *   <li>{@code \x} matches {@code x} literally; a trailing {@code \} matches a backslash;</li>
+ *       POSIX classes such as {@code [:alpha:]} are not supported, as in the BSD reference (their characters
+ *       are plain members, so {@code [[:alpha:]]} is the set {@code [:alph} followed by {@code ]});</li>
+ *   <li>{@code \x} matches {@code x} literally; a pattern ending in an unescaped {@code \} is rejected
+ *       (BSD and GNU {@code fnmatch} treat it differently);</li>
  *   <li>the whole name must match (anchored at both ends).</li>
  * </ul>
  *
@@ -106,8 +108,8 @@ public final class NameBlacklist {
      *
      * @param pattern the glob pattern, 1 to 1024 bytes in Windows-1251
      * @return true if added, false if exactly this string was already listed
-     * @throws IllegalArgumentException if the pattern is null, empty, too long or not representable in
-     *     Windows-1251
+     * @throws IllegalArgumentException if the pattern is null, empty, too long, ends in an unescaped
+     *     backslash or is not representable in Windows-1251
      */
     public boolean add(String pattern) {
         Glob glob = compile(pattern, fold);
@@ -295,7 +297,12 @@ public final class NameBlacklist {
                         i = end + 1;
                     }
                 } else if (c == '\\') {
-                    tokens.add(Token.literal(i + 1 < p.length ? p[i + 1] & 0xff : '\\', fold));
+                    if (i + 1 >= p.length) {
+                        // BSD and GNU fnmatch disagree on this case, so refuse it rather than guess
+                        throw new IllegalArgumentException("blacklist pattern ends with an unescaped '\\'; "
+                                + "write '\\\\' to match a backslash");
+                    }
+                    tokens.add(Token.literal(p[i + 1] & 0xff, fold));
                     i += 2;
                 } else {
                     tokens.add(Token.literal(c, fold));

@@ -104,7 +104,7 @@ class NameBlacklistTest {
             "\\?|?|true",
             "\\[a]|[a]|true",
             "\\a|a|true",
-            "a\\|a\\|true",
+            "a\\\\|a\\|true",
             "[[:alpha:]]|:]|true",
             "[[:alpha:]]|a]|true",
             "[[:alpha:]]|b]|false",
@@ -185,6 +185,18 @@ class NameBlacklistTest {
         assertThat(blacklist.add("x".repeat(1024))).isTrue();
         // one Cyrillic char is one byte in Windows-1251, so 1024 of them fit
         assertThat(blacklist.add("ж".repeat(1024))).isTrue();
+    }
+
+    @Test
+    void add_whenTrailingUnescapedBackslash_thenIllegalArgument() {
+        assertThatThrownBy(() -> blacklist.add("evil\\"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ends with an unescaped");
+        assertThatThrownBy(() -> blacklist.add("[a\\"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ends with an unescaped");
+        assertThat(blacklist.add("evil\\\\")).isTrue();
+        assertThat(blacklist.matches(latin1("evil\\"))).isTrue();
     }
 
     @Test
