@@ -11,7 +11,6 @@ import dev.switchboard.sea.message.Ping;
 import dev.switchboard.sea.message.PrintersJoin;
 import dev.switchboard.sea.message.PrintersLeave;
 import dev.switchboard.sea.message.Rename;
-import dev.switchboard.sea.message.SeaCodes;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.message.SeaIds;
 import dev.switchboard.sea.message.SeaRequest;
@@ -262,18 +261,19 @@ public final class SeaService {
         }
         Instant now = clock.instant();
         FloodMeter flood = user.flood();
-        // §5.1: charge first, then validate; a format error kills before anything else happens.
-        if (command instanceof SendMessage m) {
-            flood.chargeMessage(request.length(), m.text().length, now);
-        } else {
-            flood.charge(command instanceof Malformed ? SeaCodes.PING : command.code(), request.length(), now);
-        }
-        user.forcedPongSent(false);
+        // §5.1: a format error kills before anything else happens; what it would have been charged is
+        // irrelevant (§11.1), and a zero-length frame has no chargeable length at all.
         if (command instanceof Malformed malformed) {
             log.warn("SEA {} format error in command {}: {}", user, malformed.code(), malformed.reason());
             kill(user, SeaCloseReason.FORMAT_ERROR);
             return;
         }
+        if (command instanceof SendMessage m) {
+            flood.chargeMessage(request.length(), m.text().length, now);
+        } else {
+            flood.charge(command.code(), request.length(), now);
+        }
+        user.forcedPongSent(false);
         if (request.trailingBytes() > 0) {
             log.warn("SEA {} command {} had {} trailing byte(s); ignored (normal mode)", user, command.code(),
                     request.trailingBytes());
