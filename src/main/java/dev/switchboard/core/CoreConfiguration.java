@@ -6,6 +6,7 @@ import dev.switchboard.core.listener.ListenerPortPublisher;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.metrics.ChannelMetricsRecorder;
 import dev.switchboard.core.metrics.MicrometerChannelMetricsRecorder;
+import dev.switchboard.core.metrics.NettyMetricsBinder;
 import dev.switchboard.core.netty.EventLoopGroups;
 import dev.switchboard.core.netty.NettyProperties;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
@@ -42,6 +43,11 @@ public class CoreConfiguration {
     @Bean
     ChannelMetricsRecorder channelMetricsRecorder(MeterRegistry registry) {
         return new MicrometerChannelMetricsRecorder(registry);
+    }
+
+    @Bean
+    NettyMetricsBinder nettyMetricsBinder(EventLoopGroups groups) {
+        return new NettyMetricsBinder(groups);
     }
 
     @Bean

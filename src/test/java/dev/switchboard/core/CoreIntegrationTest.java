@@ -82,7 +82,9 @@ class CoreIntegrationTest {
         String body = get("/actuator/prometheus");
         assertThat(body).startsWith("200 ")
                 .contains("switchboard_listener_connections{listener=\"core-echo\",protocol=\"test\"}")
-                .contains("switchboard_listener_up{listener=\"core-echo\",protocol=\"test\"} 1.0");
+                .contains("switchboard_listener_up{listener=\"core-echo\",protocol=\"test\"} 1.0")
+                .contains("netty_allocator_memory_used")
+                .contains("netty_eventexecutor_tasks_pending");
     }
 
     @Test

@@ -38,6 +38,12 @@ public final class GatewayMeters {
     public static final String SEA_THROTTLED = "switchboard.sea.throttled";
     /** Active SEA bans (gauge). */
     public static final String SEA_BANS = "switchboard.sea.bans";
+    /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
+    public static final String SEA_ARCHIVER_CONNECTED = "switchboard.sea.archiver.connected";
+    /** SEA archive records waiting in the archiver client's bounded queue (gauge). */
+    public static final String SEA_ARCHIVER_QUEUED = "switchboard.sea.archiver.queued";
+    /** SEA archive records that were not and will not be delivered, tagged by reason (counter). */
+    public static final String SEA_ARCHIVER_DROPPED = "switchboard.sea.archiver.dropped";
 
     private GatewayMeters() {
     }

@@ -1,0 +1,61 @@
+package dev.switchboard.sea.archiver;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the archiver client before the listeners accept anyone and stops it after they have drained,
+ * so messages relayed during the drain are still archived (spec §15: flush and close the archiver last).
+ * Owns the client's single-threaded executor.
+ */
+public final class ArchiverLifecycle implements SmartLifecycle {
+
+    /** Below the listeners' {@link SmartLifecycle#DEFAULT_PHASE}: started before them, stopped after them. */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+
+    private final ArchiverClient client;
+    private final ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    public ArchiverLifecycle(ArchiverClient client, ScheduledExecutorService executor) {
+        this.client = client;
+        this.executor = executor;
+    }
+
+    /** The client this lifecycle starts and stops. */
+    public ArchiverClient client() {
+        return client;
+    }
+
+    @Override
+    public void start() {
+        client.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        try {
+            client.stop();
+        } finally {
+            running = false;
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
