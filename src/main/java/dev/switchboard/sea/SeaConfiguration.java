@@ -3,6 +3,7 @@ package dev.switchboard.sea;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.sea.archiver.ArchiverClient;
 import dev.switchboard.sea.handler.SeaChannelInitializer;
 import dev.switchboard.sea.handler.SeaLimits;
 import dev.switchboard.sea.handler.SeaNettyOutbound;
@@ -19,6 +20,7 @@ import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.service.SeaSettings;
 import dev.switchboard.sea.service.UserIdAllocator;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +53,8 @@ public class SeaConfiguration {
     }
 
     @Bean
-    SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics) {
+    SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics,
+                          ObjectProvider<ArchiverClient> archiver) {
         BanList bans = BanList.forPolicy(settings.floodPolicy(), props.banTimeout());
         for (String ban : props.bans()) {
             bans.addPermanent(Ipv4Cidr.parse(ban), clock.instant());
@@ -59,7 +62,8 @@ public class SeaConfiguration {
         NameBlacklist blacklist = new NameBlacklist(props.blacklistCaseFolding(), props.blacklist());
         List<ConnectionClass> classes = props.connectionClasses().stream().map(ConnectionClass::parse).toList();
         return new SeaService(clock, new SeaNettyOutbound(), metrics, settings, bans, blacklist, classes,
-                props.loginTimeout(), new UserIdAllocator(), SeaArchive.NONE);
+                props.loginTimeout(), new UserIdAllocator(),
+                archiver.stream().findFirst().<SeaArchive>map(ArchiverSeaArchive::new).orElse(SeaArchive.NONE));
     }
 
     @Bean

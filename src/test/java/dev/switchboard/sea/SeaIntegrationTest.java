@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
         "switchboard.sea.archive-url=http://example.org/archive/",
         "switchboard.sea.blacklist[0]=*evil*",
         "switchboard.sea.connection-classes[0]=127.0.0.4/32:5:1:10",
+        "switchboard.sea.archiver.file=target/sea-integration-archive.log",
 })
 @Import(SeaIntegrationTest.TestClock.class)
 @Timeout(120)
@@ -89,6 +90,12 @@ class SeaIntegrationTest {
     /** Moves the clock so the next command of any session is not throttled (§17 harness). */
     private void step() {
         clock.advance(Duration.ofSeconds(10));
+    }
+
+    private static String archiveLog() throws IOException {
+        java.nio.file.Path log = java.nio.file.Path.of("target/sea-integration-archive.log");
+        return java.nio.file.Files.exists(log)
+                ? new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1) : "";
     }
 
     @BeforeEach
@@ -156,17 +163,23 @@ class SeaIntegrationTest {
         SeaTestClient b = f.bob();
         SeaTestClient c = f.carol();
 
-        // TV-07 group message, echoed to the sender
+        // TV-07 group message, echoed to the sender, and its archiver record
+        long sentAt = clock.instant().getEpochSecond();
         a.send(bytes("00 00 0d 02 00 00 00 00 00 06 48 69 20 61 6c 6c"));
         String hiAll = "04 " + id(a) + " 00 00 00 00 06 48 69 20 61 6c 6c 00";
         a.expect(hiAll);
         b.expect(hiAll);
         c.expect(hiAll);
+        String record = "MSG 6 " + a.id() + " 127.0.0.1 0 " + sentAt + " Alice[PC1]\nHi all";
+        await().until(() -> archiveLog().contains(record));
         step();
 
         // TV-08 private messages with flag bits
+        long privateAt = clock.instant().getEpochSecond();
         c.send(bytes("00 00 09 02 " + id(b) + " 02 00 00 02 79 6f"));
         b.expect("04 " + id(c) + " 01 02 00 00 02 79 6f 00");
+        String privateRecord = "MSG 2 " + c.id() + " 127.0.0.1 " + b.id() + " " + privateAt + " Carol[CAROL-PC]\nyo";
+        await().until(() -> archiveLog().contains(privateRecord));
         step();
         c.send(bytes("00 00 09 02 " + id(a) + " 02 00 00 02 79 6f"));
         a.expect("04 " + id(c) + " 01 00 00 00 02 79 6f 00");
