@@ -83,7 +83,10 @@ public class SeaConfiguration {
         SeaLimits limits = new SeaLimits((int) props.maxLoginFrameLength().toBytes(),
                 (int) props.maxFrameLength().toBytes(), (int) props.legacyMaxFrameLength().toBytes(),
                 props.slowConsumerMaxPending().toBytes());
+        // Goodbye: SEA has no goodbye message; the first call closes every session at once on the roster
+        // thread, so the drain does not broadcast a DELETEUSER per departing session to everyone else.
         return new ListenerDefinition("sea", "sea", props.effectiveListener(),
-                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail));
+                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail),
+                channel -> roster.executor().execute(service::shutdown));
     }
 }

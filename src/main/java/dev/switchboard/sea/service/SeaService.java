@@ -584,16 +584,23 @@ public final class SeaService {
         return classes;
     }
 
-    /** Closes every session for shutdown; no DELETEUSER is needed since everyone goes (§15). */
+    /**
+     * Closes every session for shutdown, without DELETEUSER since everyone goes (§15). Repeated calls
+     * find nothing left to close.
+     */
     public void shutdown() {
-        for (SeaUser u : sessions()) {
+        List<SeaUser> all = sessions();
+        roster.clear();
+        byId.clear();
+        pending.clear();
+        for (SeaUser u : all) {
             u.state(SeaUser.State.CLOSED);
             ids.release(u.id());
             metrics.closed(SeaCloseReason.SHUTDOWN);
             u.link().close();
         }
-        roster.clear();
-        byId.clear();
-        pending.clear();
+        if (!all.isEmpty()) {
+            log.info("SEA shutting down: {} session(s) closed", all.size());
+        }
     }
 }
