@@ -49,6 +49,7 @@ class SeaServiceTest {
         boolean reading;
         boolean loggedIn;
         Instant pausedUntil;
+        Instant unwritableSince;
 
         @Override
         public void close() {
@@ -77,7 +78,7 @@ class SeaServiceTest {
 
         @Override
         public Instant unwritableSince() {
-            return null;
+            return unwritableSince;
         }
     }
 
@@ -306,5 +307,53 @@ class SeaServiceTest {
         service.disconnected(a);
         assertThat(sent).isEmpty();
         assertThat(service.sessions()).isEmpty();
+    }
+
+    @Test
+    void tick_whenRecipientUnwritableTooLong_thenKilledAsSlowConsumer() {
+        SeaUser a = login("A", 98);
+        SeaUser slow = login("Slow", 98);
+        ((FakeLink) slow.link()).unwritableSince = clock.instant();
+        clock.advance(Duration.ofSeconds(59));
+        service.tick(clock.instant());
+        assertThat(slow.loggedIn()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        service.tick(clock.instant());
+        assertThat(slow.loggedIn()).isFalse();
+        assertThat(to(a)).last().isEqualTo(new SeaServerMessage.DeleteUser(slow.id()));
+    }
+
+    @Test
+    void flood_whenPingsAsFastAsAllowed_thenThrottledButNeverKilledTv22() {
+        SeaUser u = login("P", 98);
+        clock.advance(Duration.ofSeconds(100));
+        FakeLink link = (FakeLink) u.link();
+        for (int i = 1; i <= 10; i++) {
+            cmd(u, new Ping(), 1);
+        }
+        assertThat(link.pausedUntil).isNull();
+        cmd(u, new Ping(), 1);
+        assertThat(link.pausedUntil).isNotNull();
+        for (int round = 0; round < 50; round++) {
+            clock.advance(Duration.ofSeconds(2));
+            service.tick(clock.instant());
+            while (link.pausedUntil == null) {
+                cmd(u, new Ping(), 1);
+            }
+            assertThat(link.closed).isFalse();
+            assertThat(u.flood().ahead()).isBetween(10L, 11L);
+        }
+    }
+
+    @Test
+    void repeatedLogin_whenLoggedIn_thenIgnoredWithoutChargeOrActivity() {
+        SeaUser u = login("A", 0);
+        long before = u.flood().lastActivity();
+        clock.advance(Duration.ofSeconds(5));
+        sent.clear();
+        cmd(u, new Login(b("zz"), b("zz")), 7);
+        assertThat(sent).isEmpty();
+        assertThat(u.flood().lastActivity()).isEqualTo(before);
+        assertThat(u.username()).isEqualTo(b("A"));
     }
 }
