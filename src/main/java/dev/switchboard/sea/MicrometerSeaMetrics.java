@@ -24,9 +24,12 @@ final class MicrometerSeaMetrics implements SeaMetrics {
     @Override
     public void bindGauges(IntSupplier loggedInUsers, IntSupplier activeBans) {
         Gauge.builder(GatewayMeters.SEA_USERS, loggedInUsers, IntSupplier::getAsInt)
-                .tag(Tags.PROTOCOL, PROTOCOL).description("SEA sessions logged in").register(registry);
+                .tag(Tags.PROTOCOL, PROTOCOL).description("SEA sessions logged in")
+                // the supplier is a lambda nobody else holds: a weak reference would read NaN after a GC
+                .strongReference(true).register(registry);
         Gauge.builder(GatewayMeters.SEA_BANS, activeBans, IntSupplier::getAsInt)
-                .tag(Tags.PROTOCOL, PROTOCOL).description("SEA ban-list entries").register(registry);
+                .tag(Tags.PROTOCOL, PROTOCOL).description("SEA ban-list entries").strongReference(true)
+                .register(registry);
     }
 
     @Override

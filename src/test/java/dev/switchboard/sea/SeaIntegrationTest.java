@@ -674,6 +674,52 @@ class SeaIntegrationTest {
         assertThat(sessions.get(1).state()).isEqualTo("AWAITING_LOGIN");
     }
 
+    @Test
+    void malformed_whenTruncatedFrameThenClose_thenSessionRemovedAndOthersNotified() throws IOException {
+        Fixture f = fixture();
+        f.carol().send(bytes("00 00 0d 02 00 00 00 00 00 06 48 69 | 4 of 6 text bytes"));
+        f.carol().close();
+        f.alice().expect("03 " + id(f.carol()));
+        f.bob().expect("03 " + id(f.carol()));
+        f.alice().expectNothingMore();
+    }
+
+    @Test
+    void halfClose_whenCompleteFramesArriveWithFin_thenProcessedBeforeClose() throws IOException {
+        SeaTestClient alice = connect();
+        alice.login("Alice", "PC1");
+        java.net.Socket raw = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port());
+        try (raw) {
+            raw.getOutputStream().write(concat(bytes("00 00 05 01 01 5a 01 5a | login Z[Z]"),
+                    bytes("00 00 09 02 00 00 00 00 00 02 79 6f | group yo")));
+            raw.shutdownOutput();
+            alice.expect(bytes("02")); // ADDUSER of Z, then its message, then its departure
+            byte[] rest = alice.read(2 + 2 + 2 + 11 + 3);
+            int z = ((rest[0] & 0xFF) << 8) | (rest[1] & 0xFF);
+            assertThat(Hex.format(rest)).isEqualTo(Hex.format(bytes(String.format("%02x %02x", z >> 8, z & 0xFF)
+                    + " 01 5a 01 5a 04 " + String.format("%02x %02x", z >> 8, z & 0xFF) + " 00 00 00 00 02 79 6f 00 03 "
+                    + String.format("%02x %02x", z >> 8, z & 0xFF))));
+        }
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void metrics_whenUsersLogInAndMessage_thenGaugesAndCountersMove() throws IOException {
+        double groupBefore = meters.counter("switchboard.sea.messages", "protocol", "sea", "kind", "group").count();
+        SeaTestClient a = connect();
+        a.login("A", "A");
+        SeaTestClient b = connect();
+        b.login("B", "B");
+        assertThat(meters.get("switchboard.sea.users").gauge().value()).isEqualTo(2.0);
+        a.send(bytes("00 00 09 02 00 00 00 00 00 02 79 6f"));
+        b.expect("04 " + id(a) + " 00 00 00 00 02 79 6f 00");
+        assertThat(meters.counter("switchboard.sea.messages", "protocol", "sea", "kind", "group").count())
+                .isEqualTo(groupBefore + 1);
+        assertThat(meters.get("switchboard.sea.logins").tag("outcome", "ok").counter().count()).isGreaterThan(0);
+    }
+
     // ---------------------------------------------------------------- scale
 
     @Test

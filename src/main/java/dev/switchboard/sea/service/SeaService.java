@@ -71,6 +71,8 @@ public final class SeaService {
     private final Map<Integer, SeaUser> byId = new HashMap<>();
     /** Accepted sessions still logging in. */
     private final Set<SeaUser> pending = new LinkedHashSet<>();
+    /** Roster size for the metrics gauge, which is read from the scrape thread. */
+    private volatile int loggedInGauge;
 
     public SeaService(Clock clock, SeaOutbound outbound, SeaMetrics metrics, SeaSettings settings, BanList bans,
                       NameBlacklist blacklist, List<ConnectionClass> connectionClasses, Duration defaultLoginTimeout,
@@ -86,7 +88,7 @@ public final class SeaService {
         this.archive = archive;
         this.classList = List.copyOf(connectionClasses);
         this.classes = buildClasses();
-        metrics.bindGauges(roster::size, () -> bans.list().size());
+        metrics.bindGauges(() -> loggedInGauge, () -> bans.list().size());
     }
 
     private ConnectionClasses buildClasses() {
@@ -221,6 +223,7 @@ public final class SeaService {
         user.login(SeaNames.fixLeadingSpace(username), compname, clock.instant());
         roster.addFirst(user);
         byId.put(user.id(), user);
+        loggedInGauge = roster.size();
         List<SeaServerMessage.UserEntry> entries = new ArrayList<>(roster.size());
         List<SeaUser> others = new ArrayList<>(roster.size());
         for (SeaUser u : roster) {
@@ -447,6 +450,7 @@ public final class SeaService {
         if (before == SeaUser.State.LOGGED_IN) {
             roster.remove(user);
             byId.remove(user.id());
+            loggedInGauge = roster.size();
             if (!roster.isEmpty()) {
                 outbound.send(new SeaServerMessage.DeleteUser(user.id()), new ArrayList<>(roster));
             }
@@ -593,6 +597,7 @@ public final class SeaService {
         roster.clear();
         byId.clear();
         pending.clear();
+        loggedInGauge = 0;
         for (SeaUser u : all) {
             u.state(SeaUser.State.CLOSED);
             ids.release(u.id());
