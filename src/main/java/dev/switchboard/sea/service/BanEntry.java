@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * One entry of the SEA ban list (spec §12.1): an address block and when the ban ends.
  *
+ * <p>Immutable and therefore thread-safe.
+ *
  * @param block the banned address or block
  * @param expiresAt the first instant at which the ban no longer applies; {@code null} for a permanent ban
  *     (the reference uses an expiry in 2038 for its startup list)

@@ -401,30 +401,42 @@ public final class NameBlacklist {
         }
     }
 
-    /** One pattern position. {@code members} is null except for sets; {@code literal} is the folded byte. */
-    private record Token(int kind, int literal, boolean[] members) {
+    /** What one pattern position matches. */
+    private enum Kind { STAR, ANY, LITERAL, SET }
 
-        static final int KIND_STAR = 0;
-        static final int KIND_ANY = 1;
-        static final int KIND_LITERAL = 2;
-        static final int KIND_SET = 3;
-        static final Token STAR = new Token(KIND_STAR, -1, null);
-        static final Token ANY = new Token(KIND_ANY, -1, null);
+    /**
+     * One pattern position: {@code literal} is the folded byte for LITERAL, {@code members} the
+     * per-byte answer (indexed by the unfolded name byte) for SET.
+     */
+    private static final class Token {
+
+        static final Token STAR = new Token(Kind.STAR, -1, null);
+        static final Token ANY = new Token(Kind.ANY, -1, null);
+
+        private final Kind kind;
+        private final int literal;
+        private final boolean[] members;
+
+        private Token(Kind kind, int literal, boolean[] members) {
+            this.kind = kind;
+            this.literal = literal;
+            this.members = members;
+        }
 
         static Token literal(int b, byte[] fold) {
-            return new Token(KIND_LITERAL, fold[b] & 0xff, null);
+            return new Token(Kind.LITERAL, fold[b] & 0xff, null);
         }
 
         static Token set(boolean[] members) {
-            return new Token(KIND_SET, -1, members);
+            return new Token(Kind.SET, -1, members);
         }
 
         boolean matches(int b, byte[] fold) {
             return switch (kind) {
-                case KIND_ANY -> true;
-                case KIND_LITERAL -> (fold[b] & 0xff) == literal;
-                case KIND_SET -> members[b];
-                default -> false;
+                case ANY -> true;
+                case LITERAL -> (fold[b] & 0xff) == literal;
+                case SET -> members[b];
+                case STAR -> false;
             };
         }
     }
