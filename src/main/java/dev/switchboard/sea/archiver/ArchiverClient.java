@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * {@code Executors.newSingleThreadScheduledExecutor}); it also runs both timers and the fallback file's
  * blocking writes, so no event loop ever blocks on disk. Netty callbacks hop onto it.
  */
-public final class ArchiverClient {
+public final class ArchiverClient implements ArchiveSink {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiverClient.class);
 
@@ -159,6 +159,7 @@ public final class ArchiverClient {
      * @return {@code false} if the record was dropped (too large for the queue, or the client is stopped)
      * @throws IllegalArgumentException if the string holds chars above U+00FF (not raw protocol bytes)
      */
+    @Override
     public boolean offer(String record) {
         return offer(ArchiveText.bytes(record));
     }
@@ -168,6 +169,7 @@ public final class ArchiverClient {
      *
      * @return {@code false} if the record was dropped (too large for the queue, or the client is stopped)
      */
+    @Override
     public boolean offer(byte[] record) {
         Objects.requireNonNull(record, "record");
         if (!accepting) {
@@ -198,6 +200,7 @@ public final class ArchiverClient {
     }
 
     /** A snapshot for management endpoints and tests. */
+    @Override
     public ArchiverStatus status() {
         int size;
         long bytes;

@@ -19,6 +19,19 @@ import java.time.Instant;
 public record ArchiverStatus(String target, State state, boolean connected, Instant since, int queued,
         long queuedBytes, long sent, long sentBytes, long dropped, String lastError) {
 
+    /**
+     * The GLOBALVARS {@code archsock} value (§13.7): positive while records are being delivered, −1 otherwise.
+     * The fallback file counts, like the reference's inherited-descriptor form.
+     */
+    public int archSock() {
+        return connected ? 1 : -1;
+    }
+
+    /** The GLOBALVARS {@code archpath} value (§13.7): the canonical target. */
+    public String archPath() {
+        return target;
+    }
+
     /** Connection state of the archiver client. */
     public enum State {
         /** Not started, or stopped. */

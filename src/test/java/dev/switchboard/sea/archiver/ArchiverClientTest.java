@@ -124,6 +124,9 @@ class ArchiverClientTest {
         assertThat(status.sentBytes()).isEqualTo(tv07.length() + msg(2).length());
         assertThat(status.dropped()).isZero();
         assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isEqualTo(1.0);
+        assertThat(ArchiveRecords.globalVars(new GlobalVars(0, false, 6, 60, 1, status.archSock(), status.archPath())))
+                .isEqualTo("GLOBALVARS 0 debug=0 strict=0 flood_threshold=6 ban_timeout=60 usercount=1 archsock=1 "
+                        + "archpath=" + fake.url() + "\n");
     }
 
     @Test

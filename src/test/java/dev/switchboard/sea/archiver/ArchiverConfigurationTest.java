@@ -61,6 +61,7 @@ class ArchiverConfigurationTest {
         runner.withPropertyValues("switchboard.sea.archiver.file=" + file).run(ctx -> {
             assertThat(ctx).hasNotFailed();
             client[0] = ctx.getBean(ArchiverClient.class);
+            assertThat(ctx.getBean(ArchiveSink.class)).isSameAs(client[0]);
             assertThat(ctx.getBean(ArchiverLifecycle.class).isRunning()).isTrue();
             await().until(() -> client[0].status().connected());
 
@@ -72,6 +73,7 @@ class ArchiverConfigurationTest {
                     .isEqualTo(1.0);
         });
         assertThat(client[0].status().state()).isEqualTo(State.STOPPED);
+        assertThat(client[0].status().archSock()).isEqualTo(-1);
     }
 
     @Test
