@@ -3,7 +3,7 @@ package dev.switchboard.sea;
 import dev.switchboard.sea.archiver.ArchiveRecords;
 import dev.switchboard.sea.archiver.ArchiveText;
 import dev.switchboard.sea.archiver.ArchivedMessage;
-import dev.switchboard.sea.archiver.ArchiverClient;
+import dev.switchboard.sea.archiver.ArchiveSink;
 import dev.switchboard.sea.service.SeaArchive;
 import dev.switchboard.sea.service.SeaUser;
 
@@ -15,9 +15,9 @@ import java.time.Instant;
  */
 final class ArchiverSeaArchive implements SeaArchive {
 
-    private final ArchiverClient client;
+    private final ArchiveSink client;
 
-    ArchiverSeaArchive(ArchiverClient client) {
+    ArchiverSeaArchive(ArchiveSink client) {
         this.client = client;
     }
 

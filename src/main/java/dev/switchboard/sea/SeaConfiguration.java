@@ -3,7 +3,7 @@ package dev.switchboard.sea;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
-import dev.switchboard.sea.archiver.ArchiverClient;
+import dev.switchboard.sea.archiver.ArchiveSink;
 import dev.switchboard.sea.handler.SeaChannelInitializer;
 import dev.switchboard.sea.handler.SeaLimits;
 import dev.switchboard.sea.handler.SeaNettyOutbound;
@@ -54,7 +54,7 @@ public class SeaConfiguration {
 
     @Bean
     SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics,
-                          ObjectProvider<ArchiverClient> archiver) {
+                          ObjectProvider<ArchiveSink> archiver) {
         BanList bans = BanList.forPolicy(settings.floodPolicy(), props.banTimeout());
         for (String ban : props.bans()) {
             bans.addPermanent(Ipv4Cidr.parse(ban), clock.instant());

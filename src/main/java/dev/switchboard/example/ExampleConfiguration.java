@@ -1,0 +1,113 @@
+package dev.switchboard.example;
+
+import dev.switchboard.core.listener.ListenerDefinition;
+import dev.switchboard.core.listener.ListenerRegistry;
+import dev.switchboard.core.listener.Transport;
+import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.example.codec.ExampleMessageEncoder;
+import dev.switchboard.example.handler.ExampleChannelInitializer;
+import dev.switchboard.example.handler.ExampleSessionHandler;
+import dev.switchboard.example.handler.LogRotateChannelInitializer;
+import dev.switchboard.example.handler.LogRotateDatagramHandler;
+import dev.switchboard.example.handler.MalformedLineHandler;
+import dev.switchboard.example.service.ExampleListeners;
+import dev.switchboard.example.service.ExampleMetrics;
+import dev.switchboard.example.service.ExampleServerConversation;
+import dev.switchboard.example.service.LogFiles;
+import dev.switchboard.example.service.LogRotation;
+import dev.switchboard.example.service.LogbackLogFiles;
+import dev.switchboard.example.service.MicrometerExampleMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The example protocol: TCP 3001, an optional unix socket, and the UDP 3002 log-rotate listener. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExampleProperties.class)
+@PropertySource("classpath:dev/switchboard/example/example-defaults.properties")
+public class ExampleConfiguration {
+
+    public static final String PROTOCOL = "example";
+    public static final String TCP_LISTENER = "example-tcp";
+    public static final String UNIX_LISTENER = "example-unix";
+    public static final String UDP_LISTENER = "example-udp";
+
+    @Bean
+    ExampleMetrics exampleMetrics(MeterRegistry registry) {
+        return new MicrometerExampleMetrics(registry);
+    }
+
+    @Bean
+    ExampleServerConversation exampleServerConversation(ExampleProperties properties) {
+        return new ExampleServerConversation(properties.quitAllowedFrom());
+    }
+
+    @Bean
+    ExampleListeners exampleListeners(ObjectProvider<ListenerRegistry> registry) {
+        // QUIT is rare, so the common pool is enough to keep the blocking unbind off the event loop.
+        return new RegistryExampleListeners(registry, List.of(TCP_LISTENER, UNIX_LISTENER, UDP_LISTENER),
+                CompletableFuture::runAsync);
+    }
+
+    @Bean
+    ExampleMessageEncoder exampleMessageEncoder() {
+        return new ExampleMessageEncoder();
+    }
+
+    @Bean
+    MalformedLineHandler exampleMalformedLineHandler(ExampleMetrics metrics) {
+        return new MalformedLineHandler(metrics);
+    }
+
+    @Bean
+    ListenerDefinition exampleTcpListener(ExampleProperties properties, ExampleMessageEncoder encoder,
+                                          MalformedLineHandler malformed, ExampleServerConversation conversation,
+                                          ExampleListeners listeners, ExampleMetrics metrics,
+                                          TailExceptionHandler tail) {
+        ExampleSessionHandler session = new ExampleSessionHandler(conversation, listeners, metrics, false);
+        return new ListenerDefinition(TCP_LISTENER, PROTOCOL,
+                properties.listeners().tcp().withTransport(Transport.TCP)
+                        .withDefaultPort(ExampleProperties.DEFAULT_TCP_PORT),
+                new ExampleChannelInitializer(lineLimit(properties), encoder, malformed, session, tail));
+    }
+
+    @Bean
+    ListenerDefinition exampleUnixListener(ExampleProperties properties, ExampleMessageEncoder encoder,
+                                           MalformedLineHandler malformed, ExampleServerConversation conversation,
+                                           ExampleListeners listeners, ExampleMetrics metrics,
+                                           TailExceptionHandler tail) {
+        ExampleSessionHandler session = new ExampleSessionHandler(conversation, listeners, metrics, true);
+        return new ListenerDefinition(UNIX_LISTENER, PROTOCOL,
+                properties.listeners().unix().withTransport(Transport.UNIX),
+                new ExampleChannelInitializer(lineLimit(properties), encoder, malformed, session, tail));
+    }
+
+    @Bean
+    LogFiles exampleLogFiles() {
+        return new LogbackLogFiles(LoggerFactory.getILoggerFactory());
+    }
+
+    @Bean
+    LogRotation exampleLogRotation(ExampleProperties properties, LogFiles logFiles) {
+        return new LogRotation(properties.logRotateSecret(), logFiles);
+    }
+
+    @Bean
+    ListenerDefinition exampleUdpListener(ExampleProperties properties, LogRotation rotation, ExampleMetrics metrics) {
+        return new ListenerDefinition(UDP_LISTENER, PROTOCOL,
+                properties.listeners().udp().withTransport(Transport.UDP)
+                        .withDefaultPort(ExampleProperties.DEFAULT_UDP_PORT),
+                new LogRotateChannelInitializer(new LogRotateDatagramHandler(rotation, metrics)));
+    }
+
+    private static int lineLimit(ExampleProperties properties) {
+        return (int) properties.maxLineLength().toBytes();
+    }
+}

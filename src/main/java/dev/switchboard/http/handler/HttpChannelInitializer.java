@@ -1,0 +1,86 @@
+package dev.switchboard.http.handler;
+
+import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.http.HttpProperties;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds one HTTP connection's pipeline in the order listed by {@link HttpPipeline}; one instance
+ * per listener (its metrics stage carries the listener's name).
+ */
+@Sharable
+public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
+
+    private final HttpProperties properties;
+    private final ResponseHeadersHandler responseHeaders;
+    private final ResponseMetricsHandler metrics;
+    private final StaticFileHandler staticFiles;
+    private final TailExceptionHandler exceptions;
+    private final IdleCloseHandler idleClose = new IdleCloseHandler();
+    private final RequestGuard guard = new RequestGuard();
+    private final ReadThrottle readThrottle = new ReadThrottle();
+    private final RequestValidator validator = new RequestValidator();
+    private final UpgradeRouter router;
+
+    /** An initializer handing upgrades to {@code routes} (possibly none). */
+    public HttpChannelInitializer(HttpProperties properties, ResponseHeadersHandler responseHeaders,
+            ResponseMetricsHandler metrics, StaticFileHandler staticFiles, List<UpgradeRoute> routes,
+            TailExceptionHandler exceptions) {
+        this.properties = properties;
+        this.responseHeaders = responseHeaders;
+        this.metrics = metrics;
+        this.staticFiles = staticFiles;
+        this.exceptions = exceptions;
+        this.router = new UpgradeRouter(routes, new HashSet<>(properties.websocketPaths()));
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ChannelPipeline p = ch.pipeline();
+        long idleMillis = properties.idleTimeout().toMillis();
+        if (idleMillis > 0) {
+            // observeOutput: a large download that is still draining counts as activity.
+            p.addLast(HttpPipeline.IDLE_STATE, new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS));
+        }
+        long requestMillis = properties.requestTimeout().toMillis();
+        RequestDeadline deadline = requestMillis > 0 ? new RequestDeadline(requestMillis) : null;
+        if (deadline != null) {
+            // Before the codec: it must see the first raw byte of a request, not a decoded head.
+            p.addLast(HttpPipeline.REQUEST_DEADLINE, deadline.start());
+        }
+        p.addLast(HttpPipeline.CODEC, new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(properties.maxInitialLineLength())
+                .setMaxHeaderSize((int) properties.maxHeaderSize().toBytes())));
+        // The chunked writer sits right after the codec so every later write, streamed or not,
+        // passes through its queue and responses leave in the order they were written.
+        p.addLast(HttpPipeline.CHUNKED_WRITER, new ChunkedWriteHandler());
+        p.addLast(HttpPipeline.RESPONSE_HEADERS, responseHeaders);
+        p.addLast(HttpPipeline.METRICS, metrics);
+        if (idleMillis > 0) {
+            p.addLast(HttpPipeline.IDLE_CLOSE, idleClose);
+        }
+        p.addLast(HttpPipeline.AGGREGATOR, new RequestSizeLimiter((int) properties.maxRequestBody().toBytes()));
+        if (deadline != null) {
+            p.addLast(HttpPipeline.REQUEST_COMPLETE, deadline.end());
+        }
+        // After the aggregator: a body that fails to decode marks the aggregated request failed.
+        p.addLast(HttpPipeline.GUARD, guard);
+        p.addLast(HttpPipeline.KEEP_ALIVE, new KeepAliveHandler());
+        p.addLast(HttpPipeline.READ_THROTTLE, readThrottle);
+        // After keep-alive: the validator's refusals must pass it to close the connection.
+        p.addLast(HttpPipeline.VALIDATOR, validator);
+        p.addLast(HttpPipeline.ROUTER, router);
+        p.addLast(HttpPipeline.STATIC_FILES, staticFiles);
+        p.addLast(HttpPipeline.EXCEPTIONS, exceptions);
+    }
+}

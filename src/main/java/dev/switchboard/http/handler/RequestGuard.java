@@ -1,0 +1,61 @@
+package dev.switchboard.http.handler;
+
+import dev.switchboard.core.pipeline.ChannelLog;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers requests the decoder could not parse: a request line over the limit gets 414, a header
+ * block over the limit 431, anything else malformed 400; the connection then closes because the
+ * decoder discards everything after a bad message. Also turns a peer that disconnects in the
+ * middle of a request body into a quiet close instead of an error.
+ */
+@Sharable
+final class RequestGuard extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject object) || object.decoderResult().isSuccess()) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        Throwable cause = object.decoderResult().cause();
+        ReferenceCountUtil.release(msg);
+        HttpResponseStatus status;
+        if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        } else {
+            status = HttpResponseStatus.BAD_REQUEST;
+        }
+        log.warn(ChannelLog.format(ctx.channel(), "malformed request (" + cause.getMessage() + "), answering "
+                + status.code() + " and closing"));
+        ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), status, false, true))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof PrematureChannelClosureException) {
+            if (log.isDebugEnabled()) {
+                log.debug(ChannelLog.format(ctx.channel(), "peer closed in the middle of a request"));
+            }
+            ctx.close();
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+}

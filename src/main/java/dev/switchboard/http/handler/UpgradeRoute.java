@@ -1,0 +1,53 @@
+package dev.switchboard.http.handler;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
+
+/**
+ * A protocol that takes over an HTTP connection through a WebSocket upgrade (the rooms chat).
+ *
+ * <p>Contribute implementations as beans; the HTTP channel initializer receives them all as a
+ * {@code List<UpgradeRoute>}. The router only consults routes for a {@code GET} carrying
+ * {@code Upgrade: websocket} whose path (query ignored) is one of
+ * {@code switchboard.http.websocket-paths}; the first route whose {@link #matches} is true gets
+ * the request. With no route, or none matching, the request is served as an ordinary GET.
+ * Netty's {@code WebSocketServerProtocolHandler} compares the whole URI (query included) unless
+ * configured with {@code checkStartsWith(true)}; a route that installs it must allow for the
+ * query the router ignored.
+ *
+ * <p>Both methods run on the channel's event loop.
+ */
+public interface UpgradeRoute {
+
+    /**
+     * Whether this route takes the upgrade request. Must not keep or release {@code request}.
+     */
+    boolean matches(HttpRequest request);
+
+    /**
+     * Takes over the connection. When this is called the router has already removed the HTTP
+     * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle and request timeouts, aggregator,
+     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
+     * {@link HttpPipeline#CHUNKED_WRITER}, {@link HttpPipeline#RESPONSE_HEADERS},
+     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
+     * route owns idle detection of the upgraded connection.
+     *
+     * <p>The route adds its stages after {@code ctx.name()} (for example a
+     * {@code WebSocketServerProtocolHandler} and its own handlers), then hands the request on
+     * with {@code ctx.fireChannelRead(request)} so the handshake answers it. The route owns
+     * {@code request}: it passes it on or releases it. If it refuses the upgrade, it writes an
+     * HTTP error response itself and closes the channel. The router removes itself once this
+     * method returns.
+     */
+    void upgrade(ChannelHandlerContext ctx, FullHttpRequest request);
+
+    /**
+     * Called on graceful shutdown for every connection of the HTTP listeners, upgraded or not,
+     * before the core closes them, on any thread. A route acts only on connections it upgraded
+     * (for example it writes a WebSocket close 1001); the default does nothing.
+     */
+    default void sayGoodbye(Channel channel) {
+    }
+}

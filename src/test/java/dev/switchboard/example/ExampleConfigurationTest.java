@@ -1,0 +1,95 @@
+package dev.switchboard.example;
+
+import dev.switchboard.core.listener.ListenerDefinition;
+import dev.switchboard.core.listener.Transport;
+import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.example.service.QuitAccess;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.annotation.UserConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Wiring and defaults of {@link ExampleConfiguration} and {@link ExampleProperties}, without Netty binding. */
+class ExampleConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(UserConfigurations.of(ExampleConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(TailExceptionHandler.class, TailExceptionHandler::new);
+
+    @Test
+    void defaults_whenNothingConfigured_thenDocumentedValues() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            ExampleProperties properties = context.getBean(ExampleProperties.class);
+            assertThat(properties.maxLineLength()).isEqualTo(DataSize.ofMegabytes(1));
+            assertThat(properties.quitAllowedFrom()).isEqualTo(QuitAccess.LOOPBACK);
+            assertThat(properties.logRotateSecret()).isEmpty();
+
+            ListenerDefinition tcp = context.getBean("exampleTcpListener", ListenerDefinition.class);
+            assertThat(tcp.name()).isEqualTo("example-tcp");
+            assertThat(tcp.properties().enabled()).isTrue();
+            assertThat(tcp.properties().transport()).isEqualTo(Transport.TCP);
+            assertThat(tcp.properties().port()).isEqualTo(3001);
+            assertThat(tcp.properties().host()).isEqualTo("127.0.0.1");
+
+            ListenerDefinition unix = context.getBean("exampleUnixListener", ListenerDefinition.class);
+            assertThat(unix.name()).isEqualTo("example-unix");
+            assertThat(unix.properties().enabled()).isFalse();
+            assertThat(unix.properties().transport()).isEqualTo(Transport.UNIX);
+            assertThat(unix.properties().path().normalize()).isEqualTo(Path.of("data/example.sock"));
+
+            ListenerDefinition udp = context.getBean("exampleUdpListener", ListenerDefinition.class);
+            assertThat(udp.name()).isEqualTo("example-udp");
+            assertThat(udp.properties().transport()).isEqualTo(Transport.UDP);
+            assertThat(udp.properties().port()).isEqualTo(3002);
+            assertThat(udp.properties().host()).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
+    void overrides_whenConfigured_thenApplied() {
+        runner.withPropertyValues(
+                        "switchboard.example.listeners.unix.enabled=true",
+                        "switchboard.example.listeners.unix.path=/run/x.sock",
+                        "switchboard.example.listeners.tcp.port=4000",
+                        "switchboard.example.listeners.udp.transport=tcp",   // the protocol fixes it back
+                        "switchboard.example.quit-allowed-from=any",
+                        "switchboard.example.max-line-length=64KB",
+                        "switchboard.example.log-rotate-secret=abc")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ExampleProperties properties = context.getBean(ExampleProperties.class);
+                    assertThat(properties.quitAllowedFrom()).isEqualTo(QuitAccess.ANY);
+                    assertThat(properties.maxLineLength()).isEqualTo(DataSize.ofKilobytes(64));
+                    assertThat(properties.logRotateSecret()).isEqualTo("abc");
+                    ListenerDefinition unix = context.getBean("exampleUnixListener", ListenerDefinition.class);
+                    assertThat(unix.properties().enabled()).isTrue();
+                    assertThat(unix.properties().path()).isEqualTo(Path.of("/run/x.sock"));
+                    assertThat(context.getBean("exampleTcpListener", ListenerDefinition.class).properties().port())
+                            .isEqualTo(4000);
+                    assertThat(context.getBean("exampleUdpListener", ListenerDefinition.class).properties().transport())
+                            .isEqualTo(Transport.UDP);
+                });
+    }
+
+    @Test
+    void validation_whenMaxLineLengthOutOfRange_thenStartupFails() {
+        runner.withPropertyValues("switchboard.example.max-line-length=10B")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("switchboard.example.max-line-length=1GB")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void validation_whenQuitAllowedFromUnknown_thenStartupFails() {
+        runner.withPropertyValues("switchboard.example.quit-allowed-from=everyone")
+                .run(context -> assertThat(context).hasFailed());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.switchboard.example.handler;
+
+import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.example.codec.ExampleMessageEncoder;
+import dev.switchboard.example.service.ExampleMetrics;
+import dev.switchboard.example.service.ExampleServerConversation;
+import dev.switchboard.example.service.QuitAccess;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The whole example server pipeline on {@link EmbeddedChannel}: byte-exact replies (spec §6.1), the
+ * stateless rules (§6.2), malformed input and QUIT. EmbeddedChannel's peer is not loopback, so the
+ * TCP variant counts as a remote peer and the unix variant as a local one.
+ */
+class ExampleChannelInitializerTest {
+
+    private final AtomicInteger stops = new AtomicInteger();
+
+    private EmbeddedChannel channel(boolean unixSocket, int maxLine) {
+        ExampleSessionHandler session = new ExampleSessionHandler(
+                new ExampleServerConversation(QuitAccess.LOOPBACK), stops::incrementAndGet, ExampleMetrics.NONE,
+                unixSocket);
+        return new EmbeddedChannel(new ExampleChannelInitializer(maxLine, new ExampleMessageEncoder(),
+                new MalformedLineHandler(ExampleMetrics.NONE), session, new TailExceptionHandler()));
+    }
+
+    @Test
+    void connect_whenActive_thenHiBeforeAnythingIsRead() {
+        EmbeddedChannel ch = channel(false, 1024);
+
+        assertThat(readOutbound(ch)).containsExactly(0x48, 0x49, 0x0A);   // "HI" LF
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void conversation_whenTranscript_thenExactBytes() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("DAD\n"));
+        assertThat(readOutbound(ch)).containsExactly(0x43, 0x4C, 0x49, 0x4D, 0x42, 0x0A);   // "CLIMB" LF
+        ch.writeInbound(ascii("TOP\n"));
+        assertThat(readOutbound(ch)).containsExactly(0x57, 0x48, 0x4F, 0x0A);               // "WHO" LF
+        ch.writeInbound(ascii("MOM\n"));
+        assertThat(readOutbound(ch)).containsExactly(0x42, 0x59, 0x45, 0x0A);               // "BYE" LF
+
+        assertThat(ch.isOpen()).isTrue();   // the client closes, not the server (§6.2)
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void conversation_whenOutOfOrderAndRepeated_thenEachAnsweredAlone() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("MOM\nDAD\nDAD\nTOP\n"));
+
+        assertThat(readOutboundText(ch)).isEqualTo("BYE\nCLIMB\nCLIMB\nWHO\n");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void unknown_whenOtherCommandWithSentFrom_thenRoutedUnknown() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("<host:ed_signal FOO\nHI-THERE\n<my-host:x DAD\n"));
+
+        assertThat(readOutboundText(ch))
+                .isEqualTo("host:ed_signal/UNKNOWN command=FOO\nUNKNOWN command=HI-THERE\nCLIMB\n");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void malformed_whenUnparsableBlankOrBadBytes_thenNoReplyAndConnectionKept() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("CMD a=\"x\"y\n\n   \n"));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) 0xFF, 'D', 'A', 'D', '\n', 'D', 0, '\n'}));
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(ch.isOpen()).isTrue();
+
+        ch.writeInbound(ascii("DAD\n"));
+        assertThat(readOutboundText(ch)).isEqualTo("CLIMB\n");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void malformed_whenLineOverLimit_thenConnectionClosedWithoutReply() {
+        EmbeddedChannel ch = channel(false, 64);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("DAD " + "a=".repeat(40)));   // 84 bytes and no LF
+
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(ch.isOpen()).isFalse();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void quit_whenRemotePeer_thenInvalidReplyAndNothingStopped() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("QUIT\n"));
+
+        assertThat(readOutboundText(ch)).isEqualTo("INVALID command=QUIT;message=QUIT not allowed from this address\n");
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(stops).hasValue(0);
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void quit_whenUnixSocketPeer_thenNoReplyConnectionClosedAndListenersStopped() {
+        EmbeddedChannel ch = channel(true, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("<host:ed_signal QUIT\nDAD\n"));
+
+        assertThat(ch.outboundMessages()).isEmpty();   // no reply to QUIT, and the DAD after it is never read
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(stops).hasValue(1);
+        assertFalse(ch.finish());
+    }
+
+    private static ByteBuf ascii(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readOutbound(EmbeddedChannel ch) {
+        ByteBuf buf = ch.readOutbound();
+        assertThat(buf).isNotNull();
+        try {
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.readBytes(bytes);
+            return bytes;
+        } finally {
+            buf.release();
+        }
+    }
+
+    private static String readOutboundText(EmbeddedChannel ch) {
+        StringBuilder sb = new StringBuilder();
+        ByteBuf buf;
+        while ((buf = ch.readOutbound()) != null) {
+            try {
+                sb.append(buf.toString(StandardCharsets.UTF_8));
+            } finally {
+                buf.release();
+            }
+        }
+        return sb.toString();
+    }
+}
