@@ -72,9 +72,10 @@ public class SeaConfiguration {
     }
 
     @Bean
-    SeaAdministration seaAdministration(SeaService service, SeaRosterExecutor roster) {
+    SeaAdministration seaAdministration(SeaService service, SeaRosterExecutor roster,
+                                        ObjectProvider<ArchiveSink> archiver) {
         return new SeaAdministration(service, roster.executor(), roster.executor()::inEventLoop,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), archiver.stream().findFirst().orElse(null));
     }
 
     @Bean

@@ -1,5 +1,10 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.archiver.ArchiveRecords;
+import dev.switchboard.sea.archiver.ArchiveSink;
+import dev.switchboard.sea.archiver.BanDump;
+import dev.switchboard.sea.archiver.GlobalVars;
+import dev.switchboard.sea.archiver.UserInfoDump;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +38,18 @@ public final class SeaAdministration {
     private final Executor roster;
     private final BooleanSupplier onRoster;
     private final Duration timeout;
+    private final ArchiveSink archive;
 
-    public SeaAdministration(SeaService service, Executor roster, BooleanSupplier onRoster, Duration timeout) {
+    /**
+     * @param archive where M12 dumps go; null when no archiver client exists
+     */
+    public SeaAdministration(SeaService service, Executor roster, BooleanSupplier onRoster, Duration timeout,
+                             ArchiveSink archive) {
         this.service = service;
         this.roster = roster;
         this.onRoster = onRoster;
         this.timeout = timeout;
+        this.archive = archive;
     }
 
     /** Result of a kill (§15 M1/M17). */
@@ -302,6 +313,76 @@ public final class SeaAdministration {
             all.add(service.connectionClasses().fallback());
             return all;
         });
+    }
+
+    // ------------------------------------------------------------------ dumps to the archiver (M12)
+
+    /**
+     * Writes USERINFO records for the selected logged-in sessions, or BANENTRY records for {@code bans},
+     * to the archiver in the exact formats of §13.6–13.7, plus one GLOBALVARS record while the SEA logger
+     * is at debug level. Nothing is written while no archiver connection exists (§14.2).
+     *
+     * @param selector {@code all}, {@code bans}, a user ID, {@code a.b.c.d} or {@code a.b.c.d:port}
+     * @return the number of records written
+     * @throws IllegalArgumentException for any other selector
+     */
+    public int dumpToArchiver(String selector) {
+        String text = selector.trim();
+        java.util.function.Predicate<SeaUser> match;
+        Matcher ipPort = IP_PORT.matcher(text);
+        if ("bans".equalsIgnoreCase(text)) {
+            match = null;
+        } else if ("all".equalsIgnoreCase(text)) {
+            match = u -> true;
+        } else if (NUMBER.matcher(text).matches()) {
+            long id = Long.parseLong(text);
+            match = u -> u.id() == id;
+        } else if (ipPort.matches()) {
+            String ip = ipPort.group(1);
+            int port = Integer.parseInt(ipPort.group(2));
+            match = u -> u.ipText().equals(ip) && u.port() == port;
+        } else if (looksLikeIp(text)) {
+            match = u -> u.ipText().equals(text);
+        } else {
+            throw new IllegalArgumentException("dump selector must be all, bans, an ID, an IP or ip:port: " + selector);
+        }
+        if (archive == null || !archive.status().connected()) {
+            return 0;
+        }
+        java.util.function.Predicate<SeaUser> selected = match;
+        List<String> records = onRosterThread(() -> {
+            List<String> out = new ArrayList<>();
+            if (selected == null) {
+                for (BanEntry b : service.bans().list()) {
+                    out.add(ArchiveRecords.banEntry(b.isPermanent() ? BanDump.permanent(b.text())
+                            : new BanDump(b.text(), b.expiresAt().getEpochSecond())));
+                }
+            } else {
+                for (SeaUser u : service.sessions()) {
+                    if (u.loggedIn() && selected.test(u)) {
+                        out.add(ArchiveRecords.userInfo(userInfo(u)));
+                    }
+                }
+            }
+            Logger seaLog = LoggerFactory.getLogger("dev.switchboard.sea");
+            if (seaLog.isDebugEnabled()) {
+                var status = archive.status();
+                out.add(ArchiveRecords.globalVars(new GlobalVars(seaLog.isTraceEnabled() ? 2 : 1,
+                        service.settings().strict(), service.settings().floodPolicy().floodThreshold(),
+                        service.bans().defaultTimeout().getSeconds(), service.loggedInCount(), status.archSock(),
+                        status.archPath())));
+            }
+            return out;
+        });
+        records.forEach(archive::offer);
+        return records.size();
+    }
+
+    private static UserInfoDump userInfo(SeaUser u) {
+        SeaSessionInfo s = u.snapshot(Instant.EPOCH);
+        return new UserInfoDump(u.id(), u.ipText(), u.port(), 0, u.lastFrameLength(), UserInfoDump.IDLE_INBUF,
+                u.faculty(), s.room(), u.version() & 0xFF, u.printer(), u.away(), s.maxPenalty(), s.penaltyTimer(),
+                s.lastActivity(), s.username(), s.compname(), s.info());
     }
 
     private <T> T onRosterThread(Supplier<T> action) {

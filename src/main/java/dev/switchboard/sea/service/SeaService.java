@@ -182,6 +182,7 @@ public final class SeaService {
 
     /** Processes one decoded frame of {@code user}, in arrival order. */
     public void handle(SeaUser user, SeaRequest request) {
+        user.lastFrameLength(request.length());
         switch (user.state()) {
             case CLOSED -> { }
             case AWAITING_LOGIN -> handleFirstFrame(user, request);

@@ -36,6 +36,7 @@ public final class SeaUser {
     private Instant loggedInAt;
     private boolean forcedPongSent;
     private boolean throttled;
+    private int lastFrameLength;
 
     SeaUser(int id, InetAddress address, String ipText, int port, SeaLink link, ConnectionClass connectionClass,
             FloodMeter flood, Instant acceptedAt) {
@@ -112,6 +113,15 @@ public final class SeaUser {
 
     public Instant loggedInAt() {
         return loggedInAt;
+    }
+
+    /** {@code L} of the last complete frame (the USERINFO dump's {@code readlen}, §13.6). */
+    int lastFrameLength() {
+        return lastFrameLength;
+    }
+
+    void lastFrameLength(int length) {
+        lastFrameLength = length;
     }
 
     boolean throttled() {

@@ -1,6 +1,10 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.archiver.ArchiveSink;
+import dev.switchboard.sea.archiver.ArchiverStatus;
+import dev.switchboard.sea.message.Away;
 import dev.switchboard.sea.message.Login;
+import dev.switchboard.sea.message.SetUserInfo;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -27,8 +31,26 @@ class SeaAdministrationTest {
         }
     }, SeaMetrics.NOOP, SeaSettings.defaults(""), BanList.forPolicy(FloodPolicy.REFERENCE_DEFAULT, null),
             new NameBlacklist(), List.of(), Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE);
+    private final List<String> records = new ArrayList<>();
+    private final ArchiveSink sink = new ArchiveSink() {
+        @Override
+        public boolean offer(String record) {
+            return records.add(record);
+        }
+
+        @Override
+        public boolean offer(byte[] record) {
+            return records.add(new String(record, StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public ArchiverStatus status() {
+            return new ArchiverStatus("tcp://10.0.0.2:9000", ArchiverStatus.State.CONNECTED, true, Instant.EPOCH, 0, 0,
+                    0, 0, 0, null);
+        }
+    };
     private final SeaAdministration admin = new SeaAdministration(service, Runnable::run, () -> false,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), sink);
 
     private static final class Link implements SeaLink {
         boolean closed;
@@ -144,5 +166,27 @@ class SeaAdministrationTest {
         assertThat(admin.kill(u.id(), false).killed()).hasSize(1);
         assertThat(admin.bans()).isEmpty();
         assertThat(admin.session(u.id())).isEmpty();
+    }
+
+    @Test
+    void dumpToArchiver_whenSessionTv21_thenUserInfoRecordExact() throws Exception {
+        SeaUser alice = service.accept(new Link(), InetAddress.getByName("192.168.0.5"), 1025);
+        service.handle(alice, SeaRequest.exact(11, new Login("Alice".getBytes(StandardCharsets.ISO_8859_1),
+                "PC1".getBytes(StandardCharsets.ISO_8859_1))));
+        service.handle(alice, SeaRequest.exact(11, new SetUserInfo(1, "312-a".getBytes(StandardCharsets.ISO_8859_1),
+                "hi".getBytes(StandardCharsets.ISO_8859_1), (byte) 97)));
+        service.handle(alice, SeaRequest.exact(1, new Away()));
+        assertThat(admin.dumpToArchiver(Integer.toString(alice.id()))).isGreaterThanOrEqualTo(1);
+        assertThat(records.get(0)).isEqualTo("USERINFO 2 " + alice.id() + " ip=192.168.0.5 port=1025 cmdlen=0 readlen=1"
+                + " inbuf=0x0 faculty=1 room=312-a version=97 printer=0 away=1 max_penalty=10"
+                + " penalty_timer=1234567893 last_activity=1234567890 usercomp=Alice[PC1]\nhi");
+    }
+
+    @Test
+    void dumpToArchiver_whenBans_thenBanEntryRecords() {
+        admin.ban("172.16.0.0/12", Duration.ofSeconds(60), false);
+        admin.dumpToArchiver("bans");
+        assertThat(records.get(0)).isEqualTo("BANENTRY 0 txtaddr=172.16.0.0/12 expire=1234567950\n");
+        assertThatThrownBy(() -> admin.dumpToArchiver("nonsense")).isInstanceOf(IllegalArgumentException.class);
     }
 }
