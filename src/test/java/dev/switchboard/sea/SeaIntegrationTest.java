@@ -39,6 +39,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = {
         "switchboard.sea.listener.port=0",
+        // the other protocols' listeners on ephemeral ports, so parallel builds never collide
+        "switchboard.http.listeners.http.port=0",
+        "switchboard.http.listeners.http-legacy.port=0",
+        "switchboard.example.listeners.tcp.port=0",
+        "switchboard.example.listeners.udp.port=0",
         "switchboard.sea.archive-url=http://example.org/archive/",
         "switchboard.sea.blacklist[0]=*evil*",
         "switchboard.sea.connection-classes[0]=127.0.0.4/32:5:1:10",

@@ -31,6 +31,11 @@ import static org.awaitility.Awaitility.await;
 /** Slow recipients (F17) and graceful shutdown, each needing its own server configuration. */
 @SpringBootTest(properties = {
         "switchboard.sea.listener.port=0",
+        // the other protocols' listeners on ephemeral ports, so parallel builds never collide
+        "switchboard.http.listeners.http.port=0",
+        "switchboard.http.listeners.http-legacy.port=0",
+        "switchboard.example.listeners.tcp.port=0",
+        "switchboard.example.listeners.udp.port=0",
         "switchboard.sea.slow-consumer-max-pending=1MB",
         // the sender may send many big messages without being throttled or banned
         "switchboard.sea.connection-classes[0]=127.0.0.6/32:30:10:100000",
