@@ -141,6 +141,11 @@ public final class SeaConnection implements SeaLink, SeaDecodeContext {
     }
 
     @Override
+    public String describe() {
+        return ChannelLog.format(channel, "").stripTrailing();
+    }
+
+    @Override
     public Instant unwritableSince() {
         return unwritableSince;
     }

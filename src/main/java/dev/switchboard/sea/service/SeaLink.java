@@ -23,6 +23,11 @@ public interface SeaLink {
     /** Processes frames again after a throttle pause. */
     void resumeReading();
 
+    /** The connection as log lines name it (channel id and remote address). */
+    default String describe() {
+        return "";
+    }
+
     /** Whether output is piling up beyond the slow-consumer limits since {@code since} (F17); null = never. */
     Instant unwritableSince();
 }

@@ -212,6 +212,7 @@ public final class SeaUser {
 
     @Override
     public String toString() {
-        return "SeaUser(" + id + " " + ipText + ":" + port + " " + state + ")";
+        String connection = link.describe();
+        return (connection.isEmpty() ? ipText + ":" + port : connection) + " #" + id + " " + state;
     }
 }

@@ -356,4 +356,31 @@ class SeaServiceTest {
         assertThat(u.flood().lastActivity()).isEqualTo(before);
         assertThat(u.username()).isEqualTo(b("A"));
     }
+
+    @Test
+    void login_whenRecheckEnabledAndParallelLoginsOvershoot_thenSecondLoginRefused() {
+        SeaService strictClasses = new SeaService(clock, (m, r) -> { }, SeaMetrics.NOOP,
+                new SeaSettings(false, "", FloodPolicy.REFERENCE_DEFAULT, 10, false, true, Duration.ofSeconds(120),
+                        Duration.ofSeconds(600), Duration.ofSeconds(20), Duration.ofSeconds(120), Duration.ofSeconds(60)),
+                bans, blacklist, List.of(ConnectionClass.parse("10.9.9.9:5:1:10")), Duration.ofSeconds(30),
+                new UserIdAllocator(), SeaArchive.NONE);
+        SeaUser first = strictClasses.accept(new FakeLink(), ip("10.9.9.9"), 1);
+        SeaUser second = strictClasses.accept(new FakeLink(), ip("10.9.9.9"), 2);
+        strictClasses.handle(first, SeaRequest.exact(5, new Login(b("a"), b("b"))));
+        strictClasses.handle(second, SeaRequest.exact(5, new Login(b("c"), b("d"))));
+        assertThat(first.loggedIn()).isTrue();
+        assertThat(((FakeLink) second.link()).closed).isTrue();
+    }
+
+    @Test
+    void login_whenBlacklistBansEnabled_thenAddressBannedToo() {
+        SeaService banning = new SeaService(clock, (m, r) -> { }, SeaMetrics.NOOP,
+                new SeaSettings(false, "", FloodPolicy.REFERENCE_DEFAULT, 10, true, false, Duration.ofSeconds(120),
+                        Duration.ofSeconds(600), Duration.ofSeconds(20), Duration.ofSeconds(120), Duration.ofSeconds(60)),
+                bans, blacklist, List.of(), Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE);
+        SeaUser evil = banning.accept(new FakeLink(), ip("10.0.0.66"), 1);
+        banning.handle(evil, SeaRequest.exact(11, new Login(b("evil"), b("pc"))));
+        assertThat(((FakeLink) evil.link()).closed).isTrue();
+        assertThat(bans.isBanned(ip("10.0.0.66"), clock.instant())).isTrue();
+    }
 }
