@@ -1,5 +1,9 @@
 package dev.switchboard.sea.archiver;
 
+import dev.switchboard.core.admin.AuditLog;
+import dev.switchboard.sea.admin.ArchiverEndpoint;
+import dev.switchboard.sea.admin.ArchiverHealthIndicator;
+
 import dev.switchboard.core.netty.EventLoopGroups;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -35,5 +39,15 @@ public class ArchiverConfiguration {
     @Bean
     ArchiverClient archiverClient(ArchiverLifecycle lifecycle) {
         return lifecycle.client();
+    }
+
+    @Bean
+    ArchiverEndpoint archiverEndpoint(ArchiverClient client, AuditLog audit) {
+        return new ArchiverEndpoint(client, audit);
+    }
+
+    @Bean
+    ArchiverHealthIndicator archiverHealthIndicator(ArchiverClient client, ArchiverProperties properties) {
+        return new ArchiverHealthIndicator(client, properties.required());
     }
 }

@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param writeBufferLowWaterMark  the connection becomes writable again below this many pending bytes
  * @param writeBufferHighWaterMark above this many pending bytes records wait in the queue instead
  * @param dropLogInterval          at most one "records dropped" warning per interval; zero logs every drop
+ * @param required                 true makes readiness DOWN while the external archiver is not connected (for
+ *                                 sites where an unarchived message must not be accepted); false only reports it
  */
 @Validated
 @ConfigurationProperties("switchboard.sea.archiver")
@@ -42,7 +44,8 @@ public record ArchiverProperties(
         @DefaultValue("./data/archive.log") @NotBlank String file,
         @DefaultValue("32KB") @NotNull DataSize writeBufferLowWaterMark,
         @DefaultValue("64KB") @NotNull DataSize writeBufferHighWaterMark,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 0) @DurationMax(hours = 1) Duration dropLogInterval) {
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 0) @DurationMax(hours = 1) Duration dropLogInterval,
+        @DefaultValue("false") boolean required) {
 
     /** A MSG record carries at most 65 535 text bytes plus a header line; the queue must hold one. */
     static final long MIN_QUEUE_BYTES = 128 * 1024;
@@ -68,6 +71,6 @@ public record ArchiverProperties(
     public static ArchiverProperties defaults(String url) {
         return new ArchiverProperties(url, Duration.ofSeconds(90), Duration.ofSeconds(90), Duration.ofSeconds(10),
                 10_000, DataSize.ofMegabytes(16), "./data/archive.log", DataSize.ofKilobytes(32),
-                DataSize.ofKilobytes(64), Duration.ofSeconds(10));
+                DataSize.ofKilobytes(64), Duration.ofSeconds(10), false);
     }
 }

@@ -74,7 +74,7 @@ class ArchiverClientTest {
     private ArchiverProperties props(String url, Duration ping, int capacity, DataSize maxBytes) {
         return new ArchiverProperties(url, FAST, ping, Duration.ofSeconds(2), capacity, maxBytes,
                 dir.resolve("data/archive.log").toString(), DataSize.ofKilobytes(32), DataSize.ofKilobytes(64),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), false);
     }
 
     private ArchiverClient client(ArchiverProperties props) {

@@ -1,0 +1,52 @@
+package dev.switchboard.rooms;
+
+import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.rooms.handler.EncodeOnceFanout;
+import dev.switchboard.rooms.handler.RoomsDisconnector;
+import dev.switchboard.rooms.handler.RoomsUpgrader;
+import dev.switchboard.rooms.service.ConnectionSlots;
+import dev.switchboard.rooms.service.Rooms;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The WebSocket rooms chat (rooms-protocol.md). It has no listener of its own: {@link RoomsUpgrader} is an
+ * {@code UpgradeRoute} of the HTTP listeners ({@code http} on 8080 and {@code http-legacy} on 25021).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RoomsProperties.class)
+public class RoomsConfiguration {
+
+    @Bean
+    RoomsMetrics roomsMetrics(MeterRegistry registry) {
+        return new MicrometerRoomsMetrics(registry);
+    }
+
+    @Bean
+    MeterBinder roomsGauges(Rooms rooms) {
+        return registry -> MicrometerRoomsMetrics.bindGauges(registry, rooms);
+    }
+
+    @Bean
+    RoomsDisconnector roomsDisconnector(RoomsMetrics metrics) {
+        return new RoomsDisconnector(metrics);
+    }
+
+    @Bean
+    Rooms rooms(RoomsProperties properties, RoomsMetrics metrics, RoomsDisconnector disconnector) {
+        return new Rooms(properties.limits(), new EncodeOnceFanout(ByteBufAllocator.DEFAULT, metrics, disconnector,
+                properties.slowConsumerLimit().toBytes()));
+    }
+
+    @Bean
+    RoomsUpgrader roomsUpgradeRoute(RoomsProperties properties, Rooms rooms, RoomsMetrics metrics,
+            RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
+        return new RoomsUpgrader(properties, rooms, new ConnectionSlots(properties.maxConnections()), metrics,
+                disconnector, sweeper, clock);
+    }
+}

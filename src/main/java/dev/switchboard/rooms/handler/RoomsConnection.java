@@ -1,0 +1,98 @@
+package dev.switchboard.rooms.handler;
+
+import dev.switchboard.rooms.RoomsMetrics;
+import dev.switchboard.rooms.message.Command;
+import dev.switchboard.rooms.message.TPacket;
+import dev.switchboard.rooms.message.TrustLevel;
+import dev.switchboard.rooms.service.RoomSession;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.AttributeKey;
+import java.util.Locale;
+
+/**
+ * Per-connection state of a rooms client, kept on one channel attribute, and the {@link RoomSession} the service
+ * talks to. The trust level and nick counter are changed only on the channel's event loop.
+ */
+public final class RoomsConnection implements RoomSession {
+
+    private static final AttributeKey<RoomsConnection> KEY = AttributeKey.valueOf(RoomsConnection.class, "rooms");
+
+    private final Channel channel;
+    private final int memberId;
+    private final RoomsDisconnector disconnector;
+    private final RoomsMetrics metrics;
+    /** Written on the event loop; volatile because the login timeout reads it from the sweeper thread. */
+    private volatile TrustLevel level = TrustLevel.MAGIC;
+    private int refusedNicks;
+    private volatile boolean open;
+
+    private RoomsConnection(Channel channel, int memberId, RoomsDisconnector disconnector, RoomsMetrics metrics) {
+        this.channel = channel;
+        this.memberId = memberId;
+        this.disconnector = disconnector;
+        this.metrics = metrics;
+    }
+
+    /** Creates the state of a connection whose upgrade was accepted; it starts at level 1 (spec §4). */
+    static RoomsConnection attach(Channel channel, int memberId, RoomsDisconnector disconnector,
+            RoomsMetrics metrics) {
+        RoomsConnection connection = new RoomsConnection(channel, memberId, disconnector, metrics);
+        channel.attr(KEY).set(connection);
+        return connection;
+    }
+
+    /** The rooms state of {@code channel}, or null when it is not a rooms connection. */
+    public static RoomsConnection of(Channel channel) {
+        return channel.attr(KEY).get();
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public int memberId() {
+        return memberId;
+    }
+
+    /** Thread-safe: Netty queues writes from other threads in call order onto the channel's event loop. */
+    @Override
+    public void send(TPacket packet) {
+        channel.writeAndFlush(packet);
+        metrics.packetsOut(kind(packet), 1);
+    }
+
+    @Override
+    public void kick(String reason) {
+        disconnector.close(channel, WebSocketCloseStatus.POLICY_VIOLATION, "kicked", reason);
+    }
+
+    TrustLevel level() {
+        return level;
+    }
+
+    void level(TrustLevel level) {
+        this.level = level;
+    }
+
+    /** Counts one refused nick request and returns the total so far. */
+    int refuseNick() {
+        return ++refusedNicks;
+    }
+
+    /** The opening handshake completed. */
+    void markOpen() {
+        open = true;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Metric tag for a packet: the command name in lower case, a fixed set. */
+    static String kind(TPacket packet) {
+        return packet.command().map(Command::name).map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-'))
+                .orElse("unknown");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.switchboard.rooms.handler;
+
+import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.http.handler.UpgradeRoute;
+import dev.switchboard.rooms.RoomsMetrics;
+import dev.switchboard.rooms.RoomsProperties;
+import dev.switchboard.rooms.codec.TPacketDecoder;
+import dev.switchboard.rooms.service.ConnectionSlots;
+import dev.switchboard.rooms.service.Rooms;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an HTTP connection into a rooms WebSocket ({@link UpgradeRoute} of the HTTP listeners): recognises upgrade
+ * requests on the configured paths and installs the {@link RoomsPipeline} stages after the HTTP router. Plays the
+ * role of the channel initializer for rooms, since rooms shares the HTTP listeners' ports.
+ */
+public final class RoomsUpgrader implements UpgradeRoute {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomsUpgrader.class);
+
+    private final RoomsProperties properties;
+    private final Rooms rooms;
+    private final ConnectionSlots slots;
+    private final RoomsMetrics metrics;
+    private final RoomsDisconnector disconnector;
+    private final TimeoutSweeper sweeper;
+    private final Clock clock;
+    private final Set<String> paths;
+    private final RoomsHeartbeatSettings heartbeat;
+    private final RoomsGoodbye goodbye;
+    private final TPacketFrameDecoder decoder;
+    private final TPacketFrameEncoder encoder = new TPacketFrameEncoder();
+    private final MalformedPacketHandler malformed;
+    private final TrustGateHandler trustGate;
+    private final RoomsSessionHandler session;
+    private final RoomsExceptionHandler exceptions;
+
+    public RoomsUpgrader(RoomsProperties properties, Rooms rooms, ConnectionSlots slots, RoomsMetrics metrics,
+            RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
+        this.properties = properties;
+        this.rooms = rooms;
+        this.slots = slots;
+        this.metrics = metrics;
+        this.disconnector = disconnector;
+        this.sweeper = sweeper;
+        this.clock = clock;
+        this.paths = Set.copyOf(properties.paths());
+        this.heartbeat = new RoomsHeartbeatSettings(properties.heartbeatInterval(), properties.heartbeatTimeout());
+        this.decoder = new TPacketFrameDecoder(new TPacketDecoder((int) properties.maxMessageSize().toBytes()));
+        this.malformed = new MalformedPacketHandler(disconnector);
+        this.trustGate = new TrustGateHandler(rooms, disconnector, properties.magicString(),
+                properties.maxNickAttempts());
+        this.session = new RoomsSessionHandler(rooms, metrics);
+        this.exceptions = new RoomsExceptionHandler(disconnector, metrics);
+        this.goodbye = new RoomsGoodbye(disconnector);
+    }
+
+    @Override
+    public void sayGoodbye(Channel channel) {
+        goodbye.sayGoodbye(channel);
+    }
+
+    /** True for a request that asks for a WebSocket ({@code Upgrade: websocket}) on one of the rooms paths. */
+    @Override
+    public boolean matches(HttpRequest request) {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        return paths.contains(path)
+                && request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    /**
+     * Installs the rooms stages after {@code httpCtx} and hands the request to Netty's handshake handler, which
+     * answers 101 (or 400 for a bad upgrade), swaps the HTTP codec for the WebSocket one and drops the HTTP
+     * aggregator. Takes ownership of {@code request}. Runs on the channel's event loop.
+     */
+    @Override
+    public void upgrade(ChannelHandlerContext httpCtx, FullHttpRequest request) {
+        Channel channel = httpCtx.channel();
+        if (!slots.tryAcquire()) {
+            request.release();
+            log.warn(ChannelLog.format(channel, "rooms connection limit " + properties.maxConnections()
+                    + " reached; refusing the upgrade with 503"));
+            metrics.disconnected("connection-limit");
+            FullHttpResponse refusal = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE);
+            refusal.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0)
+                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                    .set(HttpHeaderNames.RETRY_AFTER, 5);
+            httpCtx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        // Member ids count every accepted connection, including ones that never log in (spec §6).
+        RoomsConnection connection = RoomsConnection.attach(channel, rooms.allocateMemberId(), disconnector, metrics);
+        channel.closeFuture().addListener(f -> {
+            rooms.disconnected(connection);
+            slots.release();
+            if (connection.isOpen()) {
+                metrics.connectionClosed();
+            }
+        });
+
+        ChannelPipeline pipeline = channel.pipeline();
+        String previous = httpCtx.name();
+        previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new WebSocketServerProtocolHandler(
+                protocolConfig(request.uri())));
+        previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,
+                new WebSocketFrameAggregator((int) properties.maxMessageSize().toBytes()));
+        previous = add(pipeline, previous, RoomsPipeline.HEARTBEAT,
+                new HeartbeatHandler(heartbeat, clock, sweeper, disconnector));
+        previous = add(pipeline, previous, RoomsPipeline.LOGIN_TIMEOUT,
+                new LoginTimeoutHandler(properties.loginTimeout(), clock, sweeper, disconnector));
+        previous = add(pipeline, previous, RoomsPipeline.PACKET_DECODER, decoder);
+        previous = add(pipeline, previous, RoomsPipeline.PACKET_ENCODER, encoder);
+        previous = add(pipeline, previous, RoomsPipeline.MALFORMED, malformed);
+        previous = add(pipeline, previous, RoomsPipeline.TRUST_GATE, trustGate);
+        previous = add(pipeline, previous, RoomsPipeline.SESSION, session);
+        add(pipeline, previous, RoomsPipeline.EXCEPTIONS, exceptions);
+
+        // The handshake handler now sits right after httpCtx; it releases the request.
+        httpCtx.fireChannelRead(request);
+    }
+
+    private static String add(ChannelPipeline pipeline, String after, String name,
+            io.netty.channel.ChannelHandler handler) {
+        pipeline.addAfter(after, name, handler);
+        return name;
+    }
+
+    private WebSocketServerProtocolConfig protocolConfig(String requestUri) {
+        WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength((int) properties.maxFrameSize().toBytes())
+                .expectMaskedFrames(true)       // RFC 6455 §5.1: unmasked client frames → 1002
+                .allowMaskMismatch(false)
+                .allowExtensions(false)         // spec §1: no extension is negotiated, so RSV must be 0
+                .closeOnProtocolViolation(true)
+                .withUTF8Validator(true)
+                .build();
+        return WebSocketServerProtocolConfig.newBuilder()
+                // matches() already chose the path; the handshake handler compares the whole URI.
+                .websocketPath(requestUri)
+                .subprotocols(null)             // spec §1: no subprotocol is ever selected
+                .checkStartsWith(false)
+                .handshakeTimeoutMillis(properties.handshakeTimeout().toMillis())
+                .handleCloseFrames(true)        // echo the client's close status, then close (spec §3)
+                // No automatic close frame on ctx.close(): every close we start writes its own status first,
+                // and a second frame after Netty's own 1002 would be wrong.
+                .sendCloseFrame(null)
+                .dropPongFrames(false)          // pongs feed the heartbeat
+                .decoderConfig(decoderConfig)
+                .build();
+    }
+}

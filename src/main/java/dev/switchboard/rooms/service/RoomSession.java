@@ -1,0 +1,19 @@
+package dev.switchboard.rooms.service;
+
+import dev.switchboard.rooms.message.TPacket;
+
+/** The service's view of one connected client: its member id and a way to reach it, never its channel. */
+public interface RoomSession {
+
+    /** Server-assigned id (spec §6 "Member ids"), unique for the life of the process. */
+    int memberId();
+
+    /**
+     * Queues one packet for this client. Must be callable from any thread and must preserve call order: the
+     * service relies on it to deliver {@code _NEW_USER} before that user's messages.
+     */
+    void send(TPacket packet);
+
+    /** Ends the connection because an operator removed the member; the room has already been told. */
+    void kick(String reason);
+}
