@@ -28,7 +28,10 @@ import static dev.switchboard.sea.support.Hex.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Slow recipients (F17) and graceful shutdown, each needing its own server configuration. */
+/**
+ * Behaviour that needs the real system clock or its own server configuration: the exact 2 s throttle
+ * pause (§11.2, Errata 2), slow recipients (F17) and graceful shutdown.
+ */
 @SpringBootTest(properties = {
         "switchboard.sea.listener.port=0",
         // the other protocols' listeners on ephemeral ports, so parallel builds never collide
@@ -44,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120)
-class SeaSlowConsumerAndShutdownIntegrationTest {
+class SeaSystemClockIntegrationTest {
 
     @Autowired
     Environment environment;
@@ -102,6 +105,25 @@ class SeaSlowConsumerAndShutdownIntegrationTest {
 
     @Test
     @Order(2)
+    void throttle_whenSecondShortMessageCrossesMaxPenalty_thenNextFrameWaitsTwoSeconds() throws IOException {
+        SeaTestClient sender = SeaTestClient.connect(port());
+        open.add(sender);
+        sender.login("Fast", "F");
+        byte[] msg = bytes("00 00 0d 02 00 00 00 00 00 06 48 69 20 61 6c 6c");
+        String echo = String.format("04 %02x %02x 00 00 00 00 06 48 69 20 61 6c 6c 00", sender.id() >> 8,
+                sender.id() & 0xFF);
+        // 9 s + 9 s of penalty: the second message is delivered, then the session is throttled (§11.3 table)
+        sender.send(concat(msg, msg, msg));
+        sender.expect(echo);
+        sender.expect(echo);
+        long throttledAt = System.nanoTime();
+        sender.expect(echo);
+        long pausedMillis = (System.nanoTime() - throttledAt) / 1_000_000;
+        assertThat(pausedMillis).isBetween(1_900L, 3_500L);
+    }
+
+    @Test
+    @Order(3)
     void shutdown_whenListenerDrains_thenEverySessionClosedWithoutDeleteUser() throws IOException {
         SeaTestClient a = SeaTestClient.connect(port());
         open.add(a);
