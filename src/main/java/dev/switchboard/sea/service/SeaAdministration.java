@@ -56,9 +56,16 @@ public final class SeaAdministration {
     public record KillResult(List<SeaSessionInfo> killed, List<BanEntry> bansAdded, boolean patternAdded) {
     }
 
-    /** Runtime settings (§15 M13). */
+    /**
+     * Runtime settings (§15 M13).
+     *
+     * @param archiver      the archiver target, empty when there is no archiver client
+     * @param archiverState the archiver connection state, empty when there is no archiver client
+     * @param logLevel      effective level of the SEA loggers: INFO, DEBUG or TRACE
+     */
     public record Settings(boolean strict, String archiveUrl, int floodThreshold, int defaultMaxPenaltySeconds,
-                           Duration banTimeout, int loggedIn) {
+                           Duration banTimeout, int loggedIn, String archiver, String archiverState,
+                           String logLevel) {
     }
 
     /** A settings change; null components stay as they are. */
@@ -256,8 +263,12 @@ public final class SeaAdministration {
 
     private Settings currentSettings() {
         SeaSettings s = service.settings();
+        var status = archive == null ? null : archive.status();
+        Logger seaLog = LoggerFactory.getLogger("dev.switchboard.sea");
+        String level = seaLog.isTraceEnabled() ? "TRACE" : seaLog.isDebugEnabled() ? "DEBUG" : "INFO";
         return new Settings(s.strict(), s.archiveUrlText(), s.floodPolicy().floodThreshold(),
-                s.defaultMaxPenaltySeconds(), service.bans().defaultTimeout(), service.loggedInCount());
+                s.defaultMaxPenaltySeconds(), service.bans().defaultTimeout(), service.loggedInCount(),
+                status == null ? "" : status.target(), status == null ? "" : status.state().name(), level);
     }
 
     /**

@@ -149,6 +149,9 @@ class SeaAdministrationTest {
         assertThat(s.floodThreshold()).isEqualTo(7);
         assertThat(s.defaultMaxPenaltySeconds()).isEqualTo(20);
         assertThat(s.banTimeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(s.archiver()).isEqualTo("tcp://10.0.0.2:9000");
+        assertThat(s.archiverState()).isEqualTo("CONNECTED");
+        assertThat(s.logLevel()).isIn("INFO", "DEBUG", "TRACE");
     }
 
     @Test
