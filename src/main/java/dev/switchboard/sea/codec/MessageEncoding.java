@@ -6,15 +6,14 @@ import dev.switchboard.sea.message.SeaVersions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * #4 MESSAGE shared between recipients (§9.3–9.5): at most two header variants (below 102, and 102
  * or later) over one shared payload buffer, each variant built on first use.
  *
  * <p>Small messages are copied into one contiguous buffer per variant; a big payload (above
- * {@link #INLINE_LIMIT}) is never copied: each variant is a composite of its 8-byte header, a slice of
- * the shared payload and the terminating zero byte.
+ * {@link #INLINE_LIMIT}) is not copied again: each variant is a composite of its 8-byte header, a slice
+ * of the shared payload and the terminating zero byte.
  */
 final class MessageEncoding implements SeaEncoding {
 
@@ -31,7 +30,11 @@ final class MessageEncoding implements SeaEncoding {
     MessageEncoding(ByteBufAllocator alloc, Message message) {
         this.alloc = alloc;
         this.message = message;
-        this.payload = Unpooled.wrappedBuffer(message.text(), message.extension());
+        byte[] text = message.text();
+        byte[] extension = message.extension();
+        // One copy into an allocator (direct) buffer: every recipient's composite is then all-direct and
+        // is written with a gather write, instead of each write copying a heap payload again.
+        this.payload = alloc.buffer(text.length + extension.length).writeBytes(text).writeBytes(extension);
     }
 
     @Override
