@@ -34,6 +34,9 @@ import java.util.List;
 @EnableConfigurationProperties(SeaProperties.class)
 public class SeaConfiguration {
 
+    /** Listener name and protocol tag of the SEA data port. */
+    public static final String PROTOCOL = "sea";
+
     @Bean
     SeaRosterExecutor seaRosterExecutor() {
         return new SeaRosterExecutor();
@@ -86,7 +89,7 @@ public class SeaConfiguration {
                 props.slowConsumerMaxPending().toBytes());
         // Goodbye: SEA has no goodbye message; the first call closes every session at once on the roster
         // thread, so the drain does not broadcast a DELETEUSER per departing session to everyone else.
-        return new ListenerDefinition("sea", "sea", props.effectiveListener(),
+        return new ListenerDefinition(PROTOCOL, PROTOCOL, props.effectiveListener(),
                 new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail),
                 channel -> roster.executor().execute(service::shutdown));
     }
