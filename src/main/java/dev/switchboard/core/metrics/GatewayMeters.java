@@ -22,6 +22,22 @@ public final class GatewayMeters {
     /** 1 while the listener is bound, 0 otherwise (gauge). */
     public static final String LISTENER_UP = "switchboard.listener.up";
 
+    /** SEA sessions currently logged in (gauge). */
+    public static final String SEA_USERS = "switchboard.sea.users";
+    /** SEA login attempts by outcome ({@code ok} or a close reason). */
+    public static final String SEA_LOGINS = "switchboard.sea.logins";
+    /** SEA MESSAGE deliveries by kind (group, private, printers): one per sent message. */
+    public static final String SEA_MESSAGES = "switchboard.sea.messages";
+    /** SEA MESSAGE copies written to recipients, by kind. */
+    public static final String SEA_MESSAGE_COPIES = "switchboard.sea.message.copies";
+    /** SEA message payload bytes received from senders (base unit bytes), by kind. */
+    public static final String SEA_MESSAGE_BYTES = "switchboard.sea.message.bytes";
+    /** SEA sessions closed, by reason. */
+    public static final String SEA_CLOSED = "switchboard.sea.closed";
+    /** SEA sessions throttled by flood control. */
+    public static final String SEA_THROTTLED = "switchboard.sea.throttled";
+    /** Active SEA bans (gauge). */
+    public static final String SEA_BANS = "switchboard.sea.bans";
     /** Example protocol: TCP commands handled, tagged by outcome (conversation, unknown, quit, quit_refused). */
     public static final String EXAMPLE_COMMANDS = "switchboard.example.commands";
     /** Example protocol: lines or datagrams refused, tagged by reason (too_long, syntax, invalid_utf8, ...). */

@@ -1,8 +1,5 @@
 package dev.switchboard.sea.archiver;
 
-import dev.switchboard.core.admin.AuditLog;
-import dev.switchboard.sea.admin.ArchiverEndpoint;
-import dev.switchboard.sea.admin.ArchiverHealthIndicator;
 
 import dev.switchboard.core.netty.EventLoopGroups;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,15 +36,5 @@ public class ArchiverConfiguration {
     @Bean
     ArchiverClient archiverClient(ArchiverLifecycle lifecycle) {
         return lifecycle.client();
-    }
-
-    @Bean
-    ArchiverEndpoint archiverEndpoint(ArchiverClient client, AuditLog audit) {
-        return new ArchiverEndpoint(client, audit);
-    }
-
-    @Bean
-    ArchiverHealthIndicator archiverHealthIndicator(ArchiverClient client, ArchiverProperties properties) {
-        return new ArchiverHealthIndicator(client, properties.required());
     }
 }

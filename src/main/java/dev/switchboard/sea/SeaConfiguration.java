@@ -1,0 +1,96 @@
+package dev.switchboard.sea;
+
+import dev.switchboard.core.listener.ListenerDefinition;
+import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.sea.archiver.ArchiveSink;
+import dev.switchboard.sea.handler.SeaChannelInitializer;
+import dev.switchboard.sea.handler.SeaLimits;
+import dev.switchboard.sea.handler.SeaNettyOutbound;
+import dev.switchboard.sea.handler.SeaRosterExecutor;
+import dev.switchboard.sea.service.BanList;
+import dev.switchboard.sea.service.ConnectionClass;
+import dev.switchboard.sea.service.FloodPolicy;
+import dev.switchboard.sea.service.Ipv4Cidr;
+import dev.switchboard.sea.service.NameBlacklist;
+import dev.switchboard.sea.service.SeaAdministration;
+import dev.switchboard.sea.service.SeaArchive;
+import dev.switchboard.sea.service.SeaMetrics;
+import dev.switchboard.sea.service.SeaService;
+import dev.switchboard.sea.service.SeaSettings;
+import dev.switchboard.sea.service.UserIdAllocator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The SEA legacy listener ({@code sea}, TCP 8732) and its services. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SeaProperties.class)
+public class SeaConfiguration {
+
+    /** Listener name and protocol tag of the SEA data port. */
+    public static final String PROTOCOL = "sea";
+
+    @Bean
+    SeaRosterExecutor seaRosterExecutor() {
+        return new SeaRosterExecutor();
+    }
+
+    @Bean
+    SeaMetrics seaMetrics(MeterRegistry registry) {
+        return new MicrometerSeaMetrics(registry);
+    }
+
+    @Bean
+    SeaSettings seaSettings(SeaProperties props) {
+        return new SeaSettings(props.strict(), props.archiveUrl(), new FloodPolicy(props.floodThreshold()),
+                (int) props.maxPenalty().getSeconds(), props.blacklistBans(), props.recheckMaxConnectionsAtLogin(),
+                props.idleTimeout(), props.legacyIdleTimeout(), props.idleGrace(), props.idleKillAfter(),
+                props.slowConsumerTimeout());
+    }
+
+    @Bean
+    SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics,
+                          ObjectProvider<ArchiveSink> archiver) {
+        BanList bans = BanList.forPolicy(settings.floodPolicy(), props.banTimeout());
+        for (String ban : props.bans()) {
+            bans.addPermanent(Ipv4Cidr.parse(ban), clock.instant());
+        }
+        NameBlacklist blacklist = new NameBlacklist(props.blacklistCaseFolding(), props.blacklist());
+        List<ConnectionClass> classes = props.connectionClasses().stream().map(ConnectionClass::parse).toList();
+        return new SeaService(clock, new SeaNettyOutbound(), metrics, settings, bans, blacklist, classes,
+                props.loginTimeout(), new UserIdAllocator(),
+                archiver.stream().findFirst().<SeaArchive>map(ArchiverSeaArchive::new).orElse(SeaArchive.NONE));
+    }
+
+    @Bean
+    SeaHousekeeping seaHousekeeping(TimeoutSweeper sweeper, SeaRosterExecutor roster, SeaService service) {
+        return new SeaHousekeeping(sweeper, roster.executor(), service);
+    }
+
+    @Bean
+    SeaAdministration seaAdministration(SeaService service, SeaRosterExecutor roster,
+                                        ObjectProvider<ArchiveSink> archiver) {
+        return new SeaAdministration(service, roster.executor(), roster.executor()::inEventLoop,
+                Duration.ofSeconds(10), archiver.stream().findFirst().orElse(null));
+    }
+
+    @Bean
+    ListenerDefinition seaListener(SeaProperties props, SeaRosterExecutor roster, SeaService service,
+                                   TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail) {
+        SeaLimits limits = new SeaLimits((int) props.maxLoginFrameLength().toBytes(),
+                (int) props.maxFrameLength().toBytes(), (int) props.legacyMaxFrameLength().toBytes(),
+                props.slowConsumerMaxPending().toBytes());
+        // Goodbye: SEA has no goodbye message; the first call closes every session at once on the roster
+        // thread, so the drain does not broadcast a DELETEUSER per departing session to everyone else.
+        return new ListenerDefinition(PROTOCOL, PROTOCOL, props.effectiveListener(),
+                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail),
+                channel -> roster.executor().execute(service::shutdown));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.switchboard.sea.admin;
+
+import dev.switchboard.core.admin.AdminException;
+import dev.switchboard.core.admin.SessionDescriber;
+import dev.switchboard.core.admin.SessionInfo;
+import dev.switchboard.sea.SeaConfiguration;
+import dev.switchboard.sea.service.SeaAdministration;
+import dev.switchboard.sea.service.SeaSessionInfo;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SEA users in the sessions endpoint. The roster is matched to a connection by its remote ip:port, so
+ * nothing here reads SEA state off the roster thread; a kill (with ban) goes through the SEA operations
+ * and so every other client gets DELETEUSER.
+ */
+public final class SeaSessionDescriber implements SessionDescriber {
+
+    private final SeaAdministration administration;
+
+    public SeaSessionDescriber(SeaAdministration administration) {
+        this.administration = administration;
+    }
+
+    @Override
+    public String protocol() {
+        return SeaConfiguration.PROTOCOL;
+    }
+
+    @Override
+    public Optional<SessionInfo> describe(Channel channel) {
+        return sessionOf(channel).map(s -> new SessionInfo(
+                s.username().isEmpty() ? null : s.username(), s.loggedInAt(), s.state().toLowerCase(java.util.Locale.ROOT),
+                dump(s)));
+    }
+
+    @Override
+    public void kill(Channel channel, boolean ban, String reason) {
+        SeaSessionInfo session = sessionOf(channel)
+                .orElseThrow(() -> AdminException.notFound("the SEA session has already ended"));
+        administration.kill(session.id(), ban);
+    }
+
+    private Optional<SeaSessionInfo> sessionOf(Channel channel) {
+        if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
+            return Optional.empty();
+        }
+        String ip = remote.getAddress().getHostAddress();
+        return administration.sessions().stream()
+                .filter(s -> s.port() == remote.getPort() && s.ip().equals(ip))
+                .findFirst();
+    }
+
+    private static Map<String, Object> dump(SeaSessionInfo s) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("seaId", s.id());
+        details.put("compname", s.compname());
+        details.put("version", s.version());
+        details.put("faculty", s.faculty());
+        details.put("room", s.room());
+        details.put("info", s.info());
+        details.put("printer", s.printer());
+        details.put("away", s.away());
+        details.put("maxPenalty", s.maxPenalty());
+        details.put("penaltyTimer", s.penaltyTimer());
+        details.put("lastActivity", s.lastActivity());
+        details.put("idleSeconds", s.idleSeconds());
+        details.put("throttled", s.throttled());
+        return details;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.switchboard.sea.handler;
+
+import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.sea.codec.SeaCommandDecoder;
+import dev.switchboard.sea.codec.SeaFrameDecoder;
+import dev.switchboard.sea.service.SeaService;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+import java.time.Clock;
+
+/**
+ * Builds a SEA connection's pipeline in {@link SeaPipeline} order.
+ *
+ * <p>Every SEA stage is added with the single-threaded roster executor, so all SEA connections are
+ * processed on one thread, one event at a time, like the single-threaded reference (§4.5): the I/O
+ * event loops only read and write bytes. Reading starts only after admission (ban and class checks),
+ * so a refused connection is closed without a byte being read (§12.1).
+ */
+public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
+
+    private final EventExecutorGroup roster;
+    private final SeaService service;
+    private final SeaLimits limits;
+    private final TimeoutSweeper sweeper;
+    private final Clock clock;
+    private final TailExceptionHandler tail;
+
+    public SeaChannelInitializer(EventExecutorGroup roster, SeaService service, SeaLimits limits,
+                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail) {
+        this.roster = roster;
+        this.service = service;
+        this.limits = limits;
+        this.sweeper = sweeper;
+        this.clock = clock;
+        this.tail = tail;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ch.config().setAutoRead(false);
+        ch.config().setOption(ChannelOption.SO_KEEPALIVE, true);
+        SeaFloodGate gate = new SeaFloodGate();
+        SeaConnection connection = new SeaConnection(ch, limits, service.settings(), clock, gate);
+        ch.attr(SeaConnection.KEY).set(connection);
+        ChannelPipeline p = ch.pipeline();
+        // Stateful stages (decoder cumulation, held frames, session context, login deadline): one per connection.
+        p.addLast(roster, SeaPipeline.FRAME_DECODER, new SeaFrameDecoder(connection::maxFrameLength));
+        p.addLast(roster, SeaPipeline.FLOOD_GATE, gate);
+        p.addLast(roster, SeaPipeline.COMMAND_DECODER, new SeaCommandDecoder(connection));
+        p.addLast(roster, SeaPipeline.SESSION, new SeaSessionHandler(service));
+        // After the session stage: it is armed by the session's Admitted event.
+        p.addLast(roster, SeaPipeline.LOGIN_TIMEOUT, new SeaLoginTimeoutHandler(sweeper, clock, service));
+        p.addLast(roster, SeaPipeline.EXCEPTIONS, tail);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.switchboard.sea.service;
+
+import dev.switchboard.sea.message.SeaServerMessage.UserEntry;
+
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The per-session state of §4.1. Confined to the SEA roster executor: only {@link SeaService} mutates
+ * it, and administrative reads take {@link #snapshot} on that executor.
+ */
+public final class SeaUser {
+
+    /** Life-cycle states of §1. */
+    public enum State { AWAITING_LOGIN, LOGGED_IN, CLOSED }
+
+    private final int id;
+    private final InetAddress address;
+    private final String ipText;
+    private final int port;
+    private final SeaLink link;
+    private final ConnectionClass connectionClass;
+    private final FloodMeter flood;
+    private final Instant acceptedAt;
+
+    private State state = State.AWAITING_LOGIN;
+    private byte[] username = new byte[0];
+    private byte[] compname = new byte[0];
+    private int faculty;
+    private byte[] room = new byte[5];
+    private byte[] info = new byte[0];
+    private byte version;
+    private boolean printer;
+    private boolean away;
+    private Instant loggedInAt;
+    private boolean forcedPongSent;
+    private boolean throttled;
+    private int lastFrameLength;
+
+    SeaUser(int id, InetAddress address, String ipText, int port, SeaLink link, ConnectionClass connectionClass,
+            FloodMeter flood, Instant acceptedAt) {
+        this.id = id;
+        this.address = address;
+        this.ipText = ipText;
+        this.port = port;
+        this.link = link;
+        this.connectionClass = connectionClass;
+        this.flood = flood;
+        this.acceptedAt = acceptedAt;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public InetAddress address() {
+        return address;
+    }
+
+    /** The dotted-quad text of §2.1 (IPv4-mapped addresses shown as plain IPv4). */
+    public String ipText() {
+        return ipText;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public SeaLink link() {
+        return link;
+    }
+
+    public ConnectionClass connectionClass() {
+        return connectionClass;
+    }
+
+    FloodMeter flood() {
+        return flood;
+    }
+
+    public Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean loggedIn() {
+        return state == State.LOGGED_IN;
+    }
+
+    public byte version() {
+        return version;
+    }
+
+    public byte[] username() {
+        return username.clone();
+    }
+
+    public byte[] compname() {
+        return compname.clone();
+    }
+
+    public boolean printer() {
+        return printer;
+    }
+
+    public boolean away() {
+        return away;
+    }
+
+    public Instant loggedInAt() {
+        return loggedInAt;
+    }
+
+    /** {@code L} of the last complete frame (the USERINFO dump's {@code readlen}, §13.6). */
+    int lastFrameLength() {
+        return lastFrameLength;
+    }
+
+    void lastFrameLength(int length) {
+        lastFrameLength = length;
+    }
+
+    boolean throttled() {
+        return throttled;
+    }
+
+    void throttled(boolean value) {
+        throttled = value;
+    }
+
+    void state(State value) {
+        state = value;
+    }
+
+    void login(byte[] user, byte[] comp, Instant now) {
+        username = user.clone();
+        compname = comp.clone();
+        loggedInAt = now;
+        state = State.LOGGED_IN;
+    }
+
+    void rename(byte[] user) {
+        username = user.clone();
+    }
+
+    void userInfo(int newFaculty, byte[] newRoom, byte[] newInfo, byte newVersion) {
+        faculty = newFaculty;
+        room = newRoom.clone();
+        info = newInfo.clone();
+        version = newVersion;
+    }
+
+    void printer(boolean value) {
+        printer = value;
+    }
+
+    void away(boolean value) {
+        away = value;
+    }
+
+    boolean forcedPongSent() {
+        return forcedPongSent;
+    }
+
+    void forcedPongSent(boolean value) {
+        forcedPongSent = value;
+    }
+
+    UserEntry entry() {
+        return new UserEntry(id, username, compname);
+    }
+
+    int faculty() {
+        return faculty;
+    }
+
+    byte[] room() {
+        return room.clone();
+    }
+
+    byte[] info() {
+        return info.clone();
+    }
+
+    /** {@code username[compname]} as in archiver lines and logs (§13.4), bytes mapped 1:1 (§0). */
+    public String displayName() {
+        return SeaText.latin1(username) + "[" + SeaText.latin1(compname) + "]";
+    }
+
+    /** A consistent copy for administration (§15 M11); take it on the roster executor. */
+    public SeaSessionInfo snapshot(Instant now) {
+        long idle = Math.max(0, now.getEpochSecond() - flood.lastActivity());
+        return new SeaSessionInfo(id, ipText, port, state.name(), SeaText.latin1(username), SeaText.latin1(compname),
+                faculty, SeaText.latin1(Arrays.copyOf(room, roomTextLength())), SeaText.latin1(info), version & 0xFF,
+                printer, away, acceptedAt, loggedInAt, flood.maxPenaltySeconds(), flood.penaltyTimer(),
+                flood.lastActivity(), idle, throttled);
+    }
+
+    /** The room is printed up to its first NUL byte (§13.6). */
+    private int roomTextLength() {
+        for (int i = 0; i < room.length; i++) {
+            if (room[i] == 0) {
+                return i;
+            }
+        }
+        return room.length;
+    }
+
+    @Override
+    public String toString() {
+        String connection = link.describe();
+        return (connection.isEmpty() ? ipText + ":" + port : connection) + " #" + id + " " + state;
+    }
+}

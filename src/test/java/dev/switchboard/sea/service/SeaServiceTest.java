@@ -1,0 +1,386 @@
+package dev.switchboard.sea.service;
+
+import dev.switchboard.sea.message.Away;
+import dev.switchboard.sea.message.Chat;
+import dev.switchboard.sea.message.Login;
+import dev.switchboard.sea.message.Malformed;
+import dev.switchboard.sea.message.Mute;
+import dev.switchboard.sea.message.Ping;
+import dev.switchboard.sea.message.PrintersJoin;
+import dev.switchboard.sea.message.Rename;
+import dev.switchboard.sea.message.SeaCommand;
+import dev.switchboard.sea.message.SeaRequest;
+import dev.switchboard.sea.message.SeaServerMessage;
+import dev.switchboard.sea.message.SendMessage;
+import dev.switchboard.sea.message.SetUserInfo;
+import dev.switchboard.support.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link SeaService} with in-memory fakes for the connection and the outbound side (no Netty). */
+class SeaServiceTest {
+
+    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_234_567_890L));
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<String> archived = new ArrayList<>();
+    private final SeaSettings settings = SeaSettings.defaults("http://example.org/archive/");
+    private final BanList bans = BanList.forPolicy(FloodPolicy.REFERENCE_DEFAULT, Duration.ofSeconds(60));
+    private final NameBlacklist blacklist = new NameBlacklist(NameBlacklist.CaseFolding.ASCII, List.of("*evil*"));
+    private final SeaService service = new SeaService(clock, (message, recipients) -> recipients
+            .forEach(r -> sent.add(new Sent(r.id(), message))), SeaMetrics.NOOP, settings, bans, blacklist,
+            List.of(ConnectionClass.parse("10.9.9.9:5:1:10")), Duration.ofSeconds(30), new UserIdAllocator(),
+            (sender, dst, text, now) -> archived.add(sender.id() + ">" + dst + ":" + new String(text,
+                    StandardCharsets.ISO_8859_1)));
+
+    private record Sent(int to, SeaServerMessage message) {
+    }
+
+    private static final class FakeLink implements SeaLink {
+        boolean closed;
+        boolean reading;
+        boolean loggedIn;
+        Instant pausedUntil;
+        Instant unwritableSince;
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+
+        @Override
+        public void startReading() {
+            reading = true;
+        }
+
+        @Override
+        public void loggedIn() {
+            loggedIn = true;
+        }
+
+        @Override
+        public void pauseReading(Instant until) {
+            pausedUntil = until;
+        }
+
+        @Override
+        public void resumeReading() {
+            pausedUntil = null;
+        }
+
+        @Override
+        public Instant unwritableSince() {
+            return unwritableSince;
+        }
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static InetAddress ip(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SeaUser accept(String ip) {
+        return service.accept(new FakeLink(), ip(ip), 1025);
+    }
+
+    private SeaUser login(String name, int version) {
+        SeaUser u = accept("192.168.0.5");
+        service.handle(u, SeaRequest.exact(3 + name.length() + 2, new Login(b(name), b("PC"))));
+        if (version != 0) {
+            cmd(u, new SetUserInfo(1, b("312-a"), new byte[0], (byte) version), 9);
+        }
+        return u;
+    }
+
+    private void cmd(SeaUser u, SeaCommand command, int length) {
+        service.handle(u, SeaRequest.exact(length, command));
+    }
+
+    private List<SeaServerMessage> to(SeaUser u) {
+        return sent.stream().filter(s -> s.to() == u.id()).map(Sent::message).toList();
+    }
+
+    @Test
+    void login_whenSecondUser_thenUserListSelfFirstAndAddUserToOthersOnly() {
+        SeaUser alice = login("Alice", 0);
+        SeaUser bob = login("Bob", 0);
+        SeaServerMessage.UserList list = (SeaServerMessage.UserList) to(bob).get(0);
+        assertThat(list.users()).extracting(SeaServerMessage.UserEntry::id).containsExactly(bob.id(), alice.id());
+        assertThat(to(alice)).hasSize(2);
+        assertThat(to(alice).get(1)).isInstanceOf(SeaServerMessage.AddUser.class);
+        assertThat(((FakeLink) bob.link()).loggedIn).isTrue();
+    }
+
+    @Test
+    void handle_whenFirstFrameIsNotLogin_thenClosedAndNobodyNotified() {
+        SeaUser alice = login("Alice", 0);
+        sent.clear();
+        SeaUser stranger = accept("10.0.0.1");
+        cmd(stranger, new Ping(), 1);
+        assertThat(((FakeLink) stranger.link()).closed).isTrue();
+        assertThat(sent).isEmpty();
+        assertThat(alice.loggedIn()).isTrue();
+    }
+
+    @Test
+    void kill_whenLoggedIn_thenDeleteUserToRemainingOnly() {
+        SeaUser alice = login("Alice", 0);
+        SeaUser bob = login("Bob", 0);
+        sent.clear();
+        service.handle(bob, SeaRequest.exact(0, new Malformed(Malformed.NO_CODE, "zero frame length")));
+        assertThat(((FakeLink) bob.link()).closed).isTrue();
+        assertThat(sent).containsExactly(new Sent(alice.id(), new SeaServerMessage.DeleteUser(bob.id())));
+        service.disconnected(bob);
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void away_whenRecipientsOfMixedVersions_thenOnlyVersion96UpIncludingSender() {
+        SeaUser old = login("Old", 95);
+        SeaUser mid = login("Mid", 96);
+        sent.clear();
+        cmd(mid, new Away(), 1);
+        assertThat(sent).containsExactly(new Sent(mid.id(), new SeaServerMessage.Away(mid.id())));
+        assertThat(to(old)).isEmpty();
+    }
+
+    @Test
+    void setUserInfo_whenOthersAway_thenReplayInRosterOrderExcludingSelf() {
+        SeaUser a = login("A", 97);
+        SeaUser b = login("B", 97);
+        cmd(a, new Away(), 1);
+        cmd(b, new Away(), 1);
+        SeaUser c = login("C", 0);
+        sent.clear();
+        clock.advance(Duration.ofSeconds(10));
+        cmd(c, new SetUserInfo(1, b("201-a"), new byte[0], (byte) 98), 9);
+        assertThat(to(c)).containsExactly(new SeaServerMessage.Away(b.id()), new SeaServerMessage.Away(a.id()));
+    }
+
+    @Test
+    void message_whenPrinters_thenOnlyMembersWithVersion97Up() {
+        SeaUser v96 = login("P96", 96);
+        SeaUser v97 = login("P97", 97);
+        SeaUser sender = login("S", 98);
+        cmd(v96, new PrintersJoin(), 1);
+        cmd(v97, new PrintersJoin(), 1);
+        sent.clear();
+        cmd(sender, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        assertThat(sent).extracting(Sent::to).containsExactly(v97.id());
+        assertThat(archived).containsExactly(sender.id() + ">65535:P");
+    }
+
+    @Test
+    void message_whenUnknownDestination_thenArchivedButDeliveredToNobody() {
+        SeaUser sender = login("S", 98);
+        sent.clear();
+        cmd(sender, new SendMessage(4242, 0, b("hi"), new byte[0]), 9);
+        assertThat(sent).isEmpty();
+        assertThat(archived).containsExactly(sender.id() + ">4242:hi");
+    }
+
+    @Test
+    void message_whenEmpty_thenNothingDeliveredNothingArchived() {
+        SeaUser sender = login("S", 98);
+        sent.clear();
+        cmd(sender, new SendMessage(0, 0, new byte[0], new byte[0]), 7);
+        assertThat(sent).isEmpty();
+        assertThat(archived).isEmpty();
+    }
+
+    @Test
+    void chatAndMute_whenTargetMissingOrTooOld_thenNothing() {
+        SeaUser old = login("Old", 95);
+        SeaUser s = login("S", 98);
+        sent.clear();
+        cmd(s, new Chat(9999, b("x")), 4);
+        cmd(s, new Mute(old.id()), 3);
+        assertThat(sent).isEmpty();
+        cmd(s, new Chat(old.id(), b("x")), 4);
+        assertThat(sent).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(new Sent(old.id(), new SeaServerMessage.Chat(s.id(), b("x"))));
+    }
+
+    @Test
+    void rename_whenSanitisedAndLeadingSpace_thenOnlyVersion97UpGetIt() {
+        SeaUser old = login("Old", 96);
+        SeaUser s = login("S", 97);
+        sent.clear();
+        cmd(s, new Rename(b(" a<b>")), 7);
+        // records holding byte[] compare by content only field by field
+        assertThat(sent).usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(new Sent(s.id(), new SeaServerMessage.Rename(s.id(), b("_a(b)"))));
+        assertThat(to(old)).isEmpty();
+    }
+
+    @Test
+    void login_whenBlacklisted_thenKilledNotBannedNobodyNotified() {
+        SeaUser alice = login("Alice", 0);
+        sent.clear();
+        SeaUser evil = accept("10.0.0.7");
+        cmd(evil, new Login(b("xEViLx"), b("pc")), 11);
+        assertThat(((FakeLink) evil.link()).closed).isTrue();
+        assertThat(sent).isEmpty();
+        assertThat(bans.list()).isEmpty();
+        assertThat(alice.loggedIn()).isTrue();
+    }
+
+    @Test
+    void flood_whenShortMessagesBackToBack_thenThrottleThenKillAndBanAtEighthTv22() {
+        SeaUser flooder = login("F", 98);
+        clock.advance(Duration.ofSeconds(10));
+        FakeLink link = (FakeLink) flooder.link();
+        SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
+        cmd(flooder, hi, 13);
+        assertThat(link.pausedUntil).isNull();
+        cmd(flooder, hi, 13);
+        assertThat(link.pausedUntil).isEqualTo(clock.instant().plusSeconds(2));
+        for (int i = 3; i <= 7; i++) {
+            clock.advance(Duration.ofSeconds(2));
+            service.tick(clock.instant());
+            assertThat(link.pausedUntil).isNull();
+            cmd(flooder, hi, 13);
+            assertThat(link.closed).isFalse();
+        }
+        clock.advance(Duration.ofSeconds(2));
+        service.tick(clock.instant());
+        cmd(flooder, hi, 13);
+        assertThat(link.closed).isTrue();
+        assertThat(bans.isBanned(flooder.address(), clock.instant())).isTrue();
+        assertThat(accept("192.168.0.5")).isNull();
+        clock.advance(Duration.ofSeconds(60));
+        service.tick(clock.instant());
+        assertThat(accept("192.168.0.5")).isNotNull();
+    }
+
+    @Test
+    void tick_whenIdleVersion98_thenOneForcedPongAt141AndKillAt261() {
+        SeaUser u = login("I", 98);
+        sent.clear();
+        clock.advance(Duration.ofSeconds(140));
+        service.tick(clock.instant());
+        assertThat(sent).isEmpty();
+        for (int s = 141; s <= 150; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            service.tick(clock.instant());
+        }
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
+        clock.advance(Duration.ofSeconds(110));
+        service.tick(clock.instant());
+        assertThat(u.loggedIn()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        service.tick(clock.instant());
+        assertThat(u.loggedIn()).isFalse();
+    }
+
+    @Test
+    void accept_whenClassMaxConnsReached_thenRefused() {
+        SeaUser first = accept("10.9.9.9");
+        cmd(first, new Login(b("a"), b("b")), 5);
+        assertThat(accept("10.9.9.9")).isNull();
+        assertThat(service.loginTimeout(accept("10.9.9.8"))).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void shutdown_whenSessionsOpen_thenAllClosedWithoutDeleteUser() {
+        SeaUser a = login("A", 0);
+        SeaUser b = login("B", 0);
+        sent.clear();
+        service.shutdown();
+        assertThat(((FakeLink) a.link()).closed).isTrue();
+        assertThat(((FakeLink) b.link()).closed).isTrue();
+        service.disconnected(a);
+        assertThat(sent).isEmpty();
+        assertThat(service.sessions()).isEmpty();
+    }
+
+    @Test
+    void tick_whenRecipientUnwritableTooLong_thenKilledAsSlowConsumer() {
+        SeaUser a = login("A", 98);
+        SeaUser slow = login("Slow", 98);
+        ((FakeLink) slow.link()).unwritableSince = clock.instant();
+        clock.advance(Duration.ofSeconds(59));
+        service.tick(clock.instant());
+        assertThat(slow.loggedIn()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        service.tick(clock.instant());
+        assertThat(slow.loggedIn()).isFalse();
+        assertThat(to(a)).last().isEqualTo(new SeaServerMessage.DeleteUser(slow.id()));
+    }
+
+    @Test
+    void flood_whenPingsAsFastAsAllowed_thenThrottledButNeverKilledTv22() {
+        SeaUser u = login("P", 98);
+        clock.advance(Duration.ofSeconds(100));
+        FakeLink link = (FakeLink) u.link();
+        for (int i = 1; i <= 10; i++) {
+            cmd(u, new Ping(), 1);
+        }
+        assertThat(link.pausedUntil).isNull();
+        cmd(u, new Ping(), 1);
+        assertThat(link.pausedUntil).isNotNull();
+        for (int round = 0; round < 50; round++) {
+            clock.advance(Duration.ofSeconds(2));
+            service.tick(clock.instant());
+            while (link.pausedUntil == null) {
+                cmd(u, new Ping(), 1);
+            }
+            assertThat(link.closed).isFalse();
+            assertThat(u.flood().ahead()).isBetween(10L, 11L);
+        }
+    }
+
+    @Test
+    void repeatedLogin_whenLoggedIn_thenIgnoredWithoutChargeOrActivity() {
+        SeaUser u = login("A", 0);
+        long before = u.flood().lastActivity();
+        clock.advance(Duration.ofSeconds(5));
+        sent.clear();
+        cmd(u, new Login(b("zz"), b("zz")), 7);
+        assertThat(sent).isEmpty();
+        assertThat(u.flood().lastActivity()).isEqualTo(before);
+        assertThat(u.username()).isEqualTo(b("A"));
+    }
+
+    @Test
+    void login_whenRecheckEnabledAndParallelLoginsOvershoot_thenSecondLoginRefused() {
+        SeaService strictClasses = new SeaService(clock, (m, r) -> { }, SeaMetrics.NOOP,
+                new SeaSettings(false, "", FloodPolicy.REFERENCE_DEFAULT, 10, false, true, Duration.ofSeconds(120),
+                        Duration.ofSeconds(600), Duration.ofSeconds(20), Duration.ofSeconds(120), Duration.ofSeconds(60)),
+                bans, blacklist, List.of(ConnectionClass.parse("10.9.9.9:5:1:10")), Duration.ofSeconds(30),
+                new UserIdAllocator(), SeaArchive.NONE);
+        SeaUser first = strictClasses.accept(new FakeLink(), ip("10.9.9.9"), 1);
+        SeaUser second = strictClasses.accept(new FakeLink(), ip("10.9.9.9"), 2);
+        strictClasses.handle(first, SeaRequest.exact(5, new Login(b("a"), b("b"))));
+        strictClasses.handle(second, SeaRequest.exact(5, new Login(b("c"), b("d"))));
+        assertThat(first.loggedIn()).isTrue();
+        assertThat(((FakeLink) second.link()).closed).isTrue();
+    }
+
+    @Test
+    void login_whenBlacklistBansEnabled_thenAddressBannedToo() {
+        SeaService banning = new SeaService(clock, (m, r) -> { }, SeaMetrics.NOOP,
+                new SeaSettings(false, "", FloodPolicy.REFERENCE_DEFAULT, 10, true, false, Duration.ofSeconds(120),
+                        Duration.ofSeconds(600), Duration.ofSeconds(20), Duration.ofSeconds(120), Duration.ofSeconds(60)),
+                bans, blacklist, List.of(), Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE);
+        SeaUser evil = banning.accept(new FakeLink(), ip("10.0.0.66"), 1);
+        banning.handle(evil, SeaRequest.exact(11, new Login(b("evil"), b("pc"))));
+        assertThat(((FakeLink) evil.link()).closed).isTrue();
+        assertThat(bans.isBanned(ip("10.0.0.66"), clock.instant())).isTrue();
+    }
+}
