@@ -20,7 +20,10 @@ import org.springframework.core.env.Environment;
         "switchboard.example.listeners.tcp.port=0",
         "switchboard.example.listeners.udp.port=0",
         "switchboard.http.listeners.http.port=0",
-        "switchboard.http.listeners.http-legacy.port=0"})
+        "switchboard.http.listeners.http-legacy.port=0",
+        "switchboard.sea.listener.port=0",
+        // An unpaced sender is a flooder by SEA's rules (§11): give loopback an allowance it never reaches.
+        "switchboard.sea.max-penalty=1000000000s"})
 @Timeout(60)
 class LoadDriverIntegrationTest {
 
@@ -75,5 +78,29 @@ class LoadDriverIntegrationTest {
                 "--deadline", "30s");
         assertThat(report.getLong("connected")).isEqualTo(3);
         assertThat(report.getLong("still_connected")).isEqualTo(3);
+    }
+
+    @Test
+    void sea_whenUnpacedSendersBroadcast_thenEveryLoggedInClientGetsEveryMessage() {
+        LoadReport report = run("--protocol", "sea", "--port", String.valueOf(port("sea")),
+                "--connections", "6", "--senders", "2", "--window", "4", "--duration", "2s", "--drain", "5s",
+                "--deadline", "30s", "--pid", String.valueOf(ProcessHandle.current().pid()));
+        assertThat(report.getLong("connected")).isEqualTo(6);
+        assertThat(report.getLong("sent")).isPositive();
+        assertThat(report.getLong("expected")).isEqualTo(report.getLong("sent") * 6);
+        assertThat(report.getLong("delivered")).isEqualTo(report.getLong("expected"));
+        assertThat(report.getLong("foreign")).isZero();
+        assertThat(report.getLong("disconnects")).isZero();
+        assertThat(report.values()).containsKey("server_cpu_us_per_delivery");
+    }
+
+    @Test
+    void sea_whenPacedSender_thenNothingLost() {
+        LoadReport report = run("--protocol", "sea", "--port", String.valueOf(port("sea")),
+                "--connections", "4", "--senders", "1", "--rate", "20", "--duration", "2s", "--drain", "5s",
+                "--deadline", "30s");
+        assertThat(report.get("rate_per_sender")).isEqualTo("20.0");
+        assertThat(report.getLong("sent")).isPositive();
+        assertThat(report.getLong("delivered")).isEqualTo(report.getLong("sent") * 4);
     }
 }
