@@ -132,10 +132,14 @@ scenario_http() {
 
 scenario_sea_unpaced() {
   start_gateway sea-unpaced ${SEA_ARGS:---switchboard.sea.max-penalty=1000000000s}
-  warmup --protocol sea --port $SEA_PORT --connections 100 --senders 10 --window 8 --duration 5s
-  for r in $(seq 1 "$RUNS"); do
-    drive sea-unpaced gateway 100 "$r" --protocol sea --port $SEA_PORT --connections 100 --senders 10 \
-      --window 8 --duration 10s --drain 5s --deadline 90s --pid "$GW_PID"
+  warmup --protocol sea --port $SEA_PORT --connections 100 --senders 10 --window 32 --duration 5s
+  # Series = send window (messages each sender keeps in flight); 100 clients x 10 senders is the target point.
+  for point in "w32 10" "w32 100" "w32 1000" "w8 100" "w1 100"; do
+    read -r series c <<< "$point"
+    for r in $(seq 1 "$RUNS"); do
+      drive sea-unpaced "$series" "$c" "$r" --protocol sea --port $SEA_PORT --connections "$c" --senders 10 \
+        --window "${series#w}" --duration 10s --drain 5s --deadline 90s --pid "$GW_PID"
+    done
   done
   stop_gateway
 }
