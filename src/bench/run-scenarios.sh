@@ -78,7 +78,7 @@ drive() {
   local out="$RESULTS/$chart/$series/c$connections-r$run.txt"
   { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: load $*"; } > "$out"
   driver "$@" >> "$out" || echo "driver exit $? (see $out)" >&2
-  grep -E '^(sent|delivered|lost|deliveries_per_s|latency_us_p99|server_cpu_us_per_delivery|error)=' "$out" | tr '\n' ' '
+  { grep -E '^(connected|sent|delivered|lost|deliveries_per_s|latency_us_p99|server_cpu_us_per_delivery|server_heap_per_connection_bytes|server_rss_per_connection_bytes|error)=' "$out" || true; } | tr '\n' ' '
   echo
 }
 
@@ -114,7 +114,7 @@ wrk_series() {
       local out="$RESULTS/http/$series/c$c-r$r.txt"
       { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: wrk -t1 -c$c -d8s --latency $url"; } > "$out"
       wrk -t1 -c"$c" -d8s --latency "$url" >> "$out"
-      grep -E 'Requests/sec|^ +99%' "$out" | tr '\n' ' '; echo
+      { grep -E 'Requests/sec|^ +99%' "$out" || true; } | tr '\n' ' '; echo
     done
   done
 }

@@ -27,6 +27,10 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(LoadOptions.USAGE);
+            return;
+        }
         int status;
         try {
             LoadOptions options = LoadOptions.parse(stripCommand(args));
@@ -51,6 +55,10 @@ public final class LoadDriver {
 
     /** Parses {@code args}, runs, prints the report to {@code out}; returns the exit status. */
     public static int run(String[] args, PrintStream out) {
+        if (Arrays.asList(args).contains("--help")) {
+            out.print(LoadOptions.USAGE);
+            return OK;
+        }
         LoadOptions options;
         try {
             options = LoadOptions.parse(stripCommand(args));

@@ -66,7 +66,7 @@ public record LoadOptions(
     }
 
     static final String USAGE = """
-            usage: load --protocol example|sea|rooms [options]
+            usage: load --protocol example|sea|rooms [options]   (--help prints this)
               --host H             target host, loopback only (default 127.0.0.1)
               --port P             target port (default: the protocol's standard port)
               --path /P            WebSocket request target for rooms (default /)

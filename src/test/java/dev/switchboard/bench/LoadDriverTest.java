@@ -83,4 +83,12 @@ class LoadDriverTest {
         assertThat(status).isEqualTo(LoadDriver.USAGE);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("refusing non-loopback target 192.0.2.1");
     }
+
+    @Test
+    void run_whenHelp_thenUsageAndSuccess() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = LoadDriver.run(new String[] {"load", "--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(LoadDriver.OK);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: load --protocol").contains("--deadline");
+    }
 }

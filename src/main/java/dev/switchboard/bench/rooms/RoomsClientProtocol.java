@@ -46,6 +46,8 @@ public final class RoomsClientProtocol implements ClientProtocol {
                 .maxFramePayloadLength(MAX_FRAME)
                 .handshakeTimeoutMillis(30_000)
                 .dropPongFrames(true)
+                // The handler reads close frames itself to report the server's status code and reason.
+                .handleCloseFrames(false)
                 .build();
         channel.pipeline().addLast("http-codec", new HttpClientCodec());
         channel.pipeline().addLast("http-aggregator", new HttpObjectAggregator(8192));
