@@ -107,7 +107,7 @@ make_www() {
 
 wrk_series() {
   local series=$1 url=$2
-  wrk -t1 -c100 -d3s "$url" > /dev/null
+  wrk -t1 -c100 -d8s "$url" > /dev/null
   for c in 10 100 1000; do
     for r in $(seq 1 "$RUNS"); do
       mkdir -p "$RESULTS/http/$series"

@@ -43,6 +43,8 @@ public final class BenchCharts {
                     wrk ? "requests/s" : "deliveries/s", Run::perSecond);
             chart(benchDir.resolve(chart.getKey() + "-p99.png"), chart.getKey(), chart.getValue(),
                     "p99 latency (µs)", Run::p99Us);
+            chart(benchDir.resolve(chart.getKey() + "-memory.png"), chart.getKey(), chart.getValue(),
+                    "server heap bytes per connection", Run::heapPerConnection);
         }
         Path jmh = benchDir.resolve("results/jmh-results.csv");
         if (Files.exists(jmh)) {
@@ -53,22 +55,34 @@ public final class BenchCharts {
     }
 
     private static String table(String chart, Map<String, Map<Integer, List<Run>>> series) {
-        StringBuilder sb = new StringBuilder("\n## " + chart + "\n\n"
-                + "| series | connections | runs | per s median (min–max) | p50 µs | p99 µs median (min–max) | p99.9 µs | lost/errors (all runs) | server CPU µs/delivery | RSS B/conn | heap B/conn |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        // Memory per connection only means something where connections are the load (idle runs).
+        boolean memory = series.values().stream().flatMap(p -> p.values().stream()).flatMap(List::stream)
+                .anyMatch(r -> !Double.isNaN(r.heapPerConnection()));
+        StringBuilder sb = new StringBuilder("\n## " + chart + "\n\n");
+        if (memory) {
+            sb.append("| series | connections | runs | server heap B/connection median (min–max) | server RSS B/connection median (min–max) |\n"
+                    + "|---|---:|---:|---:|---:|\n");
+        } else {
+            sb.append("| series | connections | runs | per s median (min–max) | p50 µs | p99 µs median (min–max) | p99.9 µs | "
+                    + "lost/errors (all runs) | server CPU µs/delivery median (min–max) |\n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        }
         for (var s : series.entrySet()) {
             for (var point : s.getValue().entrySet()) {
                 List<Run> runs = point.getValue();
-                sb.append("| ").append(s.getKey()).append(" | ").append(point.getKey()).append(" | ").append(runs.size())
-                        .append(" | ").append(spread(runs, Run::perSecond, "%,.0f"))
-                        .append(" | ").append(fmt(med(runs, Run::p50Us), "%,.0f"))
-                        .append(" | ").append(spread(runs, Run::p99Us, "%,.0f"))
-                        .append(" | ").append(fmt(med(runs, Run::p999Us), "%,.0f"))
-                        .append(" | ").append(runs.stream().mapToLong(Run::lost).sum())
-                        .append(" | ").append(spread(runs, Run::cpuUsPerDelivery, "%.3f"))
-                        .append(" | ").append(fmt(med(runs, Run::rssPerConnection), "%,.0f"))
-                        .append(" | ").append(fmt(med(runs, Run::heapPerConnection), "%,.0f"))
-                        .append(" |\n");
+                sb.append("| ").append(s.getKey()).append(" | ").append(point.getKey()).append(" | ").append(runs.size());
+                if (memory) {
+                    sb.append(" | ").append(spread(runs, Run::heapPerConnection, "%,.0f"))
+                            .append(" | ").append(spread(runs, Run::rssPerConnection, "%,.0f"));
+                } else {
+                    sb.append(" | ").append(spread(runs, Run::perSecond, "%,.0f"))
+                            .append(" | ").append(fmt(med(runs, Run::p50Us), "%,.0f"))
+                            .append(" | ").append(spread(runs, Run::p99Us, "%,.0f"))
+                            .append(" | ").append(fmt(med(runs, Run::p999Us), "%,.0f"))
+                            .append(" | ").append(runs.stream().mapToLong(Run::lost).sum())
+                            .append(" | ").append(spread(runs, Run::cpuUsPerDelivery, "%.3f"));
+                }
+                sb.append(" |\n");
             }
         }
         return sb.toString();
@@ -123,7 +137,8 @@ public final class BenchCharts {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title + ": " + yTitle + " vs connections")
                 .xAxisTitle("connections").yAxisTitle(yTitle).build();
         var styler = chart.getStyler();
-        styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xdddddd));
         chart.getStyler().setXAxisLogarithmic(series.values().stream().anyMatch(p -> p.size() > 2));
