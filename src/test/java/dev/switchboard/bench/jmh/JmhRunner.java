@@ -21,7 +21,7 @@ public final class JmhRunner {
     }
 
     public static void main(String[] args) throws RunnerException {
-        String include = args.length > 0 ? args[0] : JmhRunner.class.getPackageName() + "\\..*Benchmark.*";
+        String include = args.length > 0 ? args[0] : JmhRunner.class.getPackageName().replace(".", "\\.") + "\\..*";
         String result = args.length > 1 ? args[1] : "target/jmh-results.csv";
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
