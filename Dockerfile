@@ -59,6 +59,10 @@ EXPOSE 8081
 # The heap follows the container's memory limit; the other half is left for Netty's direct
 # buffers, metaspace and thread stacks. Exiting on OOM lets the orchestrator restart a clean JVM.
 # Override the whole variable to change it (the Helm chart sets it from jvm.options).
+# The example protocol binds loopback by default, like its reference; inside a container that would
+# make its published ports unreachable, so the image binds every interface (QUIT stays loopback-only).
+ENV SWITCHBOARD_EXAMPLE_LISTENERS_TCP_HOST=0.0.0.0 \
+    SWITCHBOARD_EXAMPLE_LISTENERS_UDP_HOST=0.0.0.0
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50.0 -XX:+ExitOnOutOfMemoryError"
 
 # No HEALTHCHECK: Kubernetes ignores it in favour of the chart's probes on

@@ -169,6 +169,15 @@ class DockerfileTest {
                 .isEqualTo(uidAndGid());
     }
 
+    @Test
+    void env_whenRuntimeStage_thenExampleListenersBindEveryInterface() {
+        String env = runtimeAll("ENV").stream().map(Instruction::args).reduce("", (a, b) -> a + " " + b);
+
+        // The example protocol's loopback default would make the container's published ports unreachable.
+        assertThat(env).contains("SWITCHBOARD_EXAMPLE_LISTENERS_TCP_HOST=0.0.0.0")
+                .contains("SWITCHBOARD_EXAMPLE_LISTENERS_UDP_HOST=0.0.0.0");
+    }
+
     private List<Instruction> all(String keyword) {
         return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
     }

@@ -728,14 +728,27 @@ class SeaIntegrationTest {
 
     // ---------------------------------------------------------------- scale
 
+    /**
+     * The issue asks for 10,000 connections that never log in. Each costs two descriptors in this JVM
+     * (client and server side), so the count is capped by the process's descriptor limit with room to
+     * spare: {@code .ci/run} tries to raise the limit; on this workplace the hard limit of 20,000 gives 8,000.
+     */
+    private static int idleConnectionCount() {
+        long limit = ((com.sun.management.UnixOperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        return (int) Math.min(10_000, (limit - 4_000) / 2);
+    }
+
     @Test
-    @Timeout(180)
-    void connections_when2000NeverLogIn_thenAllClosedByLoginTimeoutAndServerStillServes() throws IOException {
+    @Timeout(240)
+    void connections_whenThousandsNeverLogIn_thenAllClosedByLoginTimeoutAndServerStillServes() throws IOException {
+        int count = idleConnectionCount();
+        assertThat(count).as("descriptor limit leaves room for a meaningful test").isGreaterThanOrEqualTo(2_000);
         List<SeaTestClient> idle = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < count; i++) {
             idle.add(connect());
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.sessions().size() == 2000);
+        await().atMost(Duration.ofSeconds(120)).until(() -> admin.sessions().size() == count);
         SeaTestClient alive = connect();
         alive.login("Alive", "A");
         clock.advance(Duration.ofSeconds(31));
@@ -745,5 +758,8 @@ class SeaIntegrationTest {
         }
         alive.expectNothingMore();
         assertThat(admin.sessions()).hasSize(1);
+        for (SeaTestClient c : idle) {
+            c.close();
+        }
     }
 }

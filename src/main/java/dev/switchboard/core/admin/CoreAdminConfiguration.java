@@ -10,6 +10,11 @@ import org.springframework.context.annotation.Configuration;
 public class CoreAdminConfiguration {
 
     @Bean
+    AuditLog auditLog() {
+        return new AuditLog();
+    }
+
+    @Bean
     ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit) {
         return new ListenersEndpoint(registry, audit);
     }

@@ -2,6 +2,7 @@ package dev.switchboard.core.admin;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * credentials), every other endpoint needs HTTP Basic with the configured operator account.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(AdminProperties.class)
 public class ManagementSecurityConfiguration {
 
@@ -52,10 +54,5 @@ public class ManagementSecurityConfiguration {
         String password = admin.password().startsWith("{") ? admin.password() : "{noop}" + admin.password();
         return new InMemoryUserDetailsManager(
                 User.withUsername(admin.username()).password(password).roles("OPERATOR").build());
-    }
-
-    @Bean
-    AuditLog auditLog() {
-        return new AuditLog();
     }
 }

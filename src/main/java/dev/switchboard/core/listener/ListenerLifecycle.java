@@ -24,6 +24,7 @@ public final class ListenerLifecycle implements SmartLifecycle {
     private final ShutdownProperties shutdown;
     private final ApplicationEventPublisher events;
     private volatile boolean running;
+    private volatile boolean stoppedBefore;
 
     public ListenerLifecycle(ListenerRegistry registry, ShutdownProperties shutdown, ApplicationEventPublisher events) {
         this.registry = registry;
@@ -31,15 +32,23 @@ public final class ListenerLifecycle implements SmartLifecycle {
         this.events = events;
     }
 
+    /**
+     * Binds the enabled listeners. Boot reports readiness after the first start; a restart (a paused
+     * context resumed, as the test framework does) reports it here, since it went down in {@link #stop()}.
+     */
     @Override
     public void start() {
         registry.startEnabled();
         running = true;
+        if (stoppedBefore) {
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
     }
 
     @Override
     public void stop() {
         running = false;
+        stoppedBefore = true;
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         List<NettyListener> listeners = List.copyOf(registry.all());
         listeners.forEach(NettyListener::unbind);

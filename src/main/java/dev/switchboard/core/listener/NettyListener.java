@@ -63,7 +63,7 @@ public final class NettyListener {
         this.definition = definition;
         this.clock = clock;
         this.groups = groups;
-        this.metricsHandler = new ChannelMetricsHandler(definition.name(), recorder);
+        this.metricsHandler = new ChannelMetricsHandler(recorder.forListener(definition.name()));
         this.connections = new DefaultChannelGroup(definition.name(), GlobalEventExecutor.INSTANCE);
     }
 

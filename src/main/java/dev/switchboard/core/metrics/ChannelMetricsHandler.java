@@ -15,23 +15,21 @@ import io.netty.channel.FileRegion;
 @Sharable
 public final class ChannelMetricsHandler extends ChannelDuplexHandler {
 
-    private final String listener;
-    private final ChannelMetricsRecorder recorder;
+    private final ChannelMetricsRecorder.ListenerMeters meters;
 
-    public ChannelMetricsHandler(String listener, ChannelMetricsRecorder recorder) {
-        this.listener = listener;
-        this.recorder = recorder;
+    public ChannelMetricsHandler(ChannelMetricsRecorder.ListenerMeters meters) {
+        this.meters = meters;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        recorder.connectionAccepted(listener);
+        meters.connectionAccepted();
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        recorder.connectionClosed(listener);
+        meters.connectionClosed();
         ctx.fireChannelInactive();
     }
 
@@ -39,7 +37,7 @@ public final class ChannelMetricsHandler extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         long size = sizeOf(msg);
         if (size > 0) {
-            recorder.bytesRead(listener, size);
+            meters.bytesRead(size);
         }
         ctx.fireChannelRead(msg);
     }
@@ -48,7 +46,7 @@ public final class ChannelMetricsHandler extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         long size = sizeOf(msg);
         if (size > 0) {
-            recorder.bytesWritten(listener, size);
+            meters.bytesWritten(size);
         }
         ctx.write(msg, promise);
     }
@@ -56,7 +54,7 @@ public final class ChannelMetricsHandler extends ChannelDuplexHandler {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (!ctx.channel().isWritable()) {
-            recorder.becameUnwritable(listener);
+            meters.becameUnwritable();
         }
         ctx.fireChannelWritabilityChanged();
     }

@@ -1,38 +1,51 @@
 package dev.switchboard.core.metrics;
 
-/** What the core's channel metrics handler reports, per listener; implemented with Micrometer. */
+/**
+ * What the core's channel metrics stage reports; implemented with Micrometer. Meters are resolved once
+ * per listener, so the per-read and per-write path touches only its own counters.
+ */
+@FunctionalInterface
 public interface ChannelMetricsRecorder {
 
     /** A recorder that drops everything, for unit tests. */
-    ChannelMetricsRecorder NONE = new ChannelMetricsRecorder() {
-        @Override
-        public void connectionAccepted(String listener) {
-        }
+    ChannelMetricsRecorder NONE = listener -> ListenerMeters.NONE;
 
-        @Override
-        public void connectionClosed(String listener) {
-        }
+    /** The meters of one listener; called once when the listener is created. */
+    ListenerMeters forListener(String listener);
 
-        @Override
-        public void bytesRead(String listener, long bytes) {
-        }
+    /** One listener's connection and byte meters. */
+    interface ListenerMeters {
 
-        @Override
-        public void bytesWritten(String listener, long bytes) {
-        }
+        ListenerMeters NONE = new ListenerMeters() {
+            @Override
+            public void connectionAccepted() {
+            }
 
-        @Override
-        public void becameUnwritable(String listener) {
-        }
-    };
+            @Override
+            public void connectionClosed() {
+            }
 
-    void connectionAccepted(String listener);
+            @Override
+            public void bytesRead(long bytes) {
+            }
 
-    void connectionClosed(String listener);
+            @Override
+            public void bytesWritten(long bytes) {
+            }
 
-    void bytesRead(String listener, long bytes);
+            @Override
+            public void becameUnwritable() {
+            }
+        };
 
-    void bytesWritten(String listener, long bytes);
+        void connectionAccepted();
 
-    void becameUnwritable(String listener);
+        void connectionClosed();
+
+        void bytesRead(long bytes);
+
+        void bytesWritten(long bytes);
+
+        void becameUnwritable();
+    }
 }

@@ -104,12 +104,14 @@ public final class ArchiverClient implements ArchiveSink {
         this.since = clock.instant();
     }
 
-    /** Starts the timers and the first connection attempt (or opens the fallback file). */
+    /**
+     * Starts the timers and the first connection attempt (or opens the fallback file). A stopped client
+     * may be started again: Spring stops and restarts lifecycle beans of a paused context.
+     */
     public void start() {
         call(() -> {
-            if (stopped) {
-                throw new IllegalStateException("archiver client was stopped; create a new one");
-            }
+            stopped = false;
+            accepting = true;
             if (!running) {
                 running = true;
                 long ping = props.pingInterval().toMillis();
@@ -123,7 +125,7 @@ public final class ArchiverClient implements ArchiveSink {
     /**
      * Stops the timers, writes what is still queued if a connection is up, flushes and closes it. Records
      * that could not be written are counted as dropped. Waits at most the connect timeout for the close,
-     * so it must not be called on an event loop. A stopped client cannot be started again.
+     * so it must not be called on an event loop.
      */
     public void stop() {
         accepting = false;

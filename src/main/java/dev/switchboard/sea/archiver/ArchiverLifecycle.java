@@ -1,5 +1,7 @@
 package dev.switchboard.sea.archiver;
 
+import org.springframework.beans.factory.DisposableBean;
+
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
@@ -9,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
  * so messages relayed during the drain are still archived (spec §15: flush and close the archiver last).
  * Owns the client's single-threaded executor.
  */
-public final class ArchiverLifecycle implements SmartLifecycle {
+public final class ArchiverLifecycle implements SmartLifecycle, DisposableBean {
 
     /** Below the listeners' {@link SmartLifecycle#DEFAULT_PHASE}: started before them, stopped after them. */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -40,12 +42,17 @@ public final class ArchiverLifecycle implements SmartLifecycle {
             client.stop();
         } finally {
             running = false;
-            executor.shutdown();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        }
+    }
+
+    /** The executor outlives stop/start cycles and ends with the context. */
+    @Override
+    public void destroy() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -91,9 +91,20 @@ public final class SeaConnection implements SeaLink, SeaDecodeContext {
      * queue has grown past the slow-consumer limit is killed instead (F17), after the current event.
      */
     void write(ByteBuf buf) {
+        if (admit(buf)) {
+            channel.writeAndFlush(buf, channel.voidPromise());
+        }
+    }
+
+    /**
+     * Whether {@code buf} may be queued to this connection; when not, {@code buf} is released here. A
+     * recipient whose queue has grown past the slow-consumer limit is killed instead (F17), after the
+     * current event. Runs on the roster executor.
+     */
+    boolean admit(ByteBuf buf) {
         if (closing || !channel.isActive()) {
             buf.release();
-            return;
+            return false;
         }
         if (!channel.isWritable() && channel.bytesBeforeWritable() > limits.slowConsumerMaxPending()) {
             buf.release();
@@ -102,9 +113,9 @@ public final class SeaConnection implements SeaLink, SeaDecodeContext {
                     + " bytes queued, killing"));
             // Not inline: we are inside a broadcast loop over the roster; runs right after this event.
             sessionContext.executor().execute(() -> service.kill(user, SeaCloseReason.SLOW_CONSUMER));
-            return;
+            return false;
         }
-        channel.writeAndFlush(buf, channel.voidPromise());
+        return true;
     }
 
     void writabilityChanged() {

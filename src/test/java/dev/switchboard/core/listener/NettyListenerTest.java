@@ -220,34 +220,39 @@ class NettyListenerTest {
     }
 
     /** Counts what the metrics stage reports. */
-    static final class CountingRecorder implements ChannelMetricsRecorder {
+    static final class CountingRecorder implements ChannelMetricsRecorder, ChannelMetricsRecorder.ListenerMeters {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger bytesIn = new AtomicInteger();
         final AtomicInteger bytesOut = new AtomicInteger();
 
         @Override
-        public void connectionAccepted(String name) {
+        public ListenerMeters forListener(String name) {
+            return this;
+        }
+
+        @Override
+        public void connectionAccepted() {
             accepted.incrementAndGet();
         }
 
         @Override
-        public void connectionClosed(String name) {
+        public void connectionClosed() {
             closed.incrementAndGet();
         }
 
         @Override
-        public void bytesRead(String name, long bytes) {
+        public void bytesRead(long bytes) {
             bytesIn.addAndGet((int) bytes);
         }
 
         @Override
-        public void bytesWritten(String name, long bytes) {
+        public void bytesWritten(long bytes) {
             bytesOut.addAndGet((int) bytes);
         }
 
         @Override
-        public void becameUnwritable(String name) {
+        public void becameUnwritable() {
         }
     }
 }
