@@ -491,6 +491,17 @@ class RoomsPipelineTest {
     }
 
     @Test
+    void handshake_whenFramesFollowTheUpgradeInTheSameRead_thenFramesReachRooms() {
+        EmbeddedRoomsClient c = client();
+        // A raw client may send its first messages without waiting for the 101 (spec §4: magic and nick are
+        // sent back-to-back); bytes already read behind the request must not be parsed as HTTP.
+        c.write(concat(EmbeddedRoomsClient.upgradeRequest("/", V13_KEY).getBytes(StandardCharsets.US_ASCII),
+                WsFrame.binary(V1), WsFrame.binary(V2)));
+        assertThat(c.responseHead()).startsWith("HTTP/1.1 101");
+        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+    }
+
+    @Test
     void handshake_whenUpgradeArrivesOneByteAtATime_then101() {
         EmbeddedRoomsClient c = client();
         byte[] request = EmbeddedRoomsClient.upgradeRequest("/", "dGhlIHNhbXBsZSBub25jZQ==")
