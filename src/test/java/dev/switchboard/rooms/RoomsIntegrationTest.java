@@ -153,6 +153,27 @@ class RoomsIntegrationTest {
         }
     }
 
+    @Test
+    void handshake_whenUpgradePipelinedBehindAGet_thenPageThen101ThenV3() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port("http"))) {
+            socket.setSoTimeout(10_000);
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            burst.writeBytes("GET /rooms.css HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            burst.writeBytes(("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            burst.writeBytes(SpecVectors.V11_FRAME);
+            burst.writeBytes(masked(SpecVectors.V2));
+            socket.getOutputStream().write(burst.toByteArray());
+            InputStream in = socket.getInputStream();
+            String page = readHead(in);
+            assertThat(page).startsWith("HTTP/1.1 200");
+            in.readNBytes(contentLength(page));
+            assertThat(readHead(in)).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
+            assertThat(in.readNBytes(SpecVectors.V3_FRAME.length)).isEqualTo(SpecVectors.V3_FRAME);
+        }
+    }
+
     /** A client frame (FIN, binary, short length) masked with key {@code 37 fa 21 3d}. */
     private static byte[] masked(byte[] payload) {
         byte[] key = {0x37, (byte) 0xfa, 0x21, 0x3d};
