@@ -13,6 +13,8 @@ import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.message.SeaServerMessage;
 import dev.switchboard.sea.message.SendMessage;
 import dev.switchboard.sea.message.SetUserInfo;
+import dev.switchboard.sea.message.Unaway;
+import dev.switchboard.sea.message.UserInfoRequest;
 import dev.switchboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -382,5 +384,108 @@ class SeaServiceTest {
         banning.handle(evil, SeaRequest.exact(11, new Login(b("evil"), b("pc"))));
         assertThat(((FakeLink) evil.link()).closed).isTrue();
         assertThat(bans.isBanned(ip("10.0.0.66"), clock.instant())).isTrue();
+    }
+
+    @Test
+    void tick_whenActiveAgainAfterForcedPong_thenNextIdlePeriodGetsExactlyOneMorePong() {
+        SeaUser u = login("I", 98);
+        sent.clear();
+        for (int s = 1; s <= 150; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            service.tick(clock.instant());
+        }
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
+        cmd(u, new Ping(), 1);
+        sent.clear();
+        // §10.2 IMPROVE: forcedPongSent is cleared by activity, so the new idle period earns one again,
+        // and a sweep every second (faster than the reference's 10 s) still sends it only once.
+        for (int s = 1; s <= 160; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            service.tick(clock.instant());
+        }
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
+        assertThat(u.loggedIn()).isTrue();
+    }
+
+    @Test
+    void tick_whenSweepSkipsPastTheForcedPongWindow_thenNoPongAndNoEarlyKill() {
+        SeaUser u = login("I", 98);
+        sent.clear();
+        clock.advance(Duration.ofSeconds(151));
+        service.tick(clock.instant());
+        assertThat(sent).isEmpty();
+        clock.advance(Duration.ofSeconds(109));
+        service.tick(clock.instant());
+        assertThat(u.loggedIn()).isTrue();
+    }
+
+    @Test
+    void versionGates_whenVersionByteAbove127_thenTreatedAsVeryOldLikeTheSignedReference() {
+        SeaUser s = login("S", 98);
+        SeaUser high = login("High", 0xC8);
+        sent.clear();
+        cmd(s, new Mute(high.id()), 3);
+        cmd(s, new Away(), 1);
+        cmd(s, new Unaway(), 1);
+        cmd(s, new Rename(b("T")), 3);
+        cmd(high, new PrintersJoin(), 1);
+        cmd(s, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        assertThat(to(high)).isEmpty();
+        // Idle limits of a version below 98 (§4.1, §10.2): 620 s for the forced PONG.
+        sent.clear();
+        clock.advance(Duration.ofSeconds(141));
+        service.tick(clock.instant());
+        assertThat(to(high)).isEmpty();
+        clock.advance(Duration.ofSeconds(480));
+        service.tick(clock.instant());
+        // S (v98) passed its own 260 s limit meanwhile, hence the DELETEUSER after the PONG.
+        assertThat(to(high)).containsExactly(new SeaServerMessage.Pong(), new SeaServerMessage.DeleteUser(s.id()));
+    }
+
+    @Test
+    void userInfoRequest_whenSelfUnknownPendingOrSpecialIds_thenOnlyLoggedInTargetsAnswered() {
+        SeaUser s = login("S", 98);
+        SeaUser pendingUser = accept("10.0.0.2");
+        sent.clear();
+        cmd(s, new UserInfoRequest(0), 3);
+        cmd(s, new UserInfoRequest(0xFFFF), 3);
+        cmd(s, new UserInfoRequest(pendingUser.id()), 3);
+        cmd(s, new UserInfoRequest(4242), 3);
+        assertThat(sent).isEmpty();
+        cmd(s, new UserInfoRequest(s.id()), 3);
+        assertThat(sent).usingRecursiveFieldByFieldElementComparator().containsExactly(new Sent(s.id(),
+                new SeaServerMessage.UserInfo(1, b("312-a"), new byte[0], (byte) 98, b("192.168.0.5"))));
+    }
+
+    @Test
+    void chatAndMessage_whenAddressedToSelf_thenDeliveredToSelf() {
+        SeaUser s = login("S", 98);
+        SeaUser other = login("O", 98);
+        sent.clear();
+        cmd(s, new Chat(s.id(), b("x")), 4);
+        cmd(s, new SendMessage(s.id(), 0, b("me"), new byte[0]), 9);
+        assertThat(sent).extracting(Sent::to).containsExactly(s.id(), s.id());
+        assertThat(to(other)).isEmpty();
+    }
+
+    @Test
+    void message_whenSenderIsQualifiedPrinter_thenItGetsItsOwnPrintersMessage() {
+        SeaUser s = login("S", 97);
+        cmd(s, new PrintersJoin(), 1);
+        sent.clear();
+        cmd(s, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        assertThat(sent).extracting(Sent::to).containsExactly(s.id());
+    }
+
+    @Test
+    void accept_whenLoginFrameArrives_thenLastActivityStaysAtAcceptTime() {
+        SeaUser u = accept("192.168.0.9");
+        clock.advance(Duration.ofSeconds(100));
+        cmd(u, new Login(b("a"), b("b")), 5);
+        sent.clear();
+        // §10.2: the login frame does not reset idle, so a v<98 session gets its PONG 620 s after accept.
+        clock.advance(Duration.ofSeconds(521));
+        service.tick(clock.instant());
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
     }
 }
