@@ -488,4 +488,20 @@ class SeaServiceTest {
         service.tick(clock.instant());
         assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
     }
+
+    @Test
+    void flood_whenSenderHasPlainIpv6Address_thenKilledWithoutBanAndNoExceptionEscapes() {
+        SeaUser observer = login("O", 98);
+        SeaUser flooder = service.accept(new FakeLink(), ip("2001:db8::1"), 4000);
+        cmd(flooder, new Login(b("F"), b("PC")), 6);
+        SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
+        for (int i = 1; i <= 12 && flooder.loggedIn(); i++) {
+            cmd(flooder, hi, 13);
+            clock.advance(Duration.ofSeconds(2));
+            service.tick(clock.instant());
+        }
+        assertThat(((FakeLink) flooder.link()).closed).isTrue();
+        assertThat(to(observer)).last().isEqualTo(new SeaServerMessage.DeleteUser(flooder.id()));
+        assertThat(bans.list()).isEmpty();
+    }
 }
