@@ -504,4 +504,33 @@ class SeaServiceTest {
         assertThat(to(observer)).last().isEqualTo(new SeaServerMessage.DeleteUser(flooder.id()));
         assertThat(bans.list()).isEmpty();
     }
+
+    @Test
+    void login_whenSameNamesTwice_thenBothLoggedInWithTheirOwnIds() {
+        SeaUser first = login("Twin", 98);
+        SeaUser second = login("Twin", 98);
+        // §5.2: duplicate user names are allowed (F1, no authentication).
+        assertThat(first.loggedIn()).isTrue();
+        assertThat(second.loggedIn()).isTrue();
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(service.loggedInCount()).isEqualTo(2);
+    }
+
+    @Test
+    void accept_whenNoUserIdIsFree_thenConnectionClosedWithNothingSent() {
+        UserIdAllocator full = new UserIdAllocator();
+        for (int id = 1; id <= 65534; id++) {
+            if (id < 1000 || id > 2000) {
+                full.claim(id);
+            }
+        }
+        SeaService crowded = new SeaService(clock, (message, recipients) -> recipients
+                .forEach(r -> sent.add(new Sent(r.id(), message))), SeaMetrics.NOOP, settings, bans, blacklist,
+                List.of(), Duration.ofSeconds(30), full, SeaArchive.NONE);
+        FakeLink link = new FakeLink();
+        assertThat(crowded.accept(link, ip("10.0.0.1"), 1025)).isNull();
+        assertThat(link.closed).isTrue();
+        assertThat(link.reading).isFalse();
+        assertThat(sent).isEmpty();
+    }
 }
