@@ -498,17 +498,28 @@ public final class SeaService {
         bans.expire(now);
         long nowSeconds = now.getEpochSecond();
         for (SeaUser user : new ArrayList<>(roster)) {
-            if (user.throttled() && !user.flood().isThrottled(now)) {
-                resume(user);
+            // One session's failure must not stop the sweep: the rest would never be released, ponged
+            // or idle-killed again, since every later tick would fail at the same session first.
+            try {
+                tick(user, now, nowSeconds);
+            } catch (RuntimeException e) {
+                log.error("SEA {} housekeeping failed; killing the session", user, e);
+                kill(user, SeaCloseReason.INTERNAL_ERROR);
             }
-            Instant unwritable = user.link().unwritableSince();
-            if (unwritable != null && !now.isBefore(unwritable.plus(settings.slowConsumerTimeout()))) {
-                log.warn("SEA {} killed: output blocked since {}", user, unwritable);
-                kill(user, SeaCloseReason.SLOW_CONSUMER);
-                continue;
-            }
-            checkIdle(user, nowSeconds);
         }
+    }
+
+    private void tick(SeaUser user, Instant now, long nowSeconds) {
+        if (user.throttled() && !user.flood().isThrottled(now)) {
+            resume(user);
+        }
+        Instant unwritable = user.link().unwritableSince();
+        if (unwritable != null && !now.isBefore(unwritable.plus(settings.slowConsumerTimeout()))) {
+            log.warn("SEA {} killed: output blocked since {}", user, unwritable);
+            kill(user, SeaCloseReason.SLOW_CONSUMER);
+            return;
+        }
+        checkIdle(user, nowSeconds);
     }
 
     /** Lets a throttled session read again if its pause is over (§11.2). */

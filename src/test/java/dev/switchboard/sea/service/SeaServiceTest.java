@@ -46,7 +46,7 @@ class SeaServiceTest {
     private record Sent(int to, SeaServerMessage message) {
     }
 
-    private static final class FakeLink implements SeaLink {
+    private static class FakeLink implements SeaLink {
         boolean closed;
         boolean reading;
         boolean loggedIn;
@@ -532,5 +532,26 @@ class SeaServiceTest {
         assertThat(link.closed).isTrue();
         assertThat(link.reading).isFalse();
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void tick_whenOneSessionThrows_thenItIsKilledAndTheSweepStillReachesTheOthers() {
+        SeaUser quiet = login("Quiet", 98);
+        FakeLink broken = new FakeLink() {
+            @Override
+            public Instant unwritableSince() {
+                throw new IllegalStateException("broken link");
+            }
+        };
+        SeaUser faulty = service.accept(broken, ip("10.0.0.3"), 1025);
+        cmd(faulty, new Login(b("B"), b("PC")), 6);
+        sent.clear();
+        // faulty logged in last, so it comes first in roster order and used to end the sweep.
+        clock.advance(Duration.ofSeconds(141));
+        service.tick(clock.instant());
+        assertThat(broken.closed).isTrue();
+        assertThat(faulty.loggedIn()).isFalse();
+        assertThat(to(quiet)).containsExactly(new SeaServerMessage.DeleteUser(faulty.id()),
+                new SeaServerMessage.Pong());
     }
 }
