@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.support.SpecVectors;
 import dev.switchboard.rooms.support.WsTestClient;
 import dev.switchboard.support.MutableClock;
 import io.netty.channel.EventLoopGroup;
@@ -133,6 +134,57 @@ class RoomsIntegrationTest {
                         .doesNotContain("sec-websocket-extensions").doesNotContain("sec-websocket-protocol");
             }
         }
+    }
+
+    @Test
+    void handshake_whenMagicAndNickSentWithTheUpgrade_thenV3FollowsThe101() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port("http-legacy"))) {
+            socket.setSoTimeout(10_000);
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            burst.writeBytes(("GET / HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            burst.writeBytes(SpecVectors.V11_FRAME);           // masked magic string, no waiting for the 101
+            burst.writeBytes(masked(SpecVectors.V2));
+            socket.getOutputStream().write(burst.toByteArray());
+            assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
+            assertThat(socket.getInputStream().readNBytes(SpecVectors.V3_FRAME.length))
+                    .isEqualTo(SpecVectors.V3_FRAME);
+        }
+    }
+
+    @Test
+    void handshake_whenUpgradePipelinedBehindAGet_thenPageThen101ThenV3() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port("http"))) {
+            socket.setSoTimeout(10_000);
+            ByteArrayOutputStream burst = new ByteArrayOutputStream();
+            burst.writeBytes("GET /rooms.css HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            burst.writeBytes(("GET /ws HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            burst.writeBytes(SpecVectors.V11_FRAME);
+            burst.writeBytes(masked(SpecVectors.V2));
+            socket.getOutputStream().write(burst.toByteArray());
+            InputStream in = socket.getInputStream();
+            String page = readHead(in);
+            assertThat(page).startsWith("HTTP/1.1 200");
+            in.readNBytes(contentLength(page));
+            assertThat(readHead(in)).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
+            assertThat(in.readNBytes(SpecVectors.V3_FRAME.length)).isEqualTo(SpecVectors.V3_FRAME);
+        }
+    }
+
+    /** A client frame (FIN, binary, short length) masked with key {@code 37 fa 21 3d}. */
+    private static byte[] masked(byte[] payload) {
+        byte[] key = {0x37, (byte) 0xfa, 0x21, 0x3d};
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x82;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(key, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ key[i % 4]);
+        }
+        return frame;
     }
 
     @Test

@@ -708,6 +708,21 @@ class SeaIntegrationTest {
     }
 
     @Autowired
+    dev.switchboard.core.listener.ListenerRegistry listeners;
+
+    @Test
+    void accept_whenClientConnects_thenServerSocketHasKeepAlive() throws IOException {
+        SeaTestClient c = connect();
+        c.login("K", "K");
+        // §2.1: the reference enables SO_KEEPALIVE on client sockets.
+        java.util.Collection<io.netty.channel.Channel> connections = listeners.find("sea").orElseThrow().connections();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(connections)
+                .isNotEmpty()
+                .allSatisfy(ch -> assertThat(ch.config().getOption(io.netty.channel.ChannelOption.SO_KEEPALIVE))
+                        .isTrue()));
+    }
+
+    @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test

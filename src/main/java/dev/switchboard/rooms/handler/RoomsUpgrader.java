@@ -19,7 +19,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class RoomsUpgrader implements UpgradeRoute {
 
     private static final Logger log = LoggerFactory.getLogger(RoomsUpgrader.class);
+    /** Name Netty's {@code WebSocketServerHandshaker} gives its frame decoder. */
+    private static final String NETTY_FRAME_DECODER = "wsdecoder";
 
     private final RoomsProperties properties;
     private final Rooms rooms;
@@ -140,6 +144,24 @@ public final class RoomsUpgrader implements UpgradeRoute {
 
         // The handshake handler now sits right after httpCtx; it releases the request.
         httpCtx.fireChannelRead(request);
+        takeOverBytesReadBehindTheRequest(pipeline);
+    }
+
+    /**
+     * Netty's handshaker puts its frame decoder in front of {@link HttpServerCodec} and removes the codec only once
+     * the 101 is flushed, so frames that came in the same read as the upgrade request (a client sending magic and
+     * nick without waiting, spec §4) would be parsed as HTTP and lost. Moving the frame decoder behind the codec and
+     * dropping the codec's request decoder now hands those bytes to the frame decoder instead.
+     */
+    private void takeOverBytesReadBehindTheRequest(ChannelPipeline pipeline) {
+        ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
+        if (codec == null || pipeline.get(NETTY_FRAME_DECODER) == null) {
+            return; // handshake refused (the request is answered as HTTP), or the codec is already gone
+        }
+        pipeline.remove(NETTY_FRAME_DECODER);
+        pipeline.addAfter(codec.name(), NETTY_FRAME_DECODER, new WebSocket13FrameDecoder(decoderConfig()));
+        // Its handlerRemoved forwards the bytes left in its buffer to the next stage: the frame decoder.
+        ((HttpServerCodec) codec.handler()).removeInboundHandler();
     }
 
     private static String add(ChannelPipeline pipeline, String after, String name,
@@ -148,8 +170,8 @@ public final class RoomsUpgrader implements UpgradeRoute {
         return name;
     }
 
-    private WebSocketServerProtocolConfig protocolConfig(String requestUri) {
-        WebSocketDecoderConfig decoderConfig = WebSocketDecoderConfig.newBuilder()
+    private WebSocketDecoderConfig decoderConfig() {
+        return WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength((int) properties.maxFrameSize().toBytes())
                 .expectMaskedFrames(true)       // RFC 6455 §5.1: unmasked client frames → 1002
                 .allowMaskMismatch(false)
@@ -157,6 +179,9 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 .closeOnProtocolViolation(true)
                 .withUTF8Validator(true)
                 .build();
+    }
+
+    private WebSocketServerProtocolConfig protocolConfig(String requestUri) {
         return WebSocketServerProtocolConfig.newBuilder()
                 // matches() already chose the path; the handshake handler compares the whole URI.
                 .websocketPath(requestUri)
@@ -168,7 +193,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 // and a second frame after Netty's own 1002 would be wrong.
                 .sendCloseFrame(null)
                 .dropPongFrames(false)          // pongs feed the heartbeat
-                .decoderConfig(decoderConfig)
+                .decoderConfig(decoderConfig())
                 .build();
     }
 }

@@ -105,10 +105,11 @@ public final class SeaAdministration {
                 log.info("SEA admin killed session {}", id);
                 return new KillResult(List.of(info), List.of(), false);
             }
-            BanEntry entry = service.bans().add(Ipv4Cidr.host(user.address()), now);
-            List<SeaSessionInfo> killed = killCovered(u -> u == user || entry.bans(u.address(), now), now);
-            log.info("SEA admin killed session {} and banned {}", id, entry.text());
-            return new KillResult(killed, List.of(entry), false);
+            Optional<BanEntry> entry = service.banHostOf(user, null, now);
+            List<SeaSessionInfo> killed = killCovered(
+                    u -> u == user || entry.map(e -> e.bans(u.address(), now)).orElse(false), now);
+            log.info("SEA admin killed session {} and banned {}", id, entry.map(BanEntry::text).orElse("nothing"));
+            return new KillResult(killed, entry.stream().toList(), false);
         });
     }
 
@@ -162,7 +163,7 @@ public final class SeaAdministration {
             for (SeaUser u : service.sessions()) {
                 if (match.test(u)) {
                     if (banVictims) {
-                        added.add(service.bans().add(Ipv4Cidr.host(u.address()), length, now));
+                        service.banHostOf(u, length, now).ifPresent(added::add);
                     }
                     killed.add(u.snapshot(now));
                     service.kill(u, SeaCloseReason.ADMIN);
@@ -241,7 +242,7 @@ public final class SeaAdministration {
             for (SeaUser u : service.sessions()) {
                 if (u.loggedIn() && (single.matches(u.username()) || single.matches(u.compname()))) {
                     if (service.settings().blacklistBans()) {
-                        bans.add(service.bans().add(Ipv4Cidr.host(u.address()), now));
+                        service.banHostOf(u, null, now).ifPresent(bans::add);
                     }
                     killed.add(u.snapshot(now));
                     service.kill(u, SeaCloseReason.BLACKLISTED);

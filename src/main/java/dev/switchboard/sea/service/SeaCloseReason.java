@@ -27,7 +27,9 @@ public enum SeaCloseReason {
     /** Refused at accept: all 65 534 IDs are in use (§3). */
     NO_FREE_ID("no-free-id"),
     /** The gateway is shutting down. */
-    SHUTDOWN("shutdown");
+    SHUTDOWN("shutdown"),
+    /** A bug surfaced while handling the session; it is killed so nothing else is held up. */
+    INTERNAL_ERROR("internal-error");
 
     private final String tag;
 

@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -180,6 +181,20 @@ public final class SeaService {
 
     // ---------------------------------------------------------------- commands (§5)
 
+    /**
+     * Bans a session's own address (/32) for {@code length}, or the ban timeout when null. Bans are IPv4
+     * (§12.1, F37), so a session from a plain IPv6 address (listener bound to {@code ::}) is not banned:
+     * before, {@link Ipv4Cidr#host} threw on the roster thread and the kill or sweep stopped half-way.
+     */
+    public Optional<BanEntry> banHostOf(SeaUser user, Duration length, Instant now) {
+        if (Ipv4Cidr.ipv4Bits(user.address()).isEmpty()) {
+            log.warn("SEA {} address {} cannot be banned: bans are IPv4 only", user, user.ipText());
+            return Optional.empty();
+        }
+        Ipv4Cidr host = Ipv4Cidr.host(user.address());
+        return Optional.of(length == null ? bans.add(host, now) : bans.add(host, length, now));
+    }
+
     /** Processes one decoded frame of {@code user}, in arrival order. */
     public void handle(SeaUser user, SeaRequest request) {
         user.lastFrameLength(request.length());
@@ -248,7 +263,7 @@ public final class SeaService {
                 log.warn("SEA {} killed: name '{}' matched blacklisted pattern '{}'", user, SeaText.latin1(name),
                         match.get());
                 if (settings.blacklistBans()) {
-                    bans.add(Ipv4Cidr.host(user.address()), clock.instant());
+                    banHostOf(user, null, clock.instant());
                 }
                 kill(user, SeaCloseReason.BLACKLISTED);
                 return true;
@@ -303,9 +318,9 @@ public final class SeaService {
                 user.link().pauseReading(user.flood().resumeAt().orElse(now.plus(FloodPolicy.THROTTLE_PAUSE)));
             }
             case KILL_AND_BAN -> {
-                BanEntry ban = bans.add(Ipv4Cidr.host(user.address()), now);
-                log.warn("SEA {} killed for excessive flood; {} banned until {}", user, user.ipText(),
-                        ban.expiresAt());
+                Optional<BanEntry> ban = banHostOf(user, null, now);
+                log.warn("SEA {} killed for excessive flood; {}", user, ban.map(b -> user.ipText() + " banned until "
+                        + b.expiresAt()).orElse("not banned: bans are IPv4 only"));
                 kill(user, SeaCloseReason.FLOOD);
             }
         }
@@ -483,17 +498,28 @@ public final class SeaService {
         bans.expire(now);
         long nowSeconds = now.getEpochSecond();
         for (SeaUser user : new ArrayList<>(roster)) {
-            if (user.throttled() && !user.flood().isThrottled(now)) {
-                resume(user);
+            // One session's failure must not stop the sweep: the rest would never be released, ponged
+            // or idle-killed again, since every later tick would fail at the same session first.
+            try {
+                tick(user, now, nowSeconds);
+            } catch (RuntimeException e) {
+                log.error("SEA {} housekeeping failed; killing the session", user, e);
+                kill(user, SeaCloseReason.INTERNAL_ERROR);
             }
-            Instant unwritable = user.link().unwritableSince();
-            if (unwritable != null && !now.isBefore(unwritable.plus(settings.slowConsumerTimeout()))) {
-                log.warn("SEA {} killed: output blocked since {}", user, unwritable);
-                kill(user, SeaCloseReason.SLOW_CONSUMER);
-                continue;
-            }
-            checkIdle(user, nowSeconds);
         }
+    }
+
+    private void tick(SeaUser user, Instant now, long nowSeconds) {
+        if (user.throttled() && !user.flood().isThrottled(now)) {
+            resume(user);
+        }
+        Instant unwritable = user.link().unwritableSince();
+        if (unwritable != null && !now.isBefore(unwritable.plus(settings.slowConsumerTimeout()))) {
+            log.warn("SEA {} killed: output blocked since {}", user, unwritable);
+            kill(user, SeaCloseReason.SLOW_CONSUMER);
+            return;
+        }
+        checkIdle(user, nowSeconds);
     }
 
     /** Lets a throttled session read again if its pause is over (§11.2). */

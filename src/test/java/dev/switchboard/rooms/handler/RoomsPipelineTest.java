@@ -472,6 +472,51 @@ class RoomsPipelineTest {
     }
 
     @Test
+    void close_whenOneBytePayloadOrReservedStatus_thenFailedWithoutEchoAndMemberLeaves() {
+        // RFC 6455 §5.5.1/§7.4.1: a 1-byte close body and status 1005 are invalid, so no echo. Netty answers the
+        // 1-byte body with 1002; for a bad status code it has already marked the closing handshake as received
+        // and fails the connection with a bare TCP close (RFC 6455 §7.1.7 makes the close frame a SHOULD).
+        EmbeddedRoomsClient oneByte = joined("alice", "wuwu");
+        EmbeddedRoomsClient reserved = joined("bob", "wuwu");
+        oneByte.frames();
+        reserved.frames();
+        oneByte.write(WsFrame.client(0x88, new byte[] {0x03}, new byte[] {1, 2, 3, 4}));
+        assertThat(oneByte.frames()).extracting(WsFrame::closeCode).containsExactly(1002);
+        assertThat(oneByte.channel.isOpen()).isFalse();
+        assertThat(reserved.packetHex()).containsExactly(hex(TPacket.delUser(0x1000, "alice".getBytes())));
+        reserved.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xed}, new byte[] {1, 2, 3, 4}));
+        assertThat(reserved.frames()).isEmpty();
+        assertThat(reserved.channel.isOpen()).isFalse();
+        assertThat(rooms.rooms()).isEmpty();                // both left: the room died with its last member
+    }
+
+    @Test
+    void handshake_whenFramesFollowTheUpgradeInTheSameRead_thenFramesReachRooms() {
+        EmbeddedRoomsClient c = client();
+        // A raw client may send its first messages without waiting for the 101 (spec §4: magic and nick are
+        // sent back-to-back); bytes already read behind the request must not be parsed as HTTP.
+        c.write(concat(EmbeddedRoomsClient.upgradeRequest("/", V13_KEY).getBytes(StandardCharsets.US_ASCII),
+                WsFrame.binary(V1), WsFrame.binary(V2)));
+        assertThat(c.responseHead()).startsWith("HTTP/1.1 101");
+        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+    }
+
+    @Test
+    void handshake_whenUpgradeArrivesOneByteAtATime_then101() {
+        EmbeddedRoomsClient c = client();
+        byte[] request = EmbeddedRoomsClient.upgradeRequest("/", "dGhlIHNhbXBsZSBub25jZQ==")
+                .getBytes(StandardCharsets.US_ASCII);
+        for (byte b : request) {
+            c.write(new byte[] {b});                 // spec §2.3: the request may span many TCP reads
+        }
+        assertThat(c.responseHead()).startsWith("HTTP/1.1 101")
+                .containsIgnoringCase("Sec-WebSocket-Accept: " + V13_ACCEPT);
+        c.sendPacket(V1);
+        c.sendPacket(V2);
+        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+    }
+
+    @Test
     void heartbeat_whenPongsArrive_thenPingsContinue_whenPongMissing_thenClose1001() {
         settings.loginTimeout = Duration.ZERO;
         EmbeddedRoomsClient c = client().open();

@@ -189,6 +189,30 @@ class SeaCommandDecoderTest {
     }
 
     @Test
+    void decode_whenV102BigMessageInStrictMode_thenStillBigNotTrailing() {
+        version = 102;
+        strict = true;
+        // §5.1: #2 from a v102 session follows §2.4, so its extension is never "trailing bytes".
+        byte[] wire = concat(bytes("01 11 77 02 00 00 02 00 00 04 41 41 41 41"), repeat(0x42, 69_996));
+        SeaRequest r = decodeOne(wire);
+        SendMessage m = (SendMessage) r.command();
+        assertThat(m.text()).isEqualTo(latin1("AAAA"));
+        assertThat(m.extension()).hasSize(69_996);
+        assertThat(r.trailingBytes()).isZero();
+    }
+
+    @Test
+    void decode_whenV102ClassicMaximumInStrictMode_thenAccepted() {
+        version = 102;
+        strict = true;
+        // L = 65542: msglen 65535, no extension; also not the strict oversize rule (that is v < 102 only).
+        byte[] wire = concat(bytes("01 00 06 02 00 00 00 00 ff ff"), repeat(0x61, 65_535));
+        SendMessage m = (SendMessage) decodeOne(wire).command();
+        assertThat(m.text()).hasSize(65_535);
+        assertThat(m.extension()).isEmpty();
+    }
+
+    @Test
     void decode_whenV98ExtraBytesNormal_thenTextCutTv19f() {
         version = 98;
         SeaRequest r = decodeOne(bytes("00 00 0b 02 00 00 00 00 00 02 61 62 5a 5a"));

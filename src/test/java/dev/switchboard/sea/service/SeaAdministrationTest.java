@@ -192,4 +192,19 @@ class SeaAdministrationTest {
         assertThat(records.get(0)).isEqualTo("BANENTRY 0 txtaddr=172.16.0.0/12 expire=1234567950\n");
         assertThatThrownBy(() -> admin.dumpToArchiver("nonsense")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void kill_whenSessionFromPlainIpv6Address_thenKilledCleanlyAndNoBanInsteadOfAnException() throws Exception {
+        SeaUser v6 = login("2001:db8::7", 1, "six");
+        SeaUser v4 = login("10.0.0.9", 2, "four");
+        SeaAdministration.KillResult byId = admin.kill(v6.id(), true);
+        assertThat(byId.killed()).extracting(SeaSessionInfo::id).containsExactly(v6.id());
+        assertThat(byId.bansAdded()).isEmpty();
+        SeaUser again = login("2001:db8::8", 3, "evil");
+        SeaAdministration.KillResult byPattern = admin.killAndBan("evil", null);
+        // The sweep bans each victim's address; an IPv6 victim is killed without a ban and the sweep goes on.
+        assertThat(byPattern.killed()).extracting(SeaSessionInfo::id).containsExactly(again.id());
+        assertThat(admin.bans()).isEmpty();
+        assertThat(v4.loggedIn()).isTrue();
+    }
 }

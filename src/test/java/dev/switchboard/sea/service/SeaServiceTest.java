@@ -13,6 +13,8 @@ import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.message.SeaServerMessage;
 import dev.switchboard.sea.message.SendMessage;
 import dev.switchboard.sea.message.SetUserInfo;
+import dev.switchboard.sea.message.Unaway;
+import dev.switchboard.sea.message.UserInfoRequest;
 import dev.switchboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class SeaServiceTest {
     private record Sent(int to, SeaServerMessage message) {
     }
 
-    private static final class FakeLink implements SeaLink {
+    private static class FakeLink implements SeaLink {
         boolean closed;
         boolean reading;
         boolean loggedIn;
@@ -382,5 +384,174 @@ class SeaServiceTest {
         banning.handle(evil, SeaRequest.exact(11, new Login(b("evil"), b("pc"))));
         assertThat(((FakeLink) evil.link()).closed).isTrue();
         assertThat(bans.isBanned(ip("10.0.0.66"), clock.instant())).isTrue();
+    }
+
+    @Test
+    void tick_whenActiveAgainAfterForcedPong_thenNextIdlePeriodGetsExactlyOneMorePong() {
+        SeaUser u = login("I", 98);
+        sent.clear();
+        for (int s = 1; s <= 150; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            service.tick(clock.instant());
+        }
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
+        cmd(u, new Ping(), 1);
+        sent.clear();
+        // §10.2 IMPROVE: forcedPongSent is cleared by activity, so the new idle period earns one again,
+        // and a sweep every second (faster than the reference's 10 s) still sends it only once.
+        for (int s = 1; s <= 160; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            service.tick(clock.instant());
+        }
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
+        assertThat(u.loggedIn()).isTrue();
+    }
+
+    @Test
+    void tick_whenSweepSkipsPastTheForcedPongWindow_thenNoPongAndNoEarlyKill() {
+        SeaUser u = login("I", 98);
+        sent.clear();
+        clock.advance(Duration.ofSeconds(151));
+        service.tick(clock.instant());
+        assertThat(sent).isEmpty();
+        clock.advance(Duration.ofSeconds(109));
+        service.tick(clock.instant());
+        assertThat(u.loggedIn()).isTrue();
+    }
+
+    @Test
+    void versionGates_whenVersionByteAbove127_thenTreatedAsVeryOldLikeTheSignedReference() {
+        SeaUser s = login("S", 98);
+        SeaUser high = login("High", 0xC8);
+        sent.clear();
+        cmd(s, new Mute(high.id()), 3);
+        cmd(s, new Away(), 1);
+        cmd(s, new Unaway(), 1);
+        cmd(s, new Rename(b("T")), 3);
+        cmd(high, new PrintersJoin(), 1);
+        cmd(s, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        assertThat(to(high)).isEmpty();
+        // Idle limits of a version below 98 (§4.1, §10.2): 620 s for the forced PONG.
+        sent.clear();
+        clock.advance(Duration.ofSeconds(141));
+        service.tick(clock.instant());
+        assertThat(to(high)).isEmpty();
+        clock.advance(Duration.ofSeconds(480));
+        service.tick(clock.instant());
+        // S (v98) passed its own 260 s limit meanwhile, hence the DELETEUSER after the PONG.
+        assertThat(to(high)).containsExactly(new SeaServerMessage.Pong(), new SeaServerMessage.DeleteUser(s.id()));
+    }
+
+    @Test
+    void userInfoRequest_whenSelfUnknownPendingOrSpecialIds_thenOnlyLoggedInTargetsAnswered() {
+        SeaUser s = login("S", 98);
+        SeaUser pendingUser = accept("10.0.0.2");
+        sent.clear();
+        cmd(s, new UserInfoRequest(0), 3);
+        cmd(s, new UserInfoRequest(0xFFFF), 3);
+        cmd(s, new UserInfoRequest(pendingUser.id()), 3);
+        cmd(s, new UserInfoRequest(4242), 3);
+        assertThat(sent).isEmpty();
+        cmd(s, new UserInfoRequest(s.id()), 3);
+        assertThat(sent).usingRecursiveFieldByFieldElementComparator().containsExactly(new Sent(s.id(),
+                new SeaServerMessage.UserInfo(1, b("312-a"), new byte[0], (byte) 98, b("192.168.0.5"))));
+    }
+
+    @Test
+    void chatAndMessage_whenAddressedToSelf_thenDeliveredToSelf() {
+        SeaUser s = login("S", 98);
+        SeaUser other = login("O", 98);
+        sent.clear();
+        cmd(s, new Chat(s.id(), b("x")), 4);
+        cmd(s, new SendMessage(s.id(), 0, b("me"), new byte[0]), 9);
+        assertThat(sent).extracting(Sent::to).containsExactly(s.id(), s.id());
+        assertThat(to(other)).isEmpty();
+    }
+
+    @Test
+    void message_whenSenderIsQualifiedPrinter_thenItGetsItsOwnPrintersMessage() {
+        SeaUser s = login("S", 97);
+        cmd(s, new PrintersJoin(), 1);
+        sent.clear();
+        cmd(s, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        assertThat(sent).extracting(Sent::to).containsExactly(s.id());
+    }
+
+    @Test
+    void accept_whenLoginFrameArrives_thenLastActivityStaysAtAcceptTime() {
+        SeaUser u = accept("192.168.0.9");
+        clock.advance(Duration.ofSeconds(100));
+        cmd(u, new Login(b("a"), b("b")), 5);
+        sent.clear();
+        // §10.2: the login frame does not reset idle, so a v<98 session gets its PONG 620 s after accept.
+        clock.advance(Duration.ofSeconds(521));
+        service.tick(clock.instant());
+        assertThat(sent).containsExactly(new Sent(u.id(), new SeaServerMessage.Pong()));
+    }
+
+    @Test
+    void flood_whenSenderHasPlainIpv6Address_thenKilledWithoutBanAndNoExceptionEscapes() {
+        SeaUser observer = login("O", 98);
+        SeaUser flooder = service.accept(new FakeLink(), ip("2001:db8::1"), 4000);
+        cmd(flooder, new Login(b("F"), b("PC")), 6);
+        SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
+        for (int i = 1; i <= 12 && flooder.loggedIn(); i++) {
+            cmd(flooder, hi, 13);
+            clock.advance(Duration.ofSeconds(2));
+            service.tick(clock.instant());
+        }
+        assertThat(((FakeLink) flooder.link()).closed).isTrue();
+        assertThat(to(observer)).last().isEqualTo(new SeaServerMessage.DeleteUser(flooder.id()));
+        assertThat(bans.list()).isEmpty();
+    }
+
+    @Test
+    void login_whenSameNamesTwice_thenBothLoggedInWithTheirOwnIds() {
+        SeaUser first = login("Twin", 98);
+        SeaUser second = login("Twin", 98);
+        // §5.2: duplicate user names are allowed (F1, no authentication).
+        assertThat(first.loggedIn()).isTrue();
+        assertThat(second.loggedIn()).isTrue();
+        assertThat(first.id()).isNotEqualTo(second.id());
+        assertThat(service.loggedInCount()).isEqualTo(2);
+    }
+
+    @Test
+    void accept_whenNoUserIdIsFree_thenConnectionClosedWithNothingSent() {
+        UserIdAllocator full = new UserIdAllocator();
+        for (int id = 1; id <= 65534; id++) {
+            if (id < 1000 || id > 2000) {
+                full.claim(id);
+            }
+        }
+        SeaService crowded = new SeaService(clock, (message, recipients) -> recipients
+                .forEach(r -> sent.add(new Sent(r.id(), message))), SeaMetrics.NOOP, settings, bans, blacklist,
+                List.of(), Duration.ofSeconds(30), full, SeaArchive.NONE);
+        FakeLink link = new FakeLink();
+        assertThat(crowded.accept(link, ip("10.0.0.1"), 1025)).isNull();
+        assertThat(link.closed).isTrue();
+        assertThat(link.reading).isFalse();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void tick_whenOneSessionThrows_thenItIsKilledAndTheSweepStillReachesTheOthers() {
+        SeaUser quiet = login("Quiet", 98);
+        FakeLink broken = new FakeLink() {
+            @Override
+            public Instant unwritableSince() {
+                throw new IllegalStateException("broken link");
+            }
+        };
+        SeaUser faulty = service.accept(broken, ip("10.0.0.3"), 1025);
+        cmd(faulty, new Login(b("B"), b("PC")), 6);
+        sent.clear();
+        // faulty logged in last, so it comes first in roster order and used to end the sweep.
+        clock.advance(Duration.ofSeconds(141));
+        service.tick(clock.instant());
+        assertThat(broken.closed).isTrue();
+        assertThat(faulty.loggedIn()).isFalse();
+        assertThat(to(quiet)).containsExactly(new SeaServerMessage.DeleteUser(faulty.id()),
+                new SeaServerMessage.Pong());
     }
 }
