@@ -1,5 +1,6 @@
 package dev.switchboard;
 
+import dev.switchboard.bench.LoadDriver;
 import dev.switchboard.example.client.EdSignal;
 import dev.switchboard.example.client.ExampleClient;
 import dev.switchboard.sea.client.SeaSend;
@@ -35,6 +36,11 @@ public class SwitchboardApplication {
         tools.put("example-client", ExampleClient::run);
         tools.put("ed-signal", EdSignal::run);
         tools.put("seasend", SeaSend::run);
+        // The driver's own main keeps its hard-deadline watchdog and exits the JVM itself.
+        tools.put("load", (args, out, err) -> {
+            LoadDriver.main(args);
+            return 0;
+        });
         return Map.copyOf(tools);
     }
 
