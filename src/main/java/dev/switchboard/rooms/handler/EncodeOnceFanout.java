@@ -5,6 +5,7 @@ import dev.switchboard.rooms.codec.TPacketEncoder;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.Fanout;
 import dev.switchboard.rooms.service.RoomSession;
+import dev.switchboard.core.broadcast.LoopBatchedWrites;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * Room broadcast as STYLE lesson 9 asks: the packet is encoded once, each member gets a
- * {@code retainedDuplicate()}, and the original is released once. Flushes are merged per event-loop turn by each
- * channel's {@code FlushConsolidationHandler}. Slow consumers are bounded (lesson 10): a member's backlog may grow to
+ * {@code retainedDuplicate()}, and the original is released once. The writes go out as one task per event
+ * loop ({@link LoopBatchedWrites}), the sender's own loop inline. Slow consumers are bounded (lesson 10): a member's backlog may grow to
  * the slow-consumer limit, and a member past it is closed with 1008.
  */
 public final class EncodeOnceFanout implements Fanout {
@@ -36,6 +37,7 @@ public final class EncodeOnceFanout implements Fanout {
     @Override
     public void broadcast(List<RoomSession> recipients, TPacket packet) {
         ByteBuf encoded = TPacketEncoder.encode(alloc, packet);
+        LoopBatchedWrites writes = new LoopBatchedWrites();
         int delivered = 0;
         try {
             for (RoomSession recipient : recipients) {
@@ -55,10 +57,12 @@ public final class EncodeOnceFanout implements Fanout {
                     continue;
                 }
                 // Each frame owns one reference to the shared bytes; the channel releases it once written.
-                channel.writeAndFlush(new BinaryWebSocketFrame(encoded.retainedDuplicate()));
+                writes.add(channel, new BinaryWebSocketFrame(encoded.retainedDuplicate()));
                 delivered++;
             }
         } finally {
+            // Whatever was queued is owned by the batch: it must be written (or released), never dropped.
+            writes.submit();
             encoded.release();
         }
         metrics.packetsOut(RoomsConnection.kind(packet), delivered);
