@@ -1,11 +1,12 @@
 package dev.switchboard.sea.handler;
 
+import dev.switchboard.sea.support.FakeSeaLink;
+
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.service.BanList;
 import dev.switchboard.sea.service.FloodPolicy;
 import dev.switchboard.sea.service.NameBlacklist;
 import dev.switchboard.sea.service.SeaArchive;
-import dev.switchboard.sea.service.SeaLink;
 import dev.switchboard.sea.service.SeaMetrics;
 import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.service.SeaSettings;
@@ -30,35 +31,7 @@ class SeaLoginTimeoutHandlerTest {
     private final SeaService service = new SeaService(clock, (m, r) -> { }, SeaMetrics.NOOP, SeaSettings.defaults(""),
             BanList.forPolicy(FloodPolicy.REFERENCE_DEFAULT, null), new NameBlacklist(), List.of(),
             Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE);
-    private boolean closed;
-
-    private final SeaLink link = new SeaLink() {
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public void startReading() {
-        }
-
-        @Override
-        public void loggedIn() {
-        }
-
-        @Override
-        public void pauseReading(Instant until) {
-        }
-
-        @Override
-        public void resumeReading() {
-        }
-
-        @Override
-        public Instant unwritableSince() {
-            return null;
-        }
-    };
+    private final FakeSeaLink link = new FakeSeaLink();
 
     private SeaUser user() {
         return service.accept(link, InetAddress.getLoopbackAddress(), 1);
@@ -73,11 +46,11 @@ class SeaLoginTimeoutHandlerTest {
         clock.advance(Duration.ofSeconds(29));
         sweeper.sweep();
         ch.runPendingTasks();
-        assertThat(closed).isFalse();
+        assertThat(link.closed).isFalse();
         clock.advance(Duration.ofSeconds(1));
         sweeper.sweep();
         ch.runPendingTasks();
-        assertThat(closed).isTrue();
+        assertThat(link.closed).isTrue();
         assertThat(sweeper.size()).isZero();
         assertFalse(ch.finish());
     }
@@ -93,7 +66,7 @@ class SeaLoginTimeoutHandlerTest {
         clock.advance(Duration.ofSeconds(60));
         sweeper.sweep();
         ch.runPendingTasks();
-        assertThat(closed).isFalse();
+        assertThat(link.closed).isFalse();
         assertFalse(ch.finish());
     }
 

@@ -1,5 +1,7 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.support.FakeSeaLink;
+
 import dev.switchboard.sea.archiver.ArchiveSink;
 import dev.switchboard.sea.archiver.ArchiverStatus;
 import dev.switchboard.sea.message.Away;
@@ -52,38 +54,8 @@ class SeaAdministrationTest {
     private final SeaAdministration admin = new SeaAdministration(service, Runnable::run, () -> false,
             Duration.ofSeconds(5), sink);
 
-    private static final class Link implements SeaLink {
-        boolean closed;
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public void startReading() {
-        }
-
-        @Override
-        public void loggedIn() {
-        }
-
-        @Override
-        public void pauseReading(Instant until) {
-        }
-
-        @Override
-        public void resumeReading() {
-        }
-
-        @Override
-        public Instant unwritableSince() {
-            return null;
-        }
-    }
-
     private SeaUser login(String ip, int port, String name) throws UnknownHostException {
-        SeaUser u = service.accept(new Link(), InetAddress.getByName(ip), port);
+        SeaUser u = service.accept(new FakeSeaLink(), InetAddress.getByName(ip), port);
         byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
         service.handle(u, SeaRequest.exact(3 + n.length + 2, new Login(n, new byte[]{'p', 'c'})));
         return u;
@@ -163,7 +135,7 @@ class SeaAdministrationTest {
     @Test
     void sessions_whenPendingAndLoggedIn_thenBothListedAndKillWithoutBan() throws Exception {
         SeaUser u = login("10.0.0.9", 1, "x");
-        service.accept(new Link(), InetAddress.getByName("10.0.0.8"), 2);
+        service.accept(new FakeSeaLink(), InetAddress.getByName("10.0.0.8"), 2);
         assertThat(admin.sessions()).extracting(SeaSessionInfo::state).containsExactly("LOGGED_IN", "AWAITING_LOGIN");
         assertThat(admin.session(u.id())).isPresent();
         assertThat(admin.kill(u.id(), false).killed()).hasSize(1);
@@ -173,7 +145,7 @@ class SeaAdministrationTest {
 
     @Test
     void dumpToArchiver_whenSessionTv21_thenUserInfoRecordExact() throws Exception {
-        SeaUser alice = service.accept(new Link(), InetAddress.getByName("192.168.0.5"), 1025);
+        SeaUser alice = service.accept(new FakeSeaLink(), InetAddress.getByName("192.168.0.5"), 1025);
         service.handle(alice, SeaRequest.exact(11, new Login("Alice".getBytes(StandardCharsets.ISO_8859_1),
                 "PC1".getBytes(StandardCharsets.ISO_8859_1))));
         service.handle(alice, SeaRequest.exact(11, new SetUserInfo(1, "312-a".getBytes(StandardCharsets.ISO_8859_1),

@@ -1,5 +1,7 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.support.FakeSeaLink;
+
 import dev.switchboard.sea.message.Away;
 import dev.switchboard.sea.message.Chat;
 import dev.switchboard.sea.message.Login;
@@ -46,44 +48,6 @@ class SeaServiceTest {
     private record Sent(int to, SeaServerMessage message) {
     }
 
-    private static class FakeLink implements SeaLink {
-        boolean closed;
-        boolean reading;
-        boolean loggedIn;
-        Instant pausedUntil;
-        Instant unwritableSince;
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public void startReading() {
-            reading = true;
-        }
-
-        @Override
-        public void loggedIn() {
-            loggedIn = true;
-        }
-
-        @Override
-        public void pauseReading(Instant until) {
-            pausedUntil = until;
-        }
-
-        @Override
-        public void resumeReading() {
-            pausedUntil = null;
-        }
-
-        @Override
-        public Instant unwritableSince() {
-            return unwritableSince;
-        }
-    }
-
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
@@ -97,7 +61,7 @@ class SeaServiceTest {
     }
 
     private SeaUser accept(String ip) {
-        return service.accept(new FakeLink(), ip(ip), 1025);
+        return service.accept(new FakeSeaLink(), ip(ip), 1025);
     }
 
     private SeaUser login(String name, int version) {
@@ -125,7 +89,7 @@ class SeaServiceTest {
         assertThat(list.users()).extracting(SeaServerMessage.UserEntry::id).containsExactly(bob.id(), alice.id());
         assertThat(to(alice)).hasSize(2);
         assertThat(to(alice).get(1)).isInstanceOf(SeaServerMessage.AddUser.class);
-        assertThat(((FakeLink) bob.link()).loggedIn).isTrue();
+        assertThat(((FakeSeaLink) bob.link()).loggedIn).isTrue();
     }
 
     @Test
@@ -134,7 +98,7 @@ class SeaServiceTest {
         sent.clear();
         SeaUser stranger = accept("10.0.0.1");
         cmd(stranger, new Ping(), 1);
-        assertThat(((FakeLink) stranger.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) stranger.link()).closed).isTrue();
         assertThat(sent).isEmpty();
         assertThat(alice.loggedIn()).isTrue();
     }
@@ -145,7 +109,7 @@ class SeaServiceTest {
         SeaUser bob = login("Bob", 0);
         sent.clear();
         service.handle(bob, SeaRequest.exact(0, new Malformed(Malformed.NO_CODE, "zero frame length")));
-        assertThat(((FakeLink) bob.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) bob.link()).closed).isTrue();
         assertThat(sent).containsExactly(new Sent(alice.id(), new SeaServerMessage.DeleteUser(bob.id())));
         service.disconnected(bob);
         assertThat(sent).hasSize(1);
@@ -236,7 +200,7 @@ class SeaServiceTest {
         sent.clear();
         SeaUser evil = accept("10.0.0.7");
         cmd(evil, new Login(b("xEViLx"), b("pc")), 11);
-        assertThat(((FakeLink) evil.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) evil.link()).closed).isTrue();
         assertThat(sent).isEmpty();
         assertThat(bans.list()).isEmpty();
         assertThat(alice.loggedIn()).isTrue();
@@ -246,7 +210,7 @@ class SeaServiceTest {
     void flood_whenShortMessagesBackToBack_thenThrottleThenKillAndBanAtEighthTv22() {
         SeaUser flooder = login("F", 98);
         clock.advance(Duration.ofSeconds(10));
-        FakeLink link = (FakeLink) flooder.link();
+        FakeSeaLink link = (FakeSeaLink) flooder.link();
         SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
         cmd(flooder, hi, 13);
         assertThat(link.pausedUntil).isNull();
@@ -304,8 +268,8 @@ class SeaServiceTest {
         SeaUser b = login("B", 0);
         sent.clear();
         service.shutdown();
-        assertThat(((FakeLink) a.link()).closed).isTrue();
-        assertThat(((FakeLink) b.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) a.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) b.link()).closed).isTrue();
         service.disconnected(a);
         assertThat(sent).isEmpty();
         assertThat(service.sessions()).isEmpty();
@@ -315,7 +279,7 @@ class SeaServiceTest {
     void tick_whenRecipientUnwritableTooLong_thenKilledAsSlowConsumer() {
         SeaUser a = login("A", 98);
         SeaUser slow = login("Slow", 98);
-        ((FakeLink) slow.link()).unwritableSince = clock.instant();
+        ((FakeSeaLink) slow.link()).unwritableSince = clock.instant();
         clock.advance(Duration.ofSeconds(59));
         service.tick(clock.instant());
         assertThat(slow.loggedIn()).isTrue();
@@ -329,7 +293,7 @@ class SeaServiceTest {
     void flood_whenPingsAsFastAsAllowed_thenThrottledButNeverKilledTv22() {
         SeaUser u = login("P", 98);
         clock.advance(Duration.ofSeconds(100));
-        FakeLink link = (FakeLink) u.link();
+        FakeSeaLink link = (FakeSeaLink) u.link();
         for (int i = 1; i <= 10; i++) {
             cmd(u, new Ping(), 1);
         }
@@ -366,12 +330,12 @@ class SeaServiceTest {
                         Duration.ofSeconds(600), Duration.ofSeconds(20), Duration.ofSeconds(120), Duration.ofSeconds(60)),
                 bans, blacklist, List.of(ConnectionClass.parse("10.9.9.9:5:1:10")), Duration.ofSeconds(30),
                 new UserIdAllocator(), SeaArchive.NONE);
-        SeaUser first = strictClasses.accept(new FakeLink(), ip("10.9.9.9"), 1);
-        SeaUser second = strictClasses.accept(new FakeLink(), ip("10.9.9.9"), 2);
+        SeaUser first = strictClasses.accept(new FakeSeaLink(), ip("10.9.9.9"), 1);
+        SeaUser second = strictClasses.accept(new FakeSeaLink(), ip("10.9.9.9"), 2);
         strictClasses.handle(first, SeaRequest.exact(5, new Login(b("a"), b("b"))));
         strictClasses.handle(second, SeaRequest.exact(5, new Login(b("c"), b("d"))));
         assertThat(first.loggedIn()).isTrue();
-        assertThat(((FakeLink) second.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) second.link()).closed).isTrue();
     }
 
     @Test
@@ -380,9 +344,9 @@ class SeaServiceTest {
                 new SeaSettings(false, "", FloodPolicy.REFERENCE_DEFAULT, 10, true, false, Duration.ofSeconds(120),
                         Duration.ofSeconds(600), Duration.ofSeconds(20), Duration.ofSeconds(120), Duration.ofSeconds(60)),
                 bans, blacklist, List.of(), Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE);
-        SeaUser evil = banning.accept(new FakeLink(), ip("10.0.0.66"), 1);
+        SeaUser evil = banning.accept(new FakeSeaLink(), ip("10.0.0.66"), 1);
         banning.handle(evil, SeaRequest.exact(11, new Login(b("evil"), b("pc"))));
-        assertThat(((FakeLink) evil.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) evil.link()).closed).isTrue();
         assertThat(bans.isBanned(ip("10.0.0.66"), clock.instant())).isTrue();
     }
 
@@ -492,7 +456,7 @@ class SeaServiceTest {
     @Test
     void flood_whenSenderHasPlainIpv6Address_thenKilledWithoutBanAndNoExceptionEscapes() {
         SeaUser observer = login("O", 98);
-        SeaUser flooder = service.accept(new FakeLink(), ip("2001:db8::1"), 4000);
+        SeaUser flooder = service.accept(new FakeSeaLink(), ip("2001:db8::1"), 4000);
         cmd(flooder, new Login(b("F"), b("PC")), 6);
         SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
         for (int i = 1; i <= 12 && flooder.loggedIn(); i++) {
@@ -500,7 +464,7 @@ class SeaServiceTest {
             clock.advance(Duration.ofSeconds(2));
             service.tick(clock.instant());
         }
-        assertThat(((FakeLink) flooder.link()).closed).isTrue();
+        assertThat(((FakeSeaLink) flooder.link()).closed).isTrue();
         assertThat(to(observer)).last().isEqualTo(new SeaServerMessage.DeleteUser(flooder.id()));
         assertThat(bans.list()).isEmpty();
     }
@@ -527,7 +491,7 @@ class SeaServiceTest {
         SeaService crowded = new SeaService(clock, (message, recipients) -> recipients
                 .forEach(r -> sent.add(new Sent(r.id(), message))), SeaMetrics.NOOP, settings, bans, blacklist,
                 List.of(), Duration.ofSeconds(30), full, SeaArchive.NONE);
-        FakeLink link = new FakeLink();
+        FakeSeaLink link = new FakeSeaLink();
         assertThat(crowded.accept(link, ip("10.0.0.1"), 1025)).isNull();
         assertThat(link.closed).isTrue();
         assertThat(link.reading).isFalse();
@@ -537,7 +501,7 @@ class SeaServiceTest {
     @Test
     void tick_whenOneSessionThrows_thenItIsKilledAndTheSweepStillReachesTheOthers() {
         SeaUser quiet = login("Quiet", 98);
-        FakeLink broken = new FakeLink() {
+        FakeSeaLink broken = new FakeSeaLink() {
             @Override
             public Instant unwritableSince() {
                 throw new IllegalStateException("broken link");
