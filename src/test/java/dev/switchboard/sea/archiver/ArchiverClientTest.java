@@ -246,7 +246,7 @@ class ArchiverClientTest {
     }
 
     @Test
-    void reconnect_whenUnixArchiverRestarts_thenEveryRecordIsDeliveredOrCounted() throws IOException {
+    void reconnect_whenUnixArchiverRestarts_thenEveryRecordIsWrittenOrCountedAndDeliveryResumes() throws IOException {
         FakeArchiver fake = track(FakeArchiver.unix(dir.resolve("restart.sock"), true));
         ArchiverClient client = client(props(fake.url(), NEVER, 1000, DataSize.ofMegabytes(1)));
         client.start();
@@ -254,26 +254,32 @@ class ArchiverClientTest {
         client.offer(msg(0));
         await().until(() -> fake.receivedText().equals(msg(0)));
 
+        long sentBeforeStop = client.status().sent();
         fake.stop();
         for (int i = 1; i <= 20; i++) {
             client.offer(msg(i));
         }
         await().until(() -> client.status().state() != State.CONNECTED);
-        int before = fake.receivedText().length();
         fake.start();
         await().until(() -> fake.accepted() == 2 && client.status().connected() && client.status().queued() == 0);
         client.offer(msg(99));
         await().until(() -> fake.receivedText().endsWith(msg(99)));
 
-        String afterRestart = fake.receivedText().substring(before);
+        // The records were offered only after the stop, so wherever one shows up it was delivered.
+        String received = fake.receivedText();
         long delivered = 0;
         for (int i = 1; i <= 20; i++) {
-            if (afterRestart.contains(msg(i))) {
+            if (received.contains(msg(i))) {
                 delivered++;
             }
         }
-        // Nothing silently lost: each of the 20 records is either delivered after the restart or counted.
-        assertThat(delivered + client.status().dropped()).isEqualTo(20);
+        // Nothing silently lost by the client: each of the 20 records was either written to a socket or counted
+        // as dropped. A record written to the dying connection an instant before the kernel reported the
+        // peer gone can still be lost in transit (stream sockets acknowledge nothing), so "written" may
+        // exceed "delivered", never the other way round.
+        long written = client.status().sent() - sentBeforeStop - 1; // minus msg(99)
+        assertThat(written + client.status().dropped()).isEqualTo(20);
+        assertThat(delivered).isLessThanOrEqualTo(written);
         assertThat(droppedCounter("write_failed")).isEqualTo(client.status().dropped());
     }
 
