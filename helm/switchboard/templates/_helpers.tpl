@@ -125,3 +125,115 @@ The embedded web server (server.port) serves only the management plane: Actuator
     "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (int (add .Values.shutdown.drainTimeoutSeconds 10))))) }}
 {{- toYaml (mustMergeOverwrite (deepCopy .Values.config.extra) $chart) }}
 {{- end }}
+
+{{/*
+resources.limits.memory in whole MiB (rounded down). The schema admits Kubernetes quantities
+written as strings: plain bytes, binary suffixes Ki/Mi/Gi/Ti, decimal suffixes k/K/M/G/T.
+*/}}
+{{- define "switchboard.memoryLimitMiB" -}}
+{{- $limit := toString (dig "limits" "memory" "" (.Values.resources | default dict)) }}
+{{- if not $limit }}
+{{- fail "resources.limits.memory is required: the JVM's heap and direct-memory caps are computed from it" }}
+{{- end }}
+{{- $number := regexReplaceAll "[A-Za-z]+$" $limit "" }}
+{{- $suffix := regexReplaceAll "^[0-9.]+" $limit "" }}
+{{- $bytesPer := dict "" 1.0 "Ki" 1024.0 "Mi" 1048576.0 "Gi" 1073741824.0 "Ti" 1099511627776.0 "k" 1000.0 "K" 1000.0 "M" 1000000.0 "G" 1000000000.0 "T" 1000000000000.0 }}
+{{- floor (divf (mulf (float64 $number) (get $bytesPer $suffix)) 1048576.0) | int }}
+{{- end }}
+
+{{/*
+The JVM memory budget in MiB, as YAML: limit, heap, direct, metaspace, codeCache and native (what
+remains). Fails when the remainder is below jvm.nativeReserveMiB, naming every figure.
+*/}}
+{{- define "switchboard.memoryBudget" -}}
+{{- $jvm := .Values.jvm }}
+{{- $limit := include "switchboard.memoryLimitMiB" . | int }}
+{{- $heap := div (mul $limit (int $jvm.heapPercent)) 100 }}
+{{- $direct := div (mul $limit (int $jvm.directMemoryPercent)) 100 }}
+{{- $metaspace := int $jvm.maxMetaspaceMiB }}
+{{- $codeCache := int $jvm.codeCacheMiB }}
+{{- $native := sub (sub (sub (sub $limit $heap) $direct) $metaspace) $codeCache }}
+{{- if lt $native (int $jvm.nativeReserveMiB) }}
+{{- fail (printf "jvm: memory limit %d MiB - heap %d MiB (%d%%) - direct %d MiB (%d%%) - metaspace %d MiB - code cache %d MiB leaves %d MiB, below jvm.nativeReserveMiB (%d MiB) for GC structures, thread stacks and malloc; raise resources.limits.memory or lower the percentages" $limit $heap (int $jvm.heapPercent) $direct (int $jvm.directMemoryPercent) $metaspace $codeCache $native (int $jvm.nativeReserveMiB)) }}
+{{- end }}
+{{- toYaml (dict "limit" $limit "heap" $heap "direct" $direct "metaspace" $metaspace "codeCache" $codeCache "native" $native) }}
+{{- end }}
+
+{{/* JAVA_TOOL_OPTIONS from the memory budget; jvm.extraOptions come last so that they win. */}}
+{{- define "switchboard.javaToolOptions" -}}
+{{- $b := include "switchboard.memoryBudget" . | fromYaml }}
+{{- $options := list
+      (printf "-XX:+Use%sGC" .Values.jvm.gc)
+      (printf "-Xmx%dm" (int $b.heap))
+      (printf "-XX:MaxDirectMemorySize=%dm" (int $b.direct))
+      (printf "-XX:MaxMetaspaceSize=%dm" (int $b.metaspace))
+      (printf "-XX:ReservedCodeCacheSize=%dm" (int $b.codeCache))
+      "-XX:+ExitOnOutOfMemoryError" }}
+{{- with .Values.jvm.extraOptions }}
+{{- $options = append $options . }}
+{{- end }}
+{{- join " " $options }}
+{{- end }}
+
+{{/* A Prometheus duration such as 1m30s or 500ms, in milliseconds. */}}
+{{- define "switchboard.durationMillis" -}}
+{{- $millisPer := dict "ms" 1 "s" 1000 "m" 60000 "h" 3600000 }}
+{{- $total := 0 }}
+{{- range regexFindAll "[0-9]+(ms|s|m|h)" . -1 }}
+{{- $unit := regexReplaceAll "^[0-9]+" . "" }}
+{{- $total = add $total (mul (regexReplaceAll "[a-z]+$" . "" | int) (get $millisPer $unit)) }}
+{{- end }}
+{{- $total }}
+{{- end }}
+
+{{/*
+Checks across values that the schema cannot express; every template that always renders includes
+this, so `helm template`, `install` and `lint` all stop with the reason.
+*/}}
+{{- define "switchboard.validate" -}}
+{{- if gt (int .Values.replicaCount) 1 }}
+{{- fail (printf "replicaCount %d: more than one replica is not supported. Each pod would hold its own SEA roster and rooms, so users connected to different pods could not see or message each other, and this version has no cluster engine to join them. Use replicaCount 1." (int .Values.replicaCount)) }}
+{{- end }}
+{{- range $name, $probe := .Values.probes }}
+{{- if gt (int $probe.timeoutSeconds) (int $probe.periodSeconds) }}
+{{- fail (printf "probes.%s: timeoutSeconds (%d) exceeds periodSeconds (%d); a check would still be running when the next one starts" $name (int $probe.timeoutSeconds) (int $probe.periodSeconds)) }}
+{{- end }}
+{{- end }}
+{{- $monitor := .Values.monitoring.serviceMonitor }}
+{{- if gt (include "switchboard.durationMillis" $monitor.scrapeTimeout | int) (include "switchboard.durationMillis" $monitor.interval | int) }}
+{{- fail (printf "monitoring.serviceMonitor: scrapeTimeout %s exceeds interval %s; Prometheus refuses such a scrape configuration" $monitor.scrapeTimeout $monitor.interval) }}
+{{- end }}
+{{- $http := dict "http" .Values.listeners.http.enabled "http-legacy" .Values.listeners.httpLegacy.enabled }}
+{{- if .Values.ingress.enabled }}
+{{- if not .Values.ingress.hosts }}
+{{- fail "ingress.enabled: ingress.hosts needs at least one host with its paths" }}
+{{- end }}
+{{- range .Values.ingress.hosts }}
+{{- range .paths }}
+{{- if not (get $http .port) }}
+{{- fail (printf "ingress: path %s goes to port %s, whose listener is disabled" .path .port) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- if .Values.httpRoute.enabled }}
+{{- if not .Values.httpRoute.parentRefs }}
+{{- fail "httpRoute.enabled: httpRoute.parentRefs needs the Gateway to attach to" }}
+{{- end }}
+{{- if not (get $http .Values.httpRoute.port) }}
+{{- fail (printf "httpRoute: port %s has its listener disabled" .Values.httpRoute.port) }}
+{{- end }}
+{{- end }}
+{{- $_ := include "switchboard.memoryBudget" . }}
+{{- end }}
+
+{{/*
+Checksum of the admin credentials as the chart is given them, so that a changed admin.password
+(or a switch to another existingSecret or key) rolls the pods. It hashes the values, not the
+rendered Secret: a generated password is rendered only on install, and hashing it would roll the
+pods on the first upgrade for nothing. A Secret changed outside Helm is not seen here.
+*/}}
+{{- define "switchboard.adminSecretChecksum" -}}
+{{- $a := .Values.admin }}
+{{- list (include "switchboard.adminSecretName" .) $a.username $a.password $a.existingSecret $a.usernameKey $a.passwordKey | toJson | sha256sum }}
+{{- end }}

@@ -39,14 +39,17 @@ class DockerfileTest {
     }
 
     @Test
-    void from_whenAnyStage_thenBaseImagePinnedByTagNotLatest() {
+    void from_whenAnyStage_thenFullyQualifiedAndPinnedByDigest() {
         var froms = all("FROM");
 
         assertThat(froms).hasSize(2);
         for (Instruction from : froms) {
             var matcher = FROM.matcher(from.args());
             assertThat(matcher.matches()).as(from.args()).isTrue();
+            // Short names need a registry search list, which podman and CRI-O refuse to guess.
+            assertThat(matcher.group("image")).as("registry of %s", from.args()).startsWith("docker.io/library/");
             assertThat(matcher.group("tag")).as("tag of %s", from.args()).isNotBlank().isNotEqualTo("latest");
+            assertThat(matcher.group("digest")).as("digest of %s", from.args()).isNotNull();
         }
     }
 
@@ -55,8 +58,50 @@ class DockerfileTest {
         String javaVersion = projectJavaVersion();
         var froms = all("FROM");
 
-        assertThat(froms.get(0).args()).startsWith("maven:").contains("eclipse-temurin-" + javaVersion);
-        assertThat(froms.get(1).args()).isEqualTo("eclipse-temurin:" + javaVersion + "-jre");
+        assertThat(froms.get(0).args()).startsWith("docker.io/library/maven:").contains("eclipse-temurin-" + javaVersion);
+        assertThat(froms.get(1).args()).startsWith("docker.io/library/eclipse-temurin:" + javaVersion + "-jre@sha256:");
+    }
+
+    @Test
+    void run_whenBuildStage_thenTestsAreNeitherCompiledNorRun() {
+        var maven = all("RUN").stream().map(Instruction::args).filter(r -> r.contains("mvn ")).toList();
+
+        assertThat(maven).hasSize(1);
+        assertThat(maven.get(0)).contains("-Dmaven.test.skip=true").doesNotContain("-DskipTests");
+        assertThat(all("COPY").stream().map(Instruction::args))
+                .contains("src/main ./src/main")
+                .noneMatch(a -> a.startsWith("src ") || a.startsWith("src/test"));
+    }
+
+    @Test
+    void label_whenRuntimeStage_thenOciAnnotationsNameVersionAndBaseImage() throws IOException {
+        Map<String, String> labels = labels();
+        String runtimeFrom = all("FROM").get(1).args();
+        Map<String, Object> chartYaml = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(ProjectFiles.CHART.resolve("Chart.yaml")));
+
+        assertThat(labels).containsKeys("org.opencontainers.image.title", "org.opencontainers.image.description",
+                "org.opencontainers.image.version", "org.opencontainers.image.revision",
+                "org.opencontainers.image.created", "org.opencontainers.image.base.name",
+                "org.opencontainers.image.base.digest");
+        assertThat(labels.get("org.opencontainers.image.version")).isEqualTo("${VERSION}");
+        assertThat(runtimeArg("VERSION")).isEqualTo(chartYaml.get("appVersion"));
+        assertThat(runtimeFrom).isEqualTo(labels.get("org.opencontainers.image.base.name") + "@"
+                + labels.get("org.opencontainers.image.base.digest"));
+    }
+
+    @Test
+    void env_whenRuntimeStage_thenMemoryIsCappedAndAGarbageCollectorChosen() {
+        var options = List.of(javaToolOptions().split(" "));
+
+        assertThat(options).contains("-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(options).anyMatch(o -> o.startsWith("-XX:MaxRAMPercentage="))
+                .anyMatch(o -> o.matches("-XX:MaxDirectMemorySize=[0-9]+m"))
+                .anyMatch(o -> o.matches("-XX:MaxMetaspaceSize=[0-9]+m"))
+                .anyMatch(o -> o.matches("-XX:ReservedCodeCacheSize=[0-9]+m"));
+        // Netty's own limit is only enforced on its no-cleaner path, which JDK 17 does not open.
+        assertThat(options).noneMatch(o -> o.startsWith("-Dio.netty.maxDirectMemory"));
+        assertThat(runtimeAll("ENV").stream().map(Instruction::args)).anyMatch(e -> e.contains("MALLOC_ARENA_MAX=2"));
     }
 
     @Test
@@ -155,16 +200,22 @@ class DockerfileTest {
     }
 
     @Test
-    void image_whenComparedWithTheChart_thenUserAndJvmOptionsAgree() throws IOException {
+    void image_whenComparedWithTheChartsDefaults_thenUserAndJvmOptionsAgree() throws IOException {
         Map<String, Object> values = new Yaml(new SafeConstructor(new LoaderOptions()))
                 .load(Files.readString(ProjectFiles.CHART_VALUES));
         var chart = new Node(values);
-        String env = runtimeAll("ENV").stream().map(Instruction::args)
-                .filter(a -> a.startsWith("JAVA_TOOL_OPTIONS=")).findFirst().orElseThrow();
-        String jvmOptions = env.substring("JAVA_TOOL_OPTIONS=".length()).replace("\"", "");
+        var container = Charts.render().container();
+        String chartOptions = container.list("env").stream().filter(e -> "JAVA_TOOL_OPTIONS".equals(e.string("name")))
+                .findFirst().orElseThrow().string("value");
+        String imageOptions = javaToolOptions();
+        int heapPercent = chart.integer("jvm.heapPercent");
+        int limitMiB = Integer.parseInt(chart.string("resources.limits.memory").replace("Mi", ""));
 
-        assertThat(jvmOptions).contains("-XX:MaxRAMPercentage=");
-        assertThat(chart.string("jvm.options")).isEqualTo(jvmOptions);
+        // The image cannot know its limit, so it gives the heap as a percentage; the chart, which
+        // knows it, renders the same share as -Xmx. Every other flag is the same.
+        assertThat(imageOptions).contains("-XX:MaxRAMPercentage=" + heapPercent + ".0");
+        assertThat(chartOptions).contains("-Xmx" + limitMiB * heapPercent / 100 + "m");
+        assertThat(withoutHeap(imageOptions)).isEqualTo(withoutHeap(chartOptions));
         assertThat(chart.string("podSecurityContext.runAsUser") + ":" + chart.string("podSecurityContext.runAsGroup"))
                 .isEqualTo(uidAndGid());
     }
@@ -176,6 +227,38 @@ class DockerfileTest {
         // The example protocol's loopback default would make the container's published ports unreachable.
         assertThat(env).contains("SWITCHBOARD_EXAMPLE_LISTENERS_TCP_HOST=0.0.0.0")
                 .contains("SWITCHBOARD_EXAMPLE_LISTENERS_UDP_HOST=0.0.0.0");
+    }
+
+    private String javaToolOptions() {
+        String env = runtimeAll("ENV").stream().map(Instruction::args).filter(a -> a.contains("JAVA_TOOL_OPTIONS="))
+                .findFirst().orElseThrow();
+        var matcher = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(env);
+        assertThat(matcher.find()).as(env).isTrue();
+        return matcher.group(1);
+    }
+
+    private static List<String> withoutHeap(String options) {
+        return List.of(options.split(" ")).stream()
+                .filter(o -> !o.startsWith("-Xmx") && !o.startsWith("-XX:MaxRAMPercentage=")).toList();
+    }
+
+    /** LABEL key="value" pairs of the runtime stage. */
+    private Map<String, String> labels() {
+        var labels = new java.util.LinkedHashMap<String, String>();
+        var pair = Pattern.compile("([A-Za-z0-9._-]+)=\"([^\"]*)\"");
+        for (Instruction label : runtimeAll("LABEL")) {
+            var matcher = pair.matcher(label.args());
+            while (matcher.find()) {
+                labels.put(matcher.group(1), matcher.group(2));
+            }
+        }
+        return labels;
+    }
+
+    private String runtimeArg(String name) {
+        return runtimeAll("ARG").stream().map(Instruction::args).filter(a -> a.startsWith(name + "="))
+                .map(a -> a.substring(name.length() + 1)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ARG " + name + " with a default in the runtime stage"));
     }
 
     private List<Instruction> all(String keyword) {
