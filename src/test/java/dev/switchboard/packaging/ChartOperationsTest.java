@@ -349,7 +349,8 @@ class ChartOperationsTest {
         assertThat(dashboard.get("uid").asString()).isEqualTo("switchboard-gateway");
         assertThat(titles).contains("Open connections by listener", "Logins and accepted connections",
                 "Messages received per protocol", "Deliveries per protocol", "Delivery lag", "Slow-consumer kills",
-                "SEA archiver", "Event-loop pending tasks", "Heap", "Direct memory");
+                "SEA archiver", "Event-loop pending tasks", "Connections against the listener cap", "Input budget",
+                "Heap", "Direct memory");
         assertThat(String.join("\n", expressions)).contains("switchboard_listener_connections",
                 "switchboard_sea_logins_total", "switchboard_sea_messages_total", "switchboard_rooms_messages_out_total",
                 "_delivery_lag_seconds_bucket", "histogram_quantile(0.99", "switchboard_sea_bans",
@@ -377,7 +378,7 @@ class ChartOperationsTest {
         assertThat(rule.string("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
         assertThat(alerts).containsOnlyKeys("SwitchboardNotReady", "SwitchboardScrapeDown",
                 "SwitchboardArchiverDisconnected", "SwitchboardDeliveryLagHigh", "SwitchboardSlowConsumerStorm",
-                "SwitchboardDirectMemoryNearCap");
+                "SwitchboardConnectionsNearLimit", "SwitchboardDirectMemoryNearCap");
         for (Node alert : rules) {
             assertThat(balanced(alert.string("expr"))).as(alert.string("expr")).isTrue();
             assertThat(alert.string("for")).matches("[0-9]+m");
@@ -391,6 +392,8 @@ class ChartOperationsTest {
         assertThat(alerts.get("SwitchboardDeliveryLagHigh").string("expr"))
                 .contains("_delivery_lag_seconds_bucket").endsWith("> 1");
         assertThat(alerts.get("SwitchboardSlowConsumerStorm").string("expr")).contains("slow[-_]consumer");
+        assertThat(alerts.get("SwitchboardConnectionsNearLimit").string("expr"))
+                .contains("switchboard_listener_connections_limit").endsWith("> 90 / 100");
         // The alert compares against the very cap the chart passes to the JVM.
         assertThat(alerts.get("SwitchboardDirectMemoryNearCap").string("expr"))
                 .contains("jvm_buffer_memory_used_bytes").endsWith("> " + directCap + " * 85 / 100");
