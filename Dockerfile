@@ -28,19 +28,6 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination 
 
 # ---- Runtime: JRE only, non-root, read-only root filesystem friendly ---------------------------
 FROM docker.io/library/eclipse-temurin:17-jre@sha256:13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b
-# OCI annotations. VERSION follows the Maven project version (the chart's appVersion); pass the
-# commit and build time at build time, e.g. with --build-arg REVISION="$(git rev-parse HEAD)"
-# --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)".
-ARG VERSION=0.1.0
-ARG REVISION=unknown
-ARG CREATED=unknown
-LABEL org.opencontainers.image.title="switchboard" \
-      org.opencontainers.image.description="Switchboard messaging gateway: SEA legacy TCP, HTTP static files with WebSocket rooms, the example protocol; Actuator and Prometheus on port 8081" \
-      org.opencontainers.image.version="${VERSION}" \
-      org.opencontainers.image.revision="${REVISION}" \
-      org.opencontainers.image.created="${CREATED}" \
-      org.opencontainers.image.base.name="docker.io/library/eclipse-temurin:17-jre" \
-      org.opencontainers.image.base.digest="sha256:13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b"
 # A fixed numeric uid/gid lets Kubernetes check runAsNonRoot without reading /etc/passwd.
 RUN groupadd --gid 10001 switchboard \
     && useradd --no-log-init --uid 10001 --gid 10001 --home-dir /app --no-create-home \
@@ -105,6 +92,21 @@ ENV MALLOC_ARENA_MAX=2 \
 # No HEALTHCHECK: Kubernetes ignores it in favour of the chart's probes on
 # /actuator/health/liveness and /actuator/health/readiness (port 8081), and a check would need an
 # HTTP client in the image. Under plain Docker, pass --health-cmd with one of your choice.
+
+# OCI annotations, last in the stage: a build argument that changes (REVISION and CREATED change on
+# every build) invalidates the cache of every RUN after it. VERSION follows the Maven project
+# version (the chart's appVersion); pass the commit and build time, e.g.
+# --build-arg REVISION="$(git rev-parse HEAD)" --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)".
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+ARG CREATED=unknown
+LABEL org.opencontainers.image.title="switchboard" \
+      org.opencontainers.image.description="Switchboard messaging gateway: SEA legacy TCP, HTTP static files with WebSocket rooms, the example protocol; Actuator and Prometheus on port 8081" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.base.name="docker.io/library/eclipse-temurin:17-jre" \
+      org.opencontainers.image.base.digest="sha256:13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b"
 
 # Exec form: the JVM is PID 1 and receives SIGTERM itself, which starts the graceful drain.
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

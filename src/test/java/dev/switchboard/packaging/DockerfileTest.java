@@ -91,6 +91,15 @@ class DockerfileTest {
     }
 
     @Test
+    void arg_whenRuntimeStage_thenComesAfterEveryLayerSoThatPerBuildValuesKeepTheCache() {
+        int firstArg = runtime.indexOf(runtimeAll("ARG").get(0));
+        int lastLayer = runtime.stream().filter(i -> i.keyword().equals("RUN") || i.keyword().equals("COPY"))
+                .mapToInt(runtime::indexOf).max().orElseThrow();
+
+        assertThat(firstArg).isGreaterThan(lastLayer);
+    }
+
+    @Test
     void env_whenRuntimeStage_thenMemoryIsCappedAndAGarbageCollectorChosen() {
         var options = List.of(javaToolOptions().split(" "));
 
