@@ -73,6 +73,9 @@ class MetricsScrapeIntegrationTest {
                 DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             alice.login("ScrapeAlice", "AlicePC");
             bob.login("ScrapeBob", "BobPC");
+            try (SeaTestClient carol = SeaTestClient.connect(port("sea"), "127.0.9.3")) {
+                carol.login("ScrapeCarol", "CarolPC");
+            }
             // A group MESSAGE (§6.2) reaches both users: a two-recipient broadcast.
             alice.send(Hex.bytes("00 00 0d 02 00 00 00 00 00 06 48 69 20 61 6c 6c"));
 
@@ -113,6 +116,9 @@ class MetricsScrapeIntegrationTest {
                         Map.of("listener", "http", "status", "2xx"))).isGreaterThanOrEqualTo(1);
                 assertThat(text.sum("switchboard_http_request_duration_seconds_count",
                         Map.of("listener", "http", "status", "4xx"))).isGreaterThanOrEqualTo(1);
+                // Carol hung up: the close reason is exported in snake_case like every other word label.
+                assertThat(text.sum("switchboard_sea_closed_total", Map.of("reason", "peer_closed")))
+                        .isGreaterThanOrEqualTo(1);
             });
 
             String body = scraper.get("/actuator/prometheus").body();
@@ -134,7 +140,7 @@ class MetricsScrapeIntegrationTest {
             // The UDP listener's one channel is not a connection.
             assertThat(text.sum("switchboard_listener_connections", Map.of("listener", "example-udp"))).isZero();
             assertThat(text.sum("switchboard_listener_accepted_total", Map.of("listener", "example-udp"))).isZero();
-            assertThat(body).doesNotContain("ScrapeAlice").doesNotContain("ScrapeBob").doesNotContain("scrape-nick")
+            assertThat(body).doesNotContain("ScrapeAlice").doesNotContain("ScrapeBob").doesNotContain("ScrapeCarol").doesNotContain("scrape-nick")
                     .doesNotContain("scrape-room").doesNotContain("127.0.9.");
             assertThat(promtoolComplaints(body)).isEmpty();
         } finally {
