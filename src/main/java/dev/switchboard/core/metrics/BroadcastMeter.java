@@ -31,11 +31,11 @@ public final class BroadcastMeter {
     public static BroadcastMeter register(MeterRegistry registry, InboundMark mark, String protocol) {
         Tags tags = Tags.of(GatewayMeters.Tags.PROTOCOL, protocol);
         Timer fanout = Latency.INTERNAL.timer(registry, "switchboard." + protocol + ".broadcast.fanout",
-                "Time from a " + protocol + " broadcast being handed out to its last recipient's write being flushed",
-                tags);
+                "Time from a broadcast being handed to its recipients' event loops to the last recipient's write"
+                        + " being flushed", tags);
         Timer lag = Latency.INTERNAL.timer(registry, "switchboard." + protocol + ".delivery.lag",
-                "Time from the " + protocol + " message that caused a broadcast being read to its last recipient's"
-                        + " write being flushed", tags);
+                "Time from reading the message that caused a broadcast to the last recipient's write being flushed",
+                tags);
         return new BroadcastMeter(fanout, lag, mark);
     }
 
