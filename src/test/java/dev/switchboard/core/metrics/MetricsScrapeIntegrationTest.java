@@ -25,6 +25,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +37,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 
 /**
@@ -49,6 +54,7 @@ import org.springframework.core.env.Environment;
         "switchboard.rooms.heartbeat-interval=1s", "switchboard.rooms.heartbeat-timeout=20s",
         "switchboard.admin.username=ops", "switchboard.admin.password=metrics-test"})
 @Timeout(90)
+@ExtendWith(OutputCaptureExtension.class)
 class MetricsScrapeIntegrationTest {
 
     private static final Set<String> PROTOCOLS = Set.of("sea", "rooms", "http", "example");
@@ -64,7 +70,8 @@ class MetricsScrapeIntegrationTest {
     }
 
     @Test
-    void scrape_afterTrafficOnEveryProtocol_thenFollowsTextFormatRulesWithLatencyHistograms() throws Exception {
+    void scrape_afterTrafficOnEveryProtocol_thenFollowsTextFormatRulesWithLatencyHistograms(CapturedOutput output)
+            throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (SeaTestClient alice = SeaTestClient.connect(port("sea"), "127.0.9.1");
                 SeaTestClient bob = SeaTestClient.connect(port("sea"), "127.0.9.2");
@@ -121,6 +128,8 @@ class MetricsScrapeIntegrationTest {
                         .isGreaterThanOrEqualTo(1);
             });
 
+            // Each meter is registered once: Micrometer warns about a second registration at startup.
+            assertThat(output.getAll()).doesNotContain("has been already registered");
             String body = scraper.get("/actuator/prometheus").body();
             PrometheusText text = PrometheusText.parse(body);
             assertThat(text.violations()).isEmpty();
@@ -143,6 +152,11 @@ class MetricsScrapeIntegrationTest {
             assertThat(body).doesNotContain("ScrapeAlice").doesNotContain("ScrapeBob").doesNotContain("ScrapeCarol").doesNotContain("scrape-nick")
                     .doesNotContain("scrape-room").doesNotContain("127.0.9.");
             assertThat(promtoolComplaints(body)).isEmpty();
+            // The catalogue documents every family the gateway exports.
+            String catalogue = Files.readString(Path.of("src/docs/metrics.md"));
+            assertThat(text.families().keySet()).filteredOn(name -> name.startsWith("switchboard_"))
+                    .map(name -> name.replaceFirst("_max$", ""))
+                    .allSatisfy(name -> assertThat(catalogue).contains("`" + name + "`"));
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
