@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.info.BuildProperties;
@@ -33,6 +36,14 @@ public class MetricsConfiguration {
     /** Label keys whose values are code-chosen words; they are exported in snake_case. */
     private static final Set<String> WORD_LABELS = Set.of(GatewayMeters.Tags.REASON, GatewayMeters.Tags.OUTCOME,
             GatewayMeters.Tags.KIND);
+
+    /**
+     * A word label that ever took more values than this across the gateway's meters would be a bug
+     * (a user-supplied string reaching a tag), not something to chart: further values are dropped.
+     */
+    static final int MAX_WORD_LABEL_VALUES = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsConfiguration.class);
 
     /**
      * Families the management plane itself produces and no dashboard of the gateway needs: Tomcat
@@ -60,6 +71,36 @@ public class MetricsConfiguration {
                                 : tag)
                         .toList();
                 return id.replaceTags(tags);
+            }
+        };
+    }
+
+    @Bean
+    MeterFilter boundedWordLabels() {
+        Set<String> reported = ConcurrentHashMap.newKeySet();
+        MeterFilter refuse = new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(Meter.Id id) {
+                if (reported.add(id.getName())) {
+                    log.warn("Meter {} dropped: a label took more than {} values ({})", id.getName(),
+                            MAX_WORD_LABEL_VALUES, id.getTags());
+                }
+                return MeterFilterReply.DENY;
+            }
+        };
+        List<MeterFilter> limits = WORD_LABELS.stream()
+                .map(key -> MeterFilter.maximumAllowableTags("switchboard.", key, MAX_WORD_LABEL_VALUES, refuse))
+                .toList();
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(Meter.Id id) {
+                for (MeterFilter limit : limits) {
+                    MeterFilterReply reply = limit.accept(id);
+                    if (reply != MeterFilterReply.NEUTRAL) {
+                        return reply;
+                    }
+                }
+                return MeterFilterReply.NEUTRAL;
             }
         };
     }

@@ -24,6 +24,21 @@ class MetricsConfigurationTest {
     }
 
     @Test
+    void filters_whenAWordLabelTakesTooManyValues_thenFurtherSeriesDropped() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        registry.config().meterFilter(configuration.boundedWordLabels());
+
+        for (int i = 0; i < MetricsConfiguration.MAX_WORD_LABEL_VALUES + 5; i++) {
+            registry.counter("switchboard.sea.closed", "reason", "r" + i).increment();
+        }
+        registry.counter("switchboard.sea.logins", "outcome", "ok").increment();
+
+        assertThat(registry.find("switchboard.sea.closed").counters())
+                .hasSize(MetricsConfiguration.MAX_WORD_LABEL_VALUES);
+        assertThat(registry.get("switchboard.sea.logins").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void filters_whenManagementPlaneMeters_thenDenied() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         registry.config().meterFilter(configuration.quietManagementPlane());
