@@ -5,6 +5,7 @@ import dev.switchboard.core.listener.ListenerLifecycle;
 import dev.switchboard.core.listener.ListenerPortPublisher;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.metrics.ChannelMetricsRecorder;
+import dev.switchboard.core.metrics.InboundMark;
 import dev.switchboard.core.metrics.MicrometerChannelMetricsRecorder;
 import dev.switchboard.core.metrics.NettyMetricsBinder;
 import dev.switchboard.core.netty.EventLoopGroups;
@@ -41,8 +42,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ChannelMetricsRecorder channelMetricsRecorder(MeterRegistry registry) {
-        return new MicrometerChannelMetricsRecorder(registry);
+    ChannelMetricsRecorder channelMetricsRecorder(MeterRegistry registry, InboundMark mark) {
+        return new MicrometerChannelMetricsRecorder(registry, mark);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package dev.switchboard.example;
 
+import dev.switchboard.core.config.SupportedTransports;
 import dev.switchboard.core.listener.ListenerProperties;
+import dev.switchboard.core.listener.Transport;
 import dev.switchboard.example.service.QuitAccess;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -55,8 +57,8 @@ public record ExampleProperties(
      * @param udp  the log-rotate listener; unset port means 3002, unset host 127.0.0.1
      */
     public record Listeners(
-            @DefaultValue @Valid @NotNull ListenerProperties tcp,
-            @DefaultValue @Valid @NotNull ListenerProperties unix,
-            @DefaultValue @Valid @NotNull ListenerProperties udp) {
+            @DefaultValue @Valid @NotNull @SupportedTransports(Transport.TCP) ListenerProperties tcp,
+            @DefaultValue @Valid @NotNull @SupportedTransports(Transport.UNIX) ListenerProperties unix,
+            @DefaultValue @Valid @NotNull @SupportedTransports(Transport.UDP) ListenerProperties udp) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.http;
 
+import dev.switchboard.core.config.SupportedTransports;
 import dev.switchboard.core.listener.ListenerProperties;
+import dev.switchboard.core.listener.Transport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -60,8 +62,10 @@ public record HttpProperties(
      * @param httpLegacy the listener on the original chat port; an unset port means 25021
      */
     public record Listeners(
-            @DefaultValue @Valid @NotNull ListenerProperties http,
-            @DefaultValue @Valid @NotNull ListenerProperties httpLegacy) {
+            @DefaultValue @Valid @NotNull @SupportedTransports({Transport.TCP, Transport.UNIX})
+            ListenerProperties http,
+            @DefaultValue @Valid @NotNull @SupportedTransports({Transport.TCP, Transport.UNIX})
+            ListenerProperties httpLegacy) {
     }
 
     @AssertTrue(message = "idle-timeout must be between 0 and 1h")

@@ -1,5 +1,7 @@
 package dev.switchboard.rooms;
 
+import dev.switchboard.core.metrics.BroadcastMeter;
+import dev.switchboard.core.metrics.InboundMark;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.rooms.handler.EncodeOnceFanout;
 import dev.switchboard.rooms.handler.RoomsDisconnector;
@@ -51,9 +53,10 @@ public class RoomsConfiguration {
     }
 
     @Bean
-    Rooms rooms(RoomsProperties properties, RoomsMetrics metrics, RoomsDisconnector disconnector) {
+    Rooms rooms(RoomsProperties properties, RoomsMetrics metrics, RoomsDisconnector disconnector,
+            MeterRegistry registry, InboundMark mark) {
         return new Rooms(properties.limits(), new EncodeOnceFanout(ByteBufAllocator.DEFAULT, metrics, disconnector,
-                properties.slowConsumerLimit().toBytes()));
+                properties.slowConsumerLimit().toBytes(), BroadcastMeter.register(registry, mark, "rooms")));
     }
 
     @Bean

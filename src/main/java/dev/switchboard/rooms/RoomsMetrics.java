@@ -27,6 +27,10 @@ public interface RoomsMetrics {
     /** A connection's write buffer passed its high water mark. */
     void becameUnwritable();
 
+    /** A client answered a server ping after {@code nanos}. */
+    default void pingRoundTrip(long nanos) {
+    }
+
     /** Records nothing. */
     RoomsMetrics NOOP = new RoomsMetrics() {
         @Override

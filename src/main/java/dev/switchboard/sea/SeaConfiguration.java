@@ -1,6 +1,9 @@
 package dev.switchboard.sea;
 
 import dev.switchboard.core.listener.ListenerDefinition;
+import dev.switchboard.core.metrics.BroadcastMeter;
+import dev.switchboard.core.metrics.HandlingTimer;
+import dev.switchboard.core.metrics.InboundMark;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiveSink;
@@ -8,6 +11,7 @@ import dev.switchboard.sea.handler.SeaChannelInitializer;
 import dev.switchboard.sea.handler.SeaLimits;
 import dev.switchboard.sea.handler.SeaNettyOutbound;
 import dev.switchboard.sea.handler.SeaRosterExecutor;
+import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.service.BanList;
 import dev.switchboard.sea.service.ConnectionClass;
 import dev.switchboard.sea.service.FloodPolicy;
@@ -57,14 +61,15 @@ public class SeaConfiguration {
 
     @Bean
     SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics,
-                          ObjectProvider<ArchiveSink> archiver) {
+                          ObjectProvider<ArchiveSink> archiver, MeterRegistry registry, InboundMark mark) {
         BanList bans = BanList.forPolicy(settings.floodPolicy(), props.banTimeout());
         for (String ban : props.bans()) {
             bans.addPermanent(Ipv4Cidr.parse(ban), clock.instant());
         }
         NameBlacklist blacklist = new NameBlacklist(props.blacklistCaseFolding(), props.blacklist());
         List<ConnectionClass> classes = props.connectionClasses().stream().map(ConnectionClass::parse).toList();
-        return new SeaService(clock, new SeaNettyOutbound(), metrics, settings, bans, blacklist, classes,
+        return new SeaService(clock,
+                new SeaNettyOutbound(BroadcastMeter.register(registry, mark, PROTOCOL)), metrics, settings, bans, blacklist, classes,
                 props.loginTimeout(), new UserIdAllocator(),
                 archiver.stream().findFirst().<SeaArchive>map(ArchiverSeaArchive::new).orElse(SeaArchive.NONE));
     }
@@ -83,14 +88,18 @@ public class SeaConfiguration {
 
     @Bean
     ListenerDefinition seaListener(SeaProperties props, SeaRosterExecutor roster, SeaService service,
-                                   TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail) {
+                                   TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail,
+                                   MeterRegistry registry, InboundMark mark) {
         SeaLimits limits = new SeaLimits((int) props.maxLoginFrameLength().toBytes(),
                 (int) props.maxFrameLength().toBytes(), (int) props.legacyMaxFrameLength().toBytes(),
                 props.slowConsumerMaxPending().toBytes());
         // Goodbye: SEA has no goodbye message; the first call closes every session at once on the roster
         // thread, so the drain does not broadcast a DELETEUSER per departing session to everyone else.
         return new ListenerDefinition(PROTOCOL, PROTOCOL, props.effectiveListener(),
-                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail),
+                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail,
+                        HandlingTimer.register(registry, mark, MicrometerSeaMetrics.COMMAND_DURATION,
+                                "Time the SEA roster took to handle one command, by command", PROTOCOL,
+                                SeaCommand.class)),
                 channel -> roster.executor().execute(service::shutdown));
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.sea;
 
+import dev.switchboard.core.config.SupportedTransports;
 import dev.switchboard.core.listener.ListenerProperties;
+import dev.switchboard.core.listener.Transport;
 import dev.switchboard.sea.service.NameBlacklist;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -47,7 +49,7 @@ import java.util.List;
 @Validated
 @ConfigurationProperties("switchboard.sea")
 public record SeaProperties(
-        @DefaultValue @Valid @NotNull ListenerProperties listener,
+        @DefaultValue @Valid @NotNull @SupportedTransports({Transport.TCP, Transport.UNIX}) ListenerProperties listener,
         @DefaultValue("false") boolean strict,
         @DefaultValue("30s") @NotNull Duration loginTimeout,
         @DefaultValue("120s") @NotNull Duration idleTimeout,

@@ -83,8 +83,8 @@ class CoreIntegrationTest {
         assertThat(body).startsWith("200 ")
                 .contains("switchboard_listener_connections{listener=\"core-echo\",protocol=\"test\"}")
                 .contains("switchboard_listener_up{listener=\"core-echo\",protocol=\"test\"} 1.0")
-                .contains("netty_allocator_memory_used")
-                .contains("netty_eventexecutor_tasks_pending");
+                .contains("switchboard_netty_allocator_used_bytes{memory=\"direct\"}")
+                .contains("switchboard_netty_event_loop_pending_tasks{group=\"workers\",loop=\"0\"}");
     }
 
     @Test

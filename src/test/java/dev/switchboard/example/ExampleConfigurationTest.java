@@ -59,7 +59,6 @@ class ExampleConfigurationTest {
                         "switchboard.example.listeners.unix.enabled=true",
                         "switchboard.example.listeners.unix.path=/run/x.sock",
                         "switchboard.example.listeners.tcp.port=4000",
-                        "switchboard.example.listeners.udp.transport=tcp",   // the protocol fixes it back
                         "switchboard.example.quit-allowed-from=any",
                         "switchboard.example.max-line-length=64KB",
                         "switchboard.example.log-rotate-secret=abc")
@@ -84,6 +83,15 @@ class ExampleConfigurationTest {
         runner.withPropertyValues("switchboard.example.max-line-length=10B")
                 .run(context -> assertThat(context).hasFailed());
         runner.withPropertyValues("switchboard.example.max-line-length=1GB")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void validation_whenListenerTransportIsNotItsOwn_thenStartupFailsNamingTheKey() {
+        runner.withPropertyValues("switchboard.example.listeners.udp.transport=tcp")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("switchboard.example.listeners.udp.transport"));
+        runner.withPropertyValues("switchboard.example.listeners.tcp.transport=unix")
                 .run(context -> assertThat(context).hasFailed());
     }
 

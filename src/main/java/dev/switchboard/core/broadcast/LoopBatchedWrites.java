@@ -1,5 +1,6 @@
 package dev.switchboard.core.broadcast;
 
+import dev.switchboard.core.metrics.BroadcastMeter;
 import io.netty.channel.Channel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
@@ -8,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The writes of one broadcast, grouped by the recipients' event loops: each loop gets ONE task that
@@ -16,10 +18,22 @@ import java.util.concurrent.RejectedExecutionException;
  * src/bench/BENCHMARKS.md). Writes for the calling thread's own loop run inline. Per-channel order is
  * unchanged: a batch is queued on a channel's loop exactly where its single writes would have been.
  * Not thread-safe: build it, {@link #add} to it and {@link #submit()} it on one thread, once.
+ * With a {@link BroadcastMeter}, the last batch to finish reports the fan-out time and delivery lag.
  */
 public final class LoopBatchedWrites {
 
     private final Map<EventExecutor, Batch> byLoop = new IdentityHashMap<>(4);
+    private final BroadcastMeter meter;
+
+    /** A broadcast nobody times. */
+    public LoopBatchedWrites() {
+        this(BroadcastMeter.NONE);
+    }
+
+    /** A broadcast timed by {@code meter}. */
+    public LoopBatchedWrites(BroadcastMeter meter) {
+        this.meter = meter;
+    }
 
     /** Queues {@code message} for {@code channel}; ownership of the message passes to this batch. */
     public void add(Channel channel, Object message) {
@@ -28,6 +42,10 @@ public final class LoopBatchedWrites {
 
     /** Hands every loop its batch (running the caller's own loop's batch inline). */
     public void submit() {
+        if (meter.enabled() && !byLoop.isEmpty()) {
+            Completion completion = new Completion(meter, byLoop.size());
+            byLoop.values().forEach(batch -> batch.completion = completion);
+        }
         byLoop.forEach((loop, batch) -> {
             if (loop.inEventLoop()) {
                 batch.run();
@@ -46,6 +64,7 @@ public final class LoopBatchedWrites {
     private static final class Batch implements Runnable {
         private final List<Channel> channels = new ArrayList<>();
         private final List<Object> messages = new ArrayList<>();
+        private Completion completion;
 
         void add(Channel channel, Object message) {
             channels.add(channel);
@@ -62,10 +81,34 @@ public final class LoopBatchedWrites {
             for (Channel channel : channels) {
                 channel.flush();
             }
+            if (completion != null) {
+                completion.batchDone();
+            }
         }
 
         void release() {
             messages.forEach(ReferenceCountUtil::release);
+        }
+    }
+
+    /** Counts the batches of one timed broadcast down; the last one records it. */
+    private static final class Completion {
+        private final BroadcastMeter meter;
+        private final long acceptedNanos;
+        private final long startedNanos;
+        private final AtomicInteger pending;
+
+        Completion(BroadcastMeter meter, int batches) {
+            this.meter = meter;
+            this.acceptedNanos = meter.acceptedNanos();
+            this.startedNanos = System.nanoTime();
+            this.pending = new AtomicInteger(batches);
+        }
+
+        void batchDone() {
+            if (pending.decrementAndGet() == 0) {
+                meter.delivered(acceptedNanos, startedNanos, System.nanoTime());
+            }
         }
     }
 }

@@ -32,11 +32,15 @@ public final class ListenerRegistry {
             if (byName.putIfAbsent(definition.name(), listener) != null) {
                 throw new IllegalStateException("two listeners named " + definition.name());
             }
-            Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS, listener, l -> l.connections().size())
+            // A UDP listener's one datagram channel sits in its group but is not a connection.
+            Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS, listener,
+                            l -> l.definition().properties().transport() == Transport.UDP ? 0 : l.connections().size())
+                    .description("Open connections per listener")
                     .tag(GatewayMeters.Tags.LISTENER, listener.name())
                     .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
                     .register(meters);
             Gauge.builder(GatewayMeters.LISTENER_UP, listener, l -> l.isRunning() ? 1 : 0)
+                    .description("1 while the listener is bound, else 0")
                     .tag(GatewayMeters.Tags.LISTENER, listener.name())
                     .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
                     .register(meters);

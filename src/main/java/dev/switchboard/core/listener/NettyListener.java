@@ -107,12 +107,23 @@ public final class NettyListener {
         }
         ListenerProperties props = definition.properties();
         accepting = true;
-        Channel bound = switch (props.transport()) {
-            case TCP -> bindStream(new InetSocketAddress(props.host(), requirePort(props)),
-                    groups.serverSocketChannelClass(), true);
-            case UNIX -> bindStream(unixAddress(props), groups.serverDomainSocketChannelClass(), false);
-            case UDP -> bindDatagram(new InetSocketAddress(props.host(), requirePort(props)));
-        };
+        Channel bound;
+        try {
+            bound = switch (props.transport()) {
+                case TCP -> bindStream(new InetSocketAddress(props.host(), requirePort(props)),
+                        groups.serverSocketChannelClass(), true);
+                case UNIX -> bindStream(unixAddress(props), groups.serverDomainSocketChannelClass(), false);
+                case UDP -> bindDatagram(new InetSocketAddress(props.host(), requirePort(props)));
+            };
+        } catch (Exception e) {
+            // Netty rethrows the socket's checked exception unchecked; name the listener and address with it.
+            if (!(e instanceof IOException)) {
+                throw e;
+            }
+            String address = props.transport() == Transport.UNIX ? String.valueOf(props.path())
+                    : props.host() + ":" + props.port();
+            throw new ListenerBindException(name(), props.transport(), address, e);
+        }
         serverChannel = bound;
         log.info("Listener {} ({}) bound to {}", name(), props.transport(), bound.localAddress());
     }

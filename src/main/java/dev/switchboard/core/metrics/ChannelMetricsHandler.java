@@ -7,10 +7,13 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
+import io.netty.channel.socket.DatagramChannel;
 
 /**
  * First stage of every pipeline: counts connections and raw bytes in both directions, and
- * transitions to unwritable, for one listener. Sitting next to the head, it sees wire bytes only.
+ * transitions to unwritable, for one listener. Sitting next to the head, it sees wire bytes only, and
+ * marks when each read began so broadcasts it causes can report their delivery lag. A UDP listener's
+ * single datagram channel is not a connection and is not counted as one.
  */
 @Sharable
 public final class ChannelMetricsHandler extends ChannelDuplexHandler {
@@ -23,13 +26,17 @@ public final class ChannelMetricsHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        meters.connectionAccepted();
+        if (!(ctx.channel() instanceof DatagramChannel)) {
+            meters.connectionAccepted();
+        }
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        meters.connectionClosed();
+        if (!(ctx.channel() instanceof DatagramChannel)) {
+            meters.connectionClosed();
+        }
         ctx.fireChannelInactive();
     }
 
@@ -39,7 +46,12 @@ public final class ChannelMetricsHandler extends ChannelDuplexHandler {
         if (size > 0) {
             meters.bytesRead(size);
         }
-        ctx.fireChannelRead(msg);
+        meters.readStarted(ctx.channel());
+        try {
+            ctx.fireChannelRead(msg);
+        } finally {
+            meters.readFinished();
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.switchboard.core.metrics;
 
+import io.netty.channel.Channel;
+
 /**
  * What the core's channel metrics stage reports; implemented with Micrometer. Meters are resolved once
  * per listener, so the per-read and per-write path touches only its own counters.
@@ -47,5 +49,13 @@ public interface ChannelMetricsRecorder {
         void bytesWritten(long bytes);
 
         void becameUnwritable();
+
+        /** A read on {@code channel} begins; whatever it causes on this thread counts from now. */
+        default void readStarted(Channel channel) {
+        }
+
+        /** The read begun by {@link #readStarted} has been handled. */
+        default void readFinished() {
+        }
     }
 }

@@ -13,10 +13,10 @@ public final class GatewayMeters {
     public static final String LISTENER_ACCEPTED = "switchboard.listener.accepted";
     /** Connections closed per listener (counter). */
     public static final String LISTENER_CLOSED = "switchboard.listener.closed";
-    /** Bytes read per listener (counter, base unit bytes). */
-    public static final String LISTENER_BYTES_IN = "switchboard.listener.bytes.in";
-    /** Bytes written per listener (counter, base unit bytes). */
-    public static final String LISTENER_BYTES_OUT = "switchboard.listener.bytes.out";
+    /** Bytes read per listener (counter, base unit bytes: {@code switchboard_listener_received_bytes_total}). */
+    public static final String LISTENER_BYTES_IN = "switchboard.listener.received";
+    /** Bytes written per listener (counter, base unit bytes: {@code switchboard_listener_sent_bytes_total}). */
+    public static final String LISTENER_BYTES_OUT = "switchboard.listener.sent";
     /** Connections that stopped accepting writes because their buffer passed the high water mark. */
     public static final String LISTENER_UNWRITABLE = "switchboard.listener.unwritable";
     /** 1 while the listener is bound, 0 otherwise (gauge). */
@@ -85,6 +85,12 @@ public final class GatewayMeters {
         public static final String REASON = "reason";
         public static final String KIND = "kind";
         public static final String STATUS = "status";
+        /** Netty meters: {@code heap} or {@code direct}. */
+        public static final String MEMORY = "memory";
+        /** Netty meters: the event-loop group, {@code boss} or {@code workers}. */
+        public static final String GROUP = "group";
+        /** Netty meters: an event loop's index in its group. */
+        public static final String LOOP = "loop";
 
         private Tags() {
         }

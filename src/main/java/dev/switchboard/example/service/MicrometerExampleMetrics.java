@@ -1,6 +1,7 @@
 package dev.switchboard.example.service;
 
 import dev.switchboard.core.metrics.GatewayMeters;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** {@link ExampleMetrics} as Micrometer counters; tag values come only from fixed enums and constants. */
@@ -16,19 +17,24 @@ public final class MicrometerExampleMetrics implements ExampleMetrics {
 
     @Override
     public void command(String outcome) {
-        registry.counter(GatewayMeters.EXAMPLE_COMMANDS,
-                GatewayMeters.Tags.PROTOCOL, PROTOCOL, GatewayMeters.Tags.OUTCOME, outcome).increment();
+        counter(GatewayMeters.EXAMPLE_COMMANDS, "Example protocol commands handled, by outcome",
+                GatewayMeters.Tags.OUTCOME, outcome).increment();
     }
 
     @Override
     public void malformed(String reason) {
-        registry.counter(GatewayMeters.EXAMPLE_MALFORMED,
-                GatewayMeters.Tags.PROTOCOL, PROTOCOL, GatewayMeters.Tags.REASON, reason).increment();
+        counter(GatewayMeters.EXAMPLE_MALFORMED, "Example protocol lines or datagrams refused, by reason",
+                GatewayMeters.Tags.REASON, reason).increment();
     }
 
     @Override
     public void logRotate(String outcome) {
-        registry.counter(GatewayMeters.EXAMPLE_LOG_ROTATIONS,
-                GatewayMeters.Tags.PROTOCOL, PROTOCOL, GatewayMeters.Tags.OUTCOME, outcome).increment();
+        counter(GatewayMeters.EXAMPLE_LOG_ROTATIONS, "Example protocol log-rotate datagrams, by outcome",
+                GatewayMeters.Tags.OUTCOME, outcome).increment();
+    }
+
+    private Counter counter(String name, String help, String tag, String value) {
+        return Counter.builder(name).description(help).tag(GatewayMeters.Tags.PROTOCOL, PROTOCOL).tag(tag, value)
+                .register(registry);
     }
 }

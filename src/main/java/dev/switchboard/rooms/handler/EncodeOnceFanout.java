@@ -6,6 +6,7 @@ import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.Fanout;
 import dev.switchboard.rooms.service.RoomSession;
 import dev.switchboard.core.broadcast.LoopBatchedWrites;
+import dev.switchboard.core.metrics.BroadcastMeter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -25,9 +26,17 @@ public final class EncodeOnceFanout implements Fanout {
     private final RoomsMetrics metrics;
     private final RoomsDisconnector disconnector;
     private final long slowConsumerLimit;
+    private final BroadcastMeter broadcasts;
 
     public EncodeOnceFanout(ByteBufAllocator alloc, RoomsMetrics metrics, RoomsDisconnector disconnector,
             long slowConsumerLimit) {
+        this(alloc, metrics, disconnector, slowConsumerLimit, BroadcastMeter.NONE);
+    }
+
+    /** As above, with each broadcast's fan-out time and delivery lag reported to {@code broadcasts}. */
+    public EncodeOnceFanout(ByteBufAllocator alloc, RoomsMetrics metrics, RoomsDisconnector disconnector,
+            long slowConsumerLimit, BroadcastMeter broadcasts) {
+        this.broadcasts = broadcasts;
         this.alloc = alloc;
         this.metrics = metrics;
         this.disconnector = disconnector;
@@ -37,7 +46,7 @@ public final class EncodeOnceFanout implements Fanout {
     @Override
     public void broadcast(List<RoomSession> recipients, TPacket packet) {
         ByteBuf encoded = TPacketEncoder.encode(alloc, packet);
-        LoopBatchedWrites writes = new LoopBatchedWrites();
+        LoopBatchedWrites writes = new LoopBatchedWrites(broadcasts);
         int delivered = 0;
         try {
             for (RoomSession recipient : recipients) {

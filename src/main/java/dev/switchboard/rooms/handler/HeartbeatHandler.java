@@ -2,6 +2,7 @@ package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.timeout.Expirable;
 import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.service.Heartbeat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -24,6 +25,9 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
     private final TimeoutSweeper sweeper;
     private final RoomsDisconnector disconnector;
     private final boolean enabled;
+    private final RoomsMetrics metrics;
+    /** {@link System#nanoTime()} of the unanswered ping, 0 when none is out. */
+    private long pingSentNanos;
     /** Copy of {@code heartbeat.nextDue()} the sweeper thread may read, so idle sweeps cost no task. */
     private volatile Instant nextDue;
     private ChannelHandlerContext ctx;
@@ -31,6 +35,12 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
 
     HeartbeatHandler(RoomsHeartbeatSettings settings, Clock clock, TimeoutSweeper sweeper,
             RoomsDisconnector disconnector) {
+        this(settings, clock, sweeper, disconnector, RoomsMetrics.NOOP);
+    }
+
+    HeartbeatHandler(RoomsHeartbeatSettings settings, Clock clock, TimeoutSweeper sweeper,
+            RoomsDisconnector disconnector, RoomsMetrics metrics) {
+        this.metrics = metrics;
         this.heartbeat = new Heartbeat(settings.interval(), settings.timeout(), clock.instant());
         this.sweeper = sweeper;
         this.disconnector = disconnector;
@@ -55,6 +65,10 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof PongWebSocketFrame pong) {
             pong.release();
+            if (pingSentNanos != 0) {
+                metrics.pingRoundTrip(System.nanoTime() - pingSentNanos);
+                pingSentNanos = 0;
+            }
             heartbeat.pongReceived();
             nextDue = heartbeat.nextDue();
             return;
@@ -91,7 +105,10 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
         Heartbeat.Action action = heartbeat.check(now);
         nextDue = heartbeat.nextDue();
         switch (action) {
-            case PING -> ctx.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER));
+            case PING -> {
+                pingSentNanos = System.nanoTime();
+                ctx.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER));
+            }
             case EXPIRED -> {
                 cancel();
                 disconnector.close(ctx.channel(), WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "heartbeat-timeout",

@@ -132,7 +132,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
         previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,
                 new WebSocketFrameAggregator((int) properties.maxMessageSize().toBytes()));
         previous = add(pipeline, previous, RoomsPipeline.HEARTBEAT,
-                new HeartbeatHandler(heartbeat, clock, sweeper, disconnector));
+                new HeartbeatHandler(heartbeat, clock, sweeper, disconnector, metrics));
         previous = add(pipeline, previous, RoomsPipeline.LOGIN_TIMEOUT,
                 new LoginTimeoutHandler(properties.loginTimeout(), clock, sweeper, disconnector));
         previous = add(pipeline, previous, RoomsPipeline.PACKET_DECODER, decoder);

@@ -1,5 +1,6 @@
 package dev.switchboard.sea.handler;
 
+import dev.switchboard.core.metrics.HandlingTimer;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.codec.SeaCommandDecoder;
@@ -29,9 +30,18 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
     private final TimeoutSweeper sweeper;
     private final Clock clock;
     private final TailExceptionHandler tail;
+    private final HandlingTimer commands;
 
     public SeaChannelInitializer(EventExecutorGroup roster, SeaService service, SeaLimits limits,
                                  TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail) {
+        this(roster, service, limits, sweeper, clock, tail, HandlingTimer.NONE);
+    }
+
+    /** As above, with each command's handling timed by {@code commands}. */
+    public SeaChannelInitializer(EventExecutorGroup roster, SeaService service, SeaLimits limits,
+                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail,
+                                 HandlingTimer commands) {
+        this.commands = commands;
         this.roster = roster;
         this.service = service;
         this.limits = limits;
@@ -52,7 +62,7 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
         p.addLast(roster, SeaPipeline.FRAME_DECODER, new SeaFrameDecoder(connection::maxFrameLength));
         p.addLast(roster, SeaPipeline.FLOOD_GATE, gate);
         p.addLast(roster, SeaPipeline.COMMAND_DECODER, new SeaCommandDecoder(connection));
-        p.addLast(roster, SeaPipeline.SESSION, new SeaSessionHandler(service));
+        p.addLast(roster, SeaPipeline.SESSION, new SeaSessionHandler(service, commands));
         // After the session stage: it is armed by the session's Admitted event.
         p.addLast(roster, SeaPipeline.LOGIN_TIMEOUT, new SeaLoginTimeoutHandler(sweeper, clock, service));
         p.addLast(roster, SeaPipeline.EXCEPTIONS, tail);

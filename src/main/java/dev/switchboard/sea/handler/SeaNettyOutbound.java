@@ -1,6 +1,7 @@
 package dev.switchboard.sea.handler;
 
 import dev.switchboard.core.broadcast.LoopBatchedWrites;
+import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.sea.codec.SeaEncoding;
 import dev.switchboard.sea.codec.SeaServerEncoder;
 import dev.switchboard.sea.message.SeaServerMessage;
@@ -20,6 +21,18 @@ import java.util.List;
  */
 public final class SeaNettyOutbound implements SeaOutbound {
 
+    private final BroadcastMeter broadcasts;
+
+    /** An outbound whose broadcasts nobody times (tests). */
+    public SeaNettyOutbound() {
+        this(BroadcastMeter.NONE);
+    }
+
+    /** An outbound whose broadcasts report their fan-out time and delivery lag to {@code broadcasts}. */
+    public SeaNettyOutbound(BroadcastMeter broadcasts) {
+        this.broadcasts = broadcasts;
+    }
+
     @Override
     public void send(SeaServerMessage message, List<SeaUser> recipients) {
         if (recipients.isEmpty()) {
@@ -32,7 +45,7 @@ public final class SeaNettyOutbound implements SeaOutbound {
                 first.write(encoding.forRecipient(recipients.get(0).version()));
                 return;
             }
-            LoopBatchedWrites writes = new LoopBatchedWrites();
+            LoopBatchedWrites writes = new LoopBatchedWrites(broadcasts);
             try {
                 for (SeaUser recipient : recipients) {
                     SeaConnection connection = (SeaConnection) recipient.link();

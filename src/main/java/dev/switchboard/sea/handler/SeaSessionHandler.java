@@ -1,5 +1,6 @@
 package dev.switchboard.sea.handler;
 
+import dev.switchboard.core.metrics.HandlingTimer;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.service.SeaUser;
@@ -17,9 +18,11 @@ import java.net.InetSocketAddress;
 final class SeaSessionHandler extends SimpleChannelInboundHandler<SeaRequest> {
 
     private final SeaService service;
+    private final HandlingTimer commands;
 
-    SeaSessionHandler(SeaService service) {
+    SeaSessionHandler(SeaService service, HandlingTimer commands) {
         this.service = service;
+        this.commands = commands;
     }
 
     @Override
@@ -41,7 +44,7 @@ final class SeaSessionHandler extends SimpleChannelInboundHandler<SeaRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, SeaRequest request) {
         SeaUser user = SeaConnection.of(ctx.channel()).user();
         if (user != null) {
-            service.handle(user, request);
+            commands.handle(ctx.channel(), request.command(), () -> service.handle(user, request));
         }
     }
 

@@ -94,14 +94,14 @@ class PrometheusIntegrationTest {
                 Map<String, Double> metrics = parse(body);
                 assertThat(metrics).containsKeys(
                         "switchboard_listener_connections", "switchboard_listener_up",
-                        "switchboard_listener_accepted_total", "switchboard_listener_bytes_in_bytes_total",
-                        "switchboard_listener_bytes_out_bytes_total",
+                        "switchboard_listener_accepted_total", "switchboard_listener_received_bytes_total",
+                        "switchboard_listener_sent_bytes_total",
                         "switchboard_sea_users", "switchboard_sea_logins_total", "switchboard_sea_messages_total",
                         "switchboard_sea_archiver_connected", "switchboard_sea_archiver_queued",
                         "switchboard_rooms_connections", "switchboard_rooms_rooms", "switchboard_rooms_members",
                         "switchboard_rooms_messages_in_total", "switchboard_rooms_history_lines",
                         "switchboard_example_commands_total", "switchboard_http_requests_total",
-                        "netty_allocator_memory_used", "jvm_memory_used_bytes");
+                        "switchboard_netty_allocator_used_bytes", "jvm_memory_used_bytes");
                 assertThat(metrics.get("switchboard_sea_users")).isGreaterThanOrEqualTo(1.0);
                 assertThat(metrics.get("switchboard_sea_messages_total")).isGreaterThanOrEqualTo(1.0);
                 assertThat(metrics.get("switchboard_rooms_members")).isGreaterThanOrEqualTo(1.0);
