@@ -257,6 +257,33 @@ class ConsoleIntegrationTest {
         }
     }
 
+    /**
+     * A browser that has the operator's Basic credentials cached (from using the console) can be made to
+     * send "simple" cross-site requests without a CORS preflight: POST with a form, text/plain or no body.
+     * None of them may change anything; only the Origin-checked console socket and JSON REST calls can.
+     */
+    @Test
+    void restWrite_whenSentAsACrossSiteSimpleRequest_thenNothingChanges() throws Exception {
+        String credentials = "Basic " + Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+        String url = "http://127.0.0.1:" + managementPort() + "/actuator/listeners/console-sink";
+        HttpRequest[] simpleRequests = {
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", credentials)
+                        .header("Origin", "http://evil.example").header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"stop\"}")).build(),
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", credentials)
+                        .header("Origin", "http://evil.example")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("action=stop")).build(),
+                HttpRequest.newBuilder(URI.create(url + "?action=stop")).header("Authorization", credentials)
+                        .header("Origin", "http://evil.example")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build()};
+        for (HttpRequest request : simpleRequests) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(request.headers().toString()).isGreaterThanOrEqualTo(400);
+        }
+        assertThat(get(managementPort(), "/actuator/listeners/console-sink", true).body()).contains("\"state\":\"running\"");
+    }
+
     private static JsonNode listener(JsonNode snapshot, String name) {
         for (JsonNode listener : snapshot.path("listeners")) {
             if (name.equals(listener.path("name").asString())) {

@@ -92,6 +92,32 @@
     $(id).replaceChildren(...rows);
   }
 
+  // Keeps a row element while its data is unchanged, so a button does not vanish from under the
+  // pointer when the next snapshot arrives; only changed, added or removed rows touch the page.
+  function syncRows(id, items, keyOf, render) {
+    const container = $(id);
+    const existing = new Map([...container.children].map((node) => [node.dataset.key, node]));
+    const nodes = items.map((item) => {
+      const key = keyOf(item);
+      const signature = JSON.stringify(item);
+      const old = existing.get(key);
+      if (old && old.dataset.signature === signature) return old;
+      const node = render(item);
+      node.dataset.key = key;
+      node.dataset.signature = signature;
+      return node;
+    });
+    const unchanged = nodes.length === container.children.length
+      && nodes.every((node, i) => container.children[i] === node);
+    if (!unchanged) container.replaceChildren(...nodes);
+  }
+
+  function withTotal(bounded, more) {
+    const items = bounded.items.slice();
+    if (bounded.total > items.length) items.push({ more: '… ' + bounded.total + ' in all', render: more });
+    return items;
+  }
+
   function render(snapshot) {
     $('consoles').textContent = snapshot.consoles.open + ' console(s) open, ' + snapshot.consoles.dropped
       + ' dropped for not reading';
@@ -104,17 +130,17 @@
     renderBans(snapshot.bans);
     renderBlacklist(snapshot.blacklist);
     renderRooms(snapshot.rooms);
-    replaceRows('audit', snapshot.audit.map((line) => el('li', {},
+    syncRows('audit', snapshot.audit, (line) => JSON.stringify(line), (line) => el('li', {},
       time(line.at) + ' actor=' + line.actor + ' action=' + line.action + ' target=' + line.target
-      + ' result=' + line.result + (line.via ? ' via=' + line.via : ''))));
+      + ' result=' + line.result + (line.via ? ' via=' + line.via : '')));
   }
 
   function renderProtocols(snapshot) {
-    replaceRows('protocols', snapshot.protocols.map((p) => el('tr', { 'data-protocol': p.protocol },
+    syncRows('protocols', snapshot.protocols, (p) => p.protocol, (p) => el('tr', { 'data-protocol': p.protocol },
       el('td', {}, p.protocol), el('td', { class: 'num' }, p.listeners), el('td', { class: 'num' }, p.connections),
       el('td', { class: 'num' }, bytes(p.bytesInPerSecond) + '/s'),
       el('td', { class: 'num' }, bytes(p.bytesOutPerSecond) + '/s'),
-      el('td', { class: 'num' }, bytes(p.bytesIn)), el('td', { class: 'num' }, bytes(p.bytesOut)))));
+      el('td', { class: 'num' }, bytes(p.bytesIn)), el('td', { class: 'num' }, bytes(p.bytesOut))));
     const point = { protocols: {} };
     snapshot.protocols.forEach((p) => {
       if (!colorOf.has(p.protocol)) colorOf.set(p.protocol, COLORS[colorOf.size % COLORS.length]);
@@ -152,7 +178,7 @@
   }
 
   function renderListeners(listeners) {
-    replaceRows('listeners', listeners.map((l) => {
+    syncRows('listeners', listeners, (l) => l.name, (l) => {
       const running = l.state === 'running';
       const action = running ? 'stop' : 'start';
       return el('tr', { 'data-listener': l.name },
@@ -160,7 +186,7 @@
         el('td', {}, l.address || ''), el('td', { class: 'num' }, l.connections),
         el('td', {}, el('button', { type: 'button', class: running ? 'danger ' + action : action,
           onclick: () => send({ command: 'listener', name: l.name, action }) }, action)));
-    }));
+    });
   }
 
   function renderSessions(page, protocols) {
@@ -175,7 +201,7 @@
     $('session-page').textContent = 'page ' + (page.page + 1) + ' / ' + pages;
     $('session-prev').disabled = page.page === 0;
     $('session-next').disabled = page.page + 1 >= pages;
-    replaceRows('sessions', page.rows.map((s) => {
+    syncRows('sessions', page.rows, (s) => s.id, (s) => {
       const actions = el('td', {},
         el('button', { type: 'button', class: 'danger kill', title: 'close the connection the protocol\'s way',
           onclick: () => send({ command: 'kill', session: s.id }) }, 'kill'));
@@ -190,31 +216,31 @@
       return el('tr', { 'data-session': s.id },
         el('td', {}, s.id), el('td', {}, s.protocol), el('td', {}, s.listener), el('td', {}, s.address),
         el('td', { class: 'name' }, s.name || ''), el('td', {}, s.state), el('td', {}, time(s.connectedAt)), actions);
-    }));
+    });
   }
 
   function renderBans(bans) {
-    const rows = bans.items.map((b) => el('li', { 'data-ban': b.address },
-      el('span', {}, b.address + (b.permanent ? ' (permanent)' : ' until ' + new Date(b.expiresAt).toLocaleString())),
-      el('button', { type: 'button', class: 'unban', onclick: () => send({ command: 'unban', address: b.address }) },
-        'unban')));
-    if (bans.total > bans.items.length) rows.push(el('li', { class: 'muted' }, '… ' + bans.total + ' in all'));
-    replaceRows('bans', rows);
+    syncRows('bans', withTotal(bans, (text) => el('li', { class: 'muted' }, text)),
+      (b) => b.more || b.address, (b) => b.more ? b.render(b.more) : el('li', { 'data-ban': b.address },
+        el('span', {}, b.address + (b.permanent ? ' (permanent)' : ' until ' + new Date(b.expiresAt).toLocaleString())),
+        el('button', { type: 'button', class: 'unban', onclick: () => send({ command: 'unban', address: b.address }) },
+          'unban')));
   }
 
   function renderBlacklist(patterns) {
-    const rows = patterns.items.map((p) => el('li', { 'data-pattern': p }, el('span', {}, p),
-      el('button', { type: 'button', class: 'remove',
-        onclick: () => send({ command: 'blacklist-remove', pattern: p }) }, 'remove')));
-    if (patterns.total > patterns.items.length) rows.push(el('li', { class: 'muted' }, '… ' + patterns.total + ' in all'));
-    replaceRows('blacklist', rows);
+    const items = withTotal(patterns, (text) => el('li', { class: 'muted' }, text))
+      .map((p) => (typeof p === 'string' ? { pattern: p } : p));
+    syncRows('blacklist', items, (p) => p.more || p.pattern, (p) => p.more ? p.render(p.more)
+      : el('li', { 'data-pattern': p.pattern }, el('span', {}, p.pattern),
+        el('button', { type: 'button', class: 'remove',
+          onclick: () => send({ command: 'blacklist-remove', pattern: p.pattern }) }, 'remove')));
   }
 
   function renderRooms(rooms) {
-    const rows = rooms.items.map((r) => el('tr', {}, el('td', {}, r.name), el('td', { class: 'num' }, r.members),
-      el('td', { class: 'num' }, r.historyLines), el('td', { class: 'num' }, bytes(r.historyBytes))));
-    if (rooms.total > rooms.items.length) rows.push(el('tr', {}, el('td', { class: 'muted' }, '… ' + rooms.total + ' in all')));
-    replaceRows('rooms', rows);
+    syncRows('rooms', withTotal(rooms, (text) => el('tr', {}, el('td', { class: 'muted' }, text))),
+      (r) => r.more || r.name, (r) => r.more ? r.render(r.more) : el('tr', {}, el('td', {}, r.name),
+        el('td', { class: 'num' }, r.members), el('td', { class: 'num' }, r.historyLines),
+        el('td', { class: 'num' }, bytes(r.historyBytes))));
   }
 
   function wire() {
