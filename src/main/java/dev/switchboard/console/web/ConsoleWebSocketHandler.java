@@ -94,14 +94,14 @@ public final class ConsoleWebSocketHandler extends TextWebSocketHandler {
         if (!(principal instanceof Authentication operator) || !operator.isAuthenticated()) {
             return new CommandResult(401, new ConsoleOperations.Error(401, "not authenticated"));
         }
-        SecurityContext outer = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(operator);
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(outer);
+            // Socket messages arrive on pooled container threads that carry no request's context.
+            SecurityContextHolder.clearContext();
         }
     }
 }
