@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerProperties;
+import dev.switchboard.rooms.message.Command;
+import dev.switchboard.rooms.support.WsTestClient;
 import dev.switchboard.sea.support.SeaTestClient;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -17,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -220,6 +226,61 @@ class ConsoleIntegrationTest {
             alice.expectClosed();
             console.nextSnapshot(s -> s.path("sessions").path("matched").asInt() == 0);
             assertThat(output.getOut()).contains("actor=ops action=session.kill target=" + id + " result=ok via=console");
+        }
+    }
+
+    @Test
+    void command_whenSeaSessionBanned_thenKilledAndItsAddressBanned(CapturedOutput output) throws Exception {
+        try (ConsoleTestClient console = console();
+                SeaTestClient mallory = SeaTestClient.connect(port("local.switchboard.sea.port"), "127.0.0.9")) {
+            mallory.login("consolemallory", "pc9");
+            console.send("{\"command\":\"query\",\"protocol\":\"sea\",\"text\":\"consolemallory\"}");
+            JsonNode found = console.nextSnapshot(s -> s.path("sessions").path("text").asString().equals("consolemallory")
+                    && s.path("sessions").path("matched").asInt() == 1);
+            String id = found.path("sessions").path("rows").get(0).path("id").asString();
+
+            console.send("{\"id\":8,\"command\":\"kill\",\"session\":\"" + id + "\",\"ban\":true}");
+            assertThat(console.result(8).path("status").asInt()).isEqualTo(200);
+            mallory.expectClosed();
+            console.nextSnapshot(s -> names(s.path("bans").path("items"), "address").contains("127.0.0.9"));
+            assertThat(output.getOut()).contains("action=session.kill+ban target=" + id + " result=ok via=console");
+
+            console.send("{\"id\":9,\"command\":\"unban\",\"address\":\"127.0.0.9\"}");
+            assertThat(console.result(9).path("status").asInt()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void command_whenRoomsMemberKicked_thenOutOfTheRoomAndAuditedAsTheRoomsKick(CapturedOutput output)
+            throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (ConsoleTestClient console = console()) {
+            WsTestClient member = WsTestClient.connect(group, port("local.switchboard.http.port"), "/ws", true);
+            try {
+                assertThat(member.login("consoledave")).startsWith("RESP_OK");
+                member.send(Command.SET_ROOM, "console-room");
+                assertThat(member.next()).startsWith("RESP_OK");
+                console.send("{\"command\":\"query\",\"text\":\"consoledave\"}");
+                JsonNode found = console.nextSnapshot(s -> s.path("sessions").path("text").asString().equals("consoledave")
+                        && s.path("sessions").path("matched").asInt() == 1
+                        && s.path("sessions").path("rows").get(0).path("state").asString().equals("in-room"));
+                String id = found.path("sessions").path("rows").get(0).path("id").asString();
+
+                console.send("{\"id\":21,\"command\":\"kick\",\"session\":\"" + id + "\"}");
+                assertThat(console.result(21).path("status").asInt()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(20)).until(() -> "close 1008".equals(member.next()));
+                console.nextSnapshot(s -> s.path("sessions").path("text").asString().equals("consoledave")
+                        && s.path("sessions").path("matched").asInt() == 0);
+                assertThat(output.getOut()).containsPattern(
+                        "action=rooms\\.kick target=console-room/\\d+ result=ok via=console");
+
+                console.send("{\"id\":22,\"command\":\"kick\",\"session\":\"" + id + "\"}");
+                assertThat(console.result(22).path("status").asInt()).isEqualTo(404);
+            } finally {
+                member.close();
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 

@@ -39,8 +39,8 @@ public final class ConsoleHandshakeInterceptor implements HandshakeInterceptor {
         String origin = request.getHeaders().getOrigin();
         // Browsers always send Origin on a WebSocket handshake and the console is a browser page, so none is refused too.
         if (origin == null || !(WebUtils.isSameOrigin(request) || allowedOrigins.contains(origin))) {
-            log.warn("console handshake from {} refused: origin {} is not the management server's",
-                    request.getRemoteAddress(), origin);
+            log.warn("console handshake from {} refused: {}", request.getRemoteAddress(),
+                    origin == null ? "no Origin header" : "origin " + origin + " is not the management server's");
             response.setStatusCode(HttpStatus.FORBIDDEN);
             return false;
         }
