@@ -130,7 +130,7 @@ public final class ConsoleSockets implements SmartLifecycle {
             return;
         }
         try {
-            current.execute(() -> publish(targets == null ? List.copyOf(consoles.values()) : targets));
+            current.execute(() -> publishSafely(targets == null ? List.copyOf(consoles.values()) : targets));
         } catch (RejectedExecutionException stopping) {
             log.debug("console refresh skipped: stopping");
         }
@@ -195,8 +195,12 @@ public final class ConsoleSockets implements SmartLifecycle {
     }
 
     private void tick() {
+        publishSafely(List.copyOf(consoles.values()));
+    }
+
+    private void publishSafely(List<Console> targets) {
         try {
-            publish(List.copyOf(consoles.values()));
+            publish(targets);
         } catch (RuntimeException e) {
             // The next tick tries again; a failing tick must not cancel the schedule.
             log.warn("console snapshot failed: {}", e.toString());

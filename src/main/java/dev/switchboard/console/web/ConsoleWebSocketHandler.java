@@ -71,8 +71,14 @@ public final class ConsoleWebSocketHandler extends TextWebSocketHandler {
             consoles.query(session, command.query());
             return;
         }
-        CommandResult result = asOperator(session.getPrincipal(),
-                () -> audit.via(VIA, () -> command.execute(operations)));
+        CommandResult result;
+        try {
+            result = asOperator(session.getPrincipal(), () -> audit.via(VIA, () -> command.execute(operations)));
+        } catch (RuntimeException e) {
+            // Already audited as failed; the console gets the REST call's 500, and its socket stays open.
+            log.warn("console command {} of {} failed: {}", command.command(), session.getId(), e.toString());
+            result = new CommandResult(500, new ConsoleOperations.Error(500, "failed: " + e.getMessage()));
+        }
         consoles.reply(session, new Reply("result", command.id(), command.command(), result.status(), result.body()));
         if (result.status() < 300) {
             consoles.refreshAll();

@@ -36,155 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Timeout(60)
 class ConsoleSocketsTest {
 
-    /** A gateway with one listener and nothing else. */
-    private static final class QuietSources implements ConsoleSources {
-        @Override
-        public List<ListenerDescriptor> listeners() {
-            return List.of(new ListenerDescriptor("sea", "sea", "tcp", "running", "/127.0.0.1:8732", 0));
-        }
-
-        @Override
-        public ByteTotals traffic(String listener) {
-            return ByteTotals.NONE;
-        }
-
-        @Override
-        public List<SessionDescriptor> sessions() {
-            return List.of();
-        }
-
-        @Override
-        public List<BanRow> bans() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> blacklist() {
-            return List.of();
-        }
-
-        @Override
-        public List<RoomView> rooms() {
-            return List.of();
-        }
-    }
-
-    /** A console socket whose peer either reads everything or, when {@code stalled}, never reads again. */
-    private static final class FakeSocket implements WebSocketSession {
-        final String id;
-        final boolean stalled;
-        final CountDownLatch release = new CountDownLatch(1);
-        final List<String> received = new CopyOnWriteArrayList<>();
-        volatile CloseStatus closedWith;
-
-        FakeSocket(String id, boolean stalled) {
-            this.id = id;
-            this.stalled = stalled;
-        }
-
-        @Override
-        public void sendMessage(WebSocketMessage<?> message) {
-            if (stalled) {
-                try {
-                    // A peer that stopped reading: the write blocks until the test ends.
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return;
-            }
-            received.add((String) message.getPayload());
-        }
-
-        @Override
-        public void close(CloseStatus status) {
-            closedWith = status;
-        }
-
-        @Override
-        public void close() {
-            close(CloseStatus.NORMAL);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return closedWith == null;
-        }
-
-        @Override
-        public String getId() {
-            return id;
-        }
-
-        @Override
-        public URI getUri() {
-            return URI.create("ws://127.0.0.1/console/ws");
-        }
-
-        @Override
-        public HttpHeaders getHandshakeHeaders() {
-            return new HttpHeaders();
-        }
-
-        @Override
-        public Map<String, Object> getAttributes() {
-            return new HashMap<>();
-        }
-
-        @Override
-        public Principal getPrincipal() {
-            return () -> "ops";
-        }
-
-        @Override
-        public InetSocketAddress getLocalAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getRemoteAddress() {
-            return null;
-        }
-
-        @Override
-        public String getAcceptedProtocol() {
-            return null;
-        }
-
-        @Override
-        public void setTextMessageSizeLimit(int messageSizeLimit) {
-        }
-
-        @Override
-        public int getTextMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public void setBinaryMessageSizeLimit(int messageSizeLimit) {
-        }
-
-        @Override
-        public int getBinaryMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public List<WebSocketExtension> getExtensions() {
-            return List.of();
-        }
-    }
-
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ConsoleSockets sockets = new ConsoleSockets(
             new ConsoleProperties(true, 2, Duration.ofMillis(200), DataSize.ofKilobytes(16), Duration.ofSeconds(1),
                     50, 200, 100, List.of()),
             new ConsoleSnapshots(new QuietSources(), new AuditRing(10), Clock.systemUTC(), 50, 200),
             JsonMapper.builder().build(), meters);
-    private final List<FakeSocket> opened = new CopyOnWriteArrayList<>();
+    private final List<FakeConsoleSocket> opened = new CopyOnWriteArrayList<>();
 
-    private FakeSocket open(String id, boolean stalled) {
-        FakeSocket socket = new FakeSocket(id, stalled);
+    private FakeConsoleSocket open(String id, boolean stalled) {
+        FakeConsoleSocket socket = new FakeConsoleSocket(id, stalled, () -> "ops");
         opened.add(socket);
         assertThat(sockets.open(socket)).isTrue();
         return socket;
@@ -199,7 +60,7 @@ class ConsoleSocketsTest {
     @Test
     void open_whenConnected_thenSnapshotsArriveOnTheInterval() {
         sockets.start();
-        FakeSocket console = open("a", false);
+        FakeConsoleSocket console = open("a", false);
         await().atMost(Duration.ofSeconds(20)).until(() -> console.received.size() >= 3);
         assertThat(console.received.get(0)).startsWith("{\"type\":\"snapshot\"").contains("\"listeners\":[{\"name\":\"sea\"");
     }
@@ -210,7 +71,7 @@ class ConsoleSocketsTest {
         open("a", false);
         open("b", false);
         assertThat(sockets.hasRoom()).isFalse();
-        assertThat(sockets.open(new FakeSocket("c", false))).isFalse();
+        assertThat(sockets.open(new FakeConsoleSocket("c", false, () -> "ops"))).isFalse();
         sockets.closed(opened.get(0));
         assertThat(sockets.hasRoom()).isTrue();
     }
@@ -218,8 +79,8 @@ class ConsoleSocketsTest {
     @Test
     void slowConsole_whenItStopsReading_thenDroppedAndCountedWhileTheOtherKeepsGettingSnapshots() {
         sockets.start();
-        FakeSocket slow = open("slow", true);
-        FakeSocket reader = open("reader", false);
+        FakeConsoleSocket slow = open("slow", true);
+        FakeConsoleSocket reader = open("reader", false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sockets.dropped() == 1);
         assertThat(slow.closedWith).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE);
@@ -234,7 +95,7 @@ class ConsoleSocketsTest {
     @Test
     void stop_whenConsolesOpen_thenClosedAsGoingAway() {
         sockets.start();
-        FakeSocket console = open("a", false);
+        FakeConsoleSocket console = open("a", false);
         sockets.stop();
         assertThat(console.closedWith).isEqualTo(CloseStatus.GOING_AWAY);
         assertThat(sockets.isRunning()).isFalse();
