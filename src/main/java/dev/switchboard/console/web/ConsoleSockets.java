@@ -17,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,8 +42,11 @@ public final class ConsoleSockets implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConsoleSockets.class);
     /** Close code for "try again later": the console cap is reached. */
     static final CloseStatus TOO_MANY = new CloseStatus(1013, "too many consoles");
+    /** A round that took t waits at least this many t before the next: sampling gets at most ~1/5 of the time. */
+    private static final long SLOW_ROUND_FACTOR = 4;
 
     private final ConsoleProperties properties;
+    private final LongSupplier nanoTime;
     private final ConsoleSnapshots snapshots;
     private final JsonMapper json;
     private final Counter droppedMeter;
@@ -53,6 +57,13 @@ public final class ConsoleSockets implements SmartLifecycle {
 
     public ConsoleSockets(ConsoleProperties properties, ConsoleSnapshots snapshots, JsonMapper json,
             MeterRegistry meters) {
+        this(properties, snapshots, json, meters, System::nanoTime);
+    }
+
+    /** With the time source that measures how long a snapshot round took. */
+    ConsoleSockets(ConsoleProperties properties, ConsoleSnapshots snapshots, JsonMapper json, MeterRegistry meters,
+            LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.properties = properties;
         this.snapshots = snapshots;
         this.json = json;
@@ -194,8 +205,24 @@ public final class ConsoleSockets implements SmartLifecycle {
         }
     }
 
+    /**
+     * One snapshot round, then the next one after the interval, or later when the round itself was slow:
+     * reading the sessions costs one SEA roster round trip per SEA connection, so with many users the
+     * console stretches its interval to keep its share of that work to about a fifth.
+     */
     private void tick() {
+        long started = nanoTime.getAsLong();
         publishSafely(List.copyOf(consoles.values()));
+        long took = nanoTime.getAsLong() - started;
+        ScheduledExecutorService current = ticker;
+        if (current != null) {
+            try {
+                current.schedule(this::tick, Math.max(properties.snapshotInterval().toNanos(), took * SLOW_ROUND_FACTOR),
+                        TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopping) {
+                log.debug("console ticker stopped");
+            }
+        }
     }
 
     private void publishSafely(List<Console> targets) {
@@ -216,8 +243,7 @@ public final class ConsoleSockets implements SmartLifecycle {
         // At most one blocked send per console, plus one to spare for replies and the refresh of a new console.
         senders = new ThreadPoolExecutor(0, properties.maxConsoles() * 2 + 1, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemon("console-send"));
-        long period = properties.snapshotInterval().toMillis();
-        ticker.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+        ticker.schedule(this::tick, properties.snapshotInterval().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override

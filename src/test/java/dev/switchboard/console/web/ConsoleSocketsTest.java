@@ -93,6 +93,27 @@ class ConsoleSocketsTest {
     }
 
     @Test
+    void tick_whenARoundIsSlow_thenTheNextWaitsFourTimesAsLongAsItTook() {
+        // Each snapshot round "takes" 2.5 s on this clock, so the next comes 10 s later at the earliest.
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        ConsoleSockets slowSampling = new ConsoleSockets(
+                new ConsoleProperties(true, 2, Duration.ofMillis(200), DataSize.ofKilobytes(16), Duration.ofSeconds(1),
+                        50, 200, 100, List.of()),
+                new ConsoleSnapshots(new QuietSources(), new AuditRing(10), Clock.systemUTC(), 50, 200),
+                JsonMapper.builder().build(), meters, () -> now.getAndAdd(Duration.ofMillis(2_500).toNanos()));
+        slowSampling.start();
+        try {
+            FakeConsoleSocket console = new FakeConsoleSocket("a", false, () -> "ops");
+            assertThat(slowSampling.open(console)).isTrue();
+            // The snapshot on opening plus the first tick's; the second tick is at least 10 s away.
+            await().atMost(Duration.ofSeconds(20)).until(() -> console.received.size() == 2);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> console.received.size() == 2);
+        } finally {
+            slowSampling.stop();
+        }
+    }
+
+    @Test
     void stop_whenConsolesOpen_thenClosedAsGoingAway() {
         sockets.start();
         FakeConsoleSocket console = open("a", false);
