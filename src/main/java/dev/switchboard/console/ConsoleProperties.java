@@ -38,7 +38,7 @@ public record ConsoleProperties(
         @DefaultValue("50") @Min(1) @Max(500) int sessionRows,
         @DefaultValue("200") @Min(1) @Max(5000) int listRows,
         @DefaultValue("100") @Min(1) @Max(10000) int auditLines,
-        @DefaultValue("") @NotNull List<String> allowedOrigins) {
+        @DefaultValue @NotNull List<String> allowedOrigins) {
 
     @AssertTrue(message = "snapshot-interval must be between 200ms and 1m")
     boolean isSnapshotIntervalValid() {
