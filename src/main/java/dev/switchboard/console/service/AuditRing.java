@@ -3,6 +3,7 @@ package dev.switchboard.console.service;
 import dev.switchboard.core.admin.AuditLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class AuditRing implements AuditLog.Listener {
     /** The kept entries, newest first. */
     public synchronized List<AuditLog.Entry> recent() {
         List<AuditLog.Entry> newestFirst = new ArrayList<>(entries);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         return newestFirst;
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -239,7 +241,7 @@ public final class ConsoleSockets implements SmartLifecycle {
         if (ticker != null) {
             return;
         }
-        ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("console-snapshots"));
+        ticker = Executors.newSingleThreadScheduledExecutor(daemon("console-snapshots"));
         // At most one blocked send per console, plus one to spare for replies and the refresh of a new console.
         senders = new ThreadPoolExecutor(0, properties.maxConsoles() * 2 + 1, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemon("console-send"));
@@ -265,7 +267,7 @@ public final class ConsoleSockets implements SmartLifecycle {
         return ticker != null;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicLong count = new AtomicLong();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());

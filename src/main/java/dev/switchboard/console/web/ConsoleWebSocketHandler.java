@@ -6,6 +6,7 @@ import dev.switchboard.console.service.ConsoleOperations.CommandResult;
 import dev.switchboard.core.admin.AuditLog;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -96,7 +97,7 @@ public final class ConsoleWebSocketHandler extends TextWebSocketHandler {
     }
 
     /** Runs {@code work} with the socket's operator as the security principal, so the audit names them. */
-    private static CommandResult asOperator(Principal principal, java.util.function.Supplier<CommandResult> work) {
+    private static CommandResult asOperator(Principal principal, Supplier<CommandResult> work) {
         if (!(principal instanceof Authentication operator) || !operator.isAuthenticated()) {
             return new CommandResult(401, new ConsoleOperations.Error(401, "not authenticated"));
         }
