@@ -3,6 +3,7 @@ package dev.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.switchboard.console.ConsoleProperties;
 import dev.switchboard.core.admin.AdminProperties;
 import dev.switchboard.core.netty.NettyProperties;
 import dev.switchboard.core.shutdown.ShutdownProperties;
@@ -57,6 +58,7 @@ class ConfigFileTest {
                 Arguments.of("switchboard.shutdown", ShutdownProperties.class, null),
                 Arguments.of("switchboard.timeouts", TimeoutProperties.class, null),
                 Arguments.of("switchboard.admin", AdminProperties.class, null),
+                Arguments.of("switchboard.console", ConsoleProperties.class, null),
                 Arguments.of("switchboard.sea", SeaProperties.class, "switchboard.sea.archiver"),
                 Arguments.of("switchboard.sea.archiver", ArchiverProperties.class, null),
                 Arguments.of("switchboard.http", HttpProperties.class, null),
