@@ -1,5 +1,6 @@
 package dev.switchboard.example;
 
+import dev.switchboard.core.admin.ListenerGroup;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.Transport;
@@ -53,11 +54,16 @@ public class ExampleConfiguration {
         return new ExampleServerConversation(properties.quitAllowedFrom());
     }
 
+    /** What QUIT stops, and so what an operator start of any of them brings back. */
     @Bean
-    ExampleListeners exampleListeners(ObjectProvider<ListenerRegistry> registry) {
+    ListenerGroup exampleListenerGroup() {
+        return new ListenerGroup(PROTOCOL, List.of(TCP_LISTENER, UNIX_LISTENER, UDP_LISTENER));
+    }
+
+    @Bean
+    ExampleListeners exampleListeners(ObjectProvider<ListenerRegistry> registry, ListenerGroup exampleListenerGroup) {
         // QUIT is rare, so the common pool is enough to keep the blocking unbind off the event loop.
-        return new RegistryExampleListeners(registry, List.of(TCP_LISTENER, UNIX_LISTENER, UDP_LISTENER),
-                CompletableFuture::runAsync);
+        return new RegistryExampleListeners(registry, exampleListenerGroup.members(), CompletableFuture::runAsync);
     }
 
     @Bean

@@ -15,8 +15,14 @@ public class CoreAdminConfiguration {
     }
 
     @Bean
-    ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit) {
-        return new ListenersEndpoint(registry, audit);
+    AdminRequestGuard adminRequestGuard(AuditLog audit, ObjectProvider<AdminFieldHint> hints) {
+        return new AdminRequestGuard(audit, hints.orderedStream().toList());
+    }
+
+    @Bean
+    ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit,
+            ObjectProvider<ListenerGroup> groups) {
+        return new ListenersEndpoint(registry, audit, groups.orderedStream().toList());
     }
 
     @Bean

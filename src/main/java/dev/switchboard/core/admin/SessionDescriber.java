@@ -12,6 +12,19 @@ public interface SessionDescriber {
     /** The protocol tag of the listeners whose connections this describes. */
     String protocol();
 
+    /**
+     * The protocol a connection speaks now, for listing and filtering: the listener's {@link #protocol()}
+     * unless the connection switched to another one (an HTTP connection upgraded to a WebSocket room).
+     */
+    default String protocolOf(Channel channel) {
+        return protocol();
+    }
+
+    /** Every name {@link #protocolOf} can return. */
+    default java.util.Set<String> protocols() {
+        return java.util.Set.of(protocol());
+    }
+
     /** What the protocol knows about the connection (name, login time, state, details); empty if nothing. */
     Optional<SessionInfo> describe(Channel channel);
 
