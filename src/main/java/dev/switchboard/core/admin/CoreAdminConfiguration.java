@@ -20,6 +20,11 @@ public class CoreAdminConfiguration {
     }
 
     @Bean
+    AdminBodyErrors adminBodyErrors(AuditLog audit) {
+        return new AdminBodyErrors(audit);
+    }
+
+    @Bean
     ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit,
             ObjectProvider<ListenerGroup> groups) {
         return new ListenersEndpoint(registry, audit, groups.orderedStream().toList());

@@ -181,4 +181,19 @@ class ManagementIntegrationTest {
         assertThat(out).contains("action=\"listener.stop\\u000aactor=root action=forged\"")
                 .contains("action=\"listener.x\\u0000y\\u202e \\\"q\\\"\"");
     }
+
+    @Test
+    void body_whenNotAJsonObjectOrFieldHoldsAStructure_thenJsonErrorNamingTheFieldWhenKnown() throws Exception {
+        HttpResponse<String> nested = call("POST", "/actuator/listeners/admin-sink", "{\"action\":[\"stop\"]}", "ops",
+                "s3cret");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(nested.body()).contains("\"field\":\"action\"").contains("single value");
+        for (String body : new String[] {"{\"action\":", "[\"stop\"]", "stop"}) {
+            HttpResponse<String> broken = call("POST", "/actuator/listeners/admin-sink", body, "ops", "s3cret");
+            assertThat(broken.statusCode()).as(body).isEqualTo(400);
+            assertThat(broken.body()).as(body).startsWith("{\"status\":400,\"error\":\"the body must be one JSON object");
+        }
+        assertThat(call("GET", "/actuator/listeners/admin-sink", null, "ops", "s3cret").body())
+                .contains("\"state\":\"running\"");
+    }
 }
