@@ -116,6 +116,14 @@ public class ExampleConfiguration {
 
     @Bean
     LogRotation exampleLogRotation(ExampleProperties properties, LogFiles logFiles, Clock clock) {
+        var udp = properties.listeners().udp();
+        if (udp.enabled() && properties.logRotateSecret().isEmpty() && !isLoopback(udp.host())) {
+            // The secret stays optional for the reference's local ed-signal; off loopback, anyone may rotate.
+            LoggerFactory.getLogger(ExampleConfiguration.class).warn("The example log-rotate listener binds {}"
+                    + " without switchboard.example.log-rotate-secret: any host that reaches it can trigger"
+                    + " LOG_ROTATE (rate-limited to one reopen per {} s)", udp.host(),
+                    properties.logRotate().minInterval().toSeconds());
+        }
         return new LogRotation(properties.logRotateSecret(), logFiles, clock, properties.logRotate().minInterval());
     }
 
@@ -127,6 +135,10 @@ public class ExampleConfiguration {
                         .withDefaultPort(ExampleProperties.DEFAULT_UDP_PORT),
                 new LogRotateChannelInitializer(new LogRotateDatagramHandler(rotation, metrics,
                         new RefusalLogWindow(clock, properties.logRotate().refusedLogWindow()))));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.equals("::1") || host.startsWith("127."));
     }
 
     private static ExampleChannelInitializer.Limits limits(ExampleProperties properties, PartialLineBudget budget) {

@@ -10,6 +10,9 @@ import dev.switchboard.core.timeout.TimeoutSweeper;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.context.annotation.UserConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wiring and defaults of {@link ExampleConfiguration} and {@link ExampleProperties}, without Netty binding. */
+@ExtendWith(OutputCaptureExtension.class)
 class ExampleConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -109,6 +113,22 @@ class ExampleConfigurationTest {
                 "switchboard.example.log-rotate.refused-log-window=2h"}) {
             runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad).hasFailed());
         }
+    }
+
+    @Test
+    void logRotate_whenUdpBindsOffLoopbackWithoutSecret_thenOneStartupWarning(CapturedOutput output) {
+        runner.withPropertyValues("switchboard.example.listeners.udp.host=0.0.0.0")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output.getOut()).contains("The example log-rotate listener binds 0.0.0.0 without"
+                + " switchboard.example.log-rotate-secret");
+    }
+
+    @Test
+    void logRotate_whenLoopbackOrSecretSet_thenNoWarning(CapturedOutput output) {
+        runner.run(context -> assertThat(context).hasNotFailed());
+        runner.withPropertyValues("switchboard.example.listeners.udp.host=0.0.0.0",
+                "switchboard.example.log-rotate-secret=s3cr3t").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output.getOut()).doesNotContain("The example log-rotate listener binds");
     }
 
     @Test
