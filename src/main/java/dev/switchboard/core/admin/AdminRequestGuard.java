@@ -19,8 +19,9 @@ import org.springframework.boot.actuate.endpoint.invoke.ParameterMappingExceptio
  * query parameter the operation does not take, a value of the wrong type in a write, a missing
  * field, or a value that cannot be converted is refused with a 400 JSON {@link AuditLog.AdminError}
  * naming the field (Actuator itself ignores unknown fields and answers type errors with a bare 400).
- * Refused writes are audited like any other, and so are writes to Spring's own {@code loggers}
- * endpoint, which do not go through {@link AuditLog#run}.
+ * A read that finds nothing gets a JSON 404 body rather than an empty one. Refused writes are audited
+ * like any other, and so are writes to Spring's own {@code loggers} endpoint, which do not go through
+ * {@link AuditLog#run}.
  */
 public final class AdminRequestGuard implements OperationInvokerAdvisor {
 
@@ -48,6 +49,11 @@ public final class AdminRequestGuard implements OperationInvokerAdvisor {
             if (refusal == null) {
                 try {
                     Object result = invoker.invoke(context);
+                    if (result == null && !write) {
+                        // Actuator answers a read that found nothing with an empty 404; give it a body.
+                        return new AuditLog.AdminError(404, "nothing at /actuator/" + endpoint
+                                + selectors(accepted, context.getArguments())).response();
+                    }
                     if (endpoint.equals(LOGGERS) && write) {
                         audit.record("loggers." + operationType.name().toLowerCase(java.util.Locale.ROOT),
                                 String.valueOf(context.getArguments().get("name")),
@@ -69,6 +75,18 @@ public final class AdminRequestGuard implements OperationInvokerAdvisor {
             }
             return refusal.response();
         };
+    }
+
+    private static String selectors(Map<String, OperationParameter> accepted, Map<String, Object> arguments) {
+        StringBuilder path = new StringBuilder();
+        for (OperationParameter parameter : accepted.values()) {
+            if (parameter.getAnnotation(org.springframework.boot.actuate.endpoint.annotation.Selector.class) != null) {
+                Object value = arguments.get(parameter.getName());
+                path.append('/').append(value instanceof Object[] parts ? String.join("/",
+                        java.util.Arrays.stream(parts).map(String::valueOf).toList()) : String.valueOf(value));
+            }
+        }
+        return path.toString();
     }
 
     private AuditLog.AdminError check(String endpoint, OperationType type, Map<String, OperationParameter> accepted,

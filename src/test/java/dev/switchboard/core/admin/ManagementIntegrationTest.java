@@ -150,6 +150,9 @@ class ManagementIntegrationTest {
         HttpResponse<String> session = call("GET", "/actuator/sessions/deadbeef", null, "ops", "s3cret");
         assertThat(session.statusCode()).isEqualTo(404);
         assertThat(session.body()).isEqualTo("{\"status\":404,\"error\":\"no session deadbeef\"}");
+        HttpResponse<String> metric = call("GET", "/actuator/metrics/no.such.metric", null, "ops", "s3cret");
+        assertThat(metric.statusCode()).isEqualTo(404);
+        assertThat(metric.body()).isEqualTo("{\"status\":404,\"error\":\"nothing at /actuator/metrics/no.such.metric\"}");
         HttpResponse<String> listener = call("GET", "/actuator/listeners/nope", null, "ops", "s3cret");
         assertThat(listener.body()).isEqualTo("{\"status\":404,\"error\":\"no listener named nope\"}");
     }
