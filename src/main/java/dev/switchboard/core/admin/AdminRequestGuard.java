@@ -1,12 +1,15 @@
 package dev.switchboard.core.admin;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.boot.actuate.endpoint.EndpointId;
-import org.springframework.boot.actuate.endpoint.InvocationContext;
 import org.springframework.boot.actuate.endpoint.OperationType;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.invoke.MissingParametersException;
 import org.springframework.boot.actuate.endpoint.invoke.OperationInvoker;
 import org.springframework.boot.actuate.endpoint.invoke.OperationInvokerAdvisor;
@@ -26,7 +29,7 @@ import org.springframework.boot.actuate.endpoint.invoke.ParameterMappingExceptio
 public final class AdminRequestGuard implements OperationInvokerAdvisor {
 
     private static final String LOGGERS = "loggers";
-    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("-?\\d{1,18}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
     private final AuditLog audit;
     private final Map<String, Map<String, String>> hints;
@@ -55,7 +58,7 @@ public final class AdminRequestGuard implements OperationInvokerAdvisor {
                                 + selectors(accepted, context.getArguments())).response();
                     }
                     if (endpoint.equals(LOGGERS) && write) {
-                        audit.record("loggers." + operationType.name().toLowerCase(java.util.Locale.ROOT),
+                        audit.record("loggers." + operationType.name().toLowerCase(Locale.ROOT),
                                 String.valueOf(context.getArguments().get("name")),
                                 "ok configuredLevel=" + context.getArguments().get("configuredLevel"));
                     }
@@ -70,7 +73,7 @@ public final class AdminRequestGuard implements OperationInvokerAdvisor {
                 }
             }
             if (write) {
-                audit.record(endpoint + "." + operationType.name().toLowerCase(java.util.Locale.ROOT),
+                audit.record(endpoint + "." + operationType.name().toLowerCase(Locale.ROOT),
                         String.valueOf(context.getArguments()), "rejected: " + refusal.error());
             }
             return refusal.response();
@@ -80,10 +83,10 @@ public final class AdminRequestGuard implements OperationInvokerAdvisor {
     private static String selectors(Map<String, OperationParameter> accepted, Map<String, Object> arguments) {
         StringBuilder path = new StringBuilder();
         for (OperationParameter parameter : accepted.values()) {
-            if (parameter.getAnnotation(org.springframework.boot.actuate.endpoint.annotation.Selector.class) != null) {
+            if (parameter.getAnnotation(Selector.class) != null) {
                 Object value = arguments.get(parameter.getName());
                 path.append('/').append(value instanceof Object[] parts ? String.join("/",
-                        java.util.Arrays.stream(parts).map(String::valueOf).toList()) : String.valueOf(value));
+                        Arrays.stream(parts).map(String::valueOf).toList()) : String.valueOf(value));
             }
         }
         return path.toString();
@@ -140,7 +143,7 @@ public final class AdminRequestGuard implements OperationInvokerAdvisor {
             return "a whole number";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
         return "a " + type.getSimpleName();
     }

@@ -2,6 +2,7 @@ package dev.switchboard.core.admin;
 
 import io.netty.channel.Channel;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A protocol's view of its own connections for the sessions endpoint: who is behind a channel and how
@@ -21,7 +22,7 @@ public interface SessionDescriber {
     }
 
     /** Every name {@link #protocolOf} can return. */
-    default java.util.Set<String> protocols() {
+    default Set<String> protocols() {
         return java.util.Set.of(protocol());
     }
 
