@@ -23,7 +23,7 @@ public interface SessionDescriber {
 
     /** Every name {@link #protocolOf} can return. */
     default Set<String> protocols() {
-        return java.util.Set.of(protocol());
+        return Set.of(protocol());
     }
 
     /** What the protocol knows about the connection (name, login time, state, details); empty if nothing. */
