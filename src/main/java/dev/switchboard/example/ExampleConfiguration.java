@@ -1,9 +1,11 @@
 package dev.switchboard.example;
 
+import dev.switchboard.core.admin.ListenerGroup;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.Transport;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.example.codec.ExampleMessageEncoder;
 import dev.switchboard.example.handler.ExampleChannelInitializer;
 import dev.switchboard.example.handler.ExampleSessionHandler;
@@ -17,6 +19,8 @@ import dev.switchboard.example.service.LogFiles;
 import dev.switchboard.example.service.LogRotation;
 import dev.switchboard.example.service.LogbackLogFiles;
 import dev.switchboard.example.service.MicrometerExampleMetrics;
+import dev.switchboard.example.service.PartialLineBudget;
+import dev.switchboard.example.service.RefusalLogWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,11 +54,16 @@ public class ExampleConfiguration {
         return new ExampleServerConversation(properties.quitAllowedFrom());
     }
 
+    /** What QUIT stops, and so what an operator start of any of them brings back. */
     @Bean
-    ExampleListeners exampleListeners(ObjectProvider<ListenerRegistry> registry) {
+    ListenerGroup exampleListenerGroup() {
+        return new ListenerGroup(PROTOCOL, List.of(TCP_LISTENER, UNIX_LISTENER, UDP_LISTENER));
+    }
+
+    @Bean
+    ExampleListeners exampleListeners(ObjectProvider<ListenerRegistry> registry, ListenerGroup exampleListenerGroup) {
         // QUIT is rare, so the common pool is enough to keep the blocking unbind off the event loop.
-        return new RegistryExampleListeners(registry, List.of(TCP_LISTENER, UNIX_LISTENER, UDP_LISTENER),
-                CompletableFuture::runAsync);
+        return new RegistryExampleListeners(registry, exampleListenerGroup.members(), CompletableFuture::runAsync);
     }
 
     @Bean
@@ -66,8 +76,15 @@ public class ExampleConfiguration {
         return new MalformedLineHandler(metrics);
     }
 
+    /** One budget for the unfinished lines of every example connection, TCP and unix alike. */
     @Bean
-    ListenerDefinition exampleTcpListener(ExampleProperties properties, ExampleMessageEncoder encoder,
+    PartialLineBudget examplePartialLineBudget(ExampleProperties properties) {
+        return new PartialLineBudget(properties.partialLineBudget().toBytes());
+    }
+
+    @Bean
+    ListenerDefinition exampleTcpListener(ExampleProperties properties, PartialLineBudget budget, Clock clock,
+                                          TimeoutSweeper sweeper, ExampleMessageEncoder encoder,
                                           MalformedLineHandler malformed, ExampleServerConversation conversation,
                                           ExampleListeners listeners, ExampleMetrics metrics,
                                           TailExceptionHandler tail) {
@@ -75,18 +92,21 @@ public class ExampleConfiguration {
         return new ListenerDefinition(TCP_LISTENER, PROTOCOL,
                 properties.listeners().tcp().withTransport(Transport.TCP)
                         .withDefaultPort(ExampleProperties.DEFAULT_TCP_PORT),
-                new ExampleChannelInitializer(lineLimit(properties), encoder, malformed, session, tail));
+                new ExampleChannelInitializer(limits(properties, budget), clock, sweeper, metrics, encoder, malformed,
+                        session, tail));
     }
 
     @Bean
-    ListenerDefinition exampleUnixListener(ExampleProperties properties, ExampleMessageEncoder encoder,
+    ListenerDefinition exampleUnixListener(ExampleProperties properties, PartialLineBudget budget, Clock clock,
+                                           TimeoutSweeper sweeper, ExampleMessageEncoder encoder,
                                            MalformedLineHandler malformed, ExampleServerConversation conversation,
                                            ExampleListeners listeners, ExampleMetrics metrics,
                                            TailExceptionHandler tail) {
         ExampleSessionHandler session = new ExampleSessionHandler(conversation, listeners, metrics, true);
         return new ListenerDefinition(UNIX_LISTENER, PROTOCOL,
                 properties.listeners().unix().withTransport(Transport.UNIX),
-                new ExampleChannelInitializer(lineLimit(properties), encoder, malformed, session, tail));
+                new ExampleChannelInitializer(limits(properties, budget), clock, sweeper, metrics, encoder, malformed,
+                        session, tail));
     }
 
     @Bean
@@ -95,19 +115,34 @@ public class ExampleConfiguration {
     }
 
     @Bean
-    LogRotation exampleLogRotation(ExampleProperties properties, LogFiles logFiles) {
-        return new LogRotation(properties.logRotateSecret(), logFiles);
+    LogRotation exampleLogRotation(ExampleProperties properties, LogFiles logFiles, Clock clock) {
+        var udp = properties.listeners().udp();
+        if (udp.enabled() && properties.logRotateSecret().isEmpty() && !isLoopback(udp.host())) {
+            // The secret stays optional for the reference's local ed-signal; off loopback, anyone may rotate.
+            LoggerFactory.getLogger(ExampleConfiguration.class).warn("The example log-rotate listener binds {}"
+                    + " without switchboard.example.log-rotate-secret: any host that reaches it can trigger"
+                    + " LOG_ROTATE (rate-limited to one reopen per {} s)", udp.host(),
+                    properties.logRotate().minInterval().toSeconds());
+        }
+        return new LogRotation(properties.logRotateSecret(), logFiles, clock, properties.logRotate().minInterval());
     }
 
     @Bean
-    ListenerDefinition exampleUdpListener(ExampleProperties properties, LogRotation rotation, ExampleMetrics metrics) {
+    ListenerDefinition exampleUdpListener(ExampleProperties properties, LogRotation rotation, ExampleMetrics metrics,
+                                          Clock clock) {
         return new ListenerDefinition(UDP_LISTENER, PROTOCOL,
                 properties.listeners().udp().withTransport(Transport.UDP)
                         .withDefaultPort(ExampleProperties.DEFAULT_UDP_PORT),
-                new LogRotateChannelInitializer(new LogRotateDatagramHandler(rotation, metrics)));
+                new LogRotateChannelInitializer(new LogRotateDatagramHandler(rotation, metrics,
+                        new RefusalLogWindow(clock, properties.logRotate().refusedLogWindow()))));
     }
 
-    private static int lineLimit(ExampleProperties properties) {
-        return (int) properties.maxLineLength().toBytes();
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.equals("::1") || host.startsWith("127."));
+    }
+
+    private static ExampleChannelInitializer.Limits limits(ExampleProperties properties, PartialLineBudget budget) {
+        return new ExampleChannelInitializer.Limits((int) properties.maxLineLength().toBytes(), budget,
+                properties.idleTimeout(), properties.partialLineTimeout());
     }
 }

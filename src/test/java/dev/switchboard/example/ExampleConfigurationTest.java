@@ -6,7 +6,13 @@ import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.example.service.QuitAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.switchboard.core.timeout.TimeoutSweeper;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.context.annotation.UserConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
@@ -16,19 +22,27 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wiring and defaults of {@link ExampleConfiguration} and {@link ExampleProperties}, without Netty binding. */
+@ExtendWith(OutputCaptureExtension.class)
 class ExampleConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(UserConfigurations.of(ExampleConfiguration.class))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withBean(TailExceptionHandler.class, TailExceptionHandler::new);
+            .withBean(TailExceptionHandler.class, TailExceptionHandler::new)
+            .withBean(Clock.class, Clock::systemUTC)
+            .withBean(TimeoutSweeper.class, () -> new TimeoutSweeper(Clock.systemUTC()));
 
     @Test
     void defaults_whenNothingConfigured_thenDocumentedValues() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             ExampleProperties properties = context.getBean(ExampleProperties.class);
-            assertThat(properties.maxLineLength()).isEqualTo(DataSize.ofMegabytes(1));
+            assertThat(properties.maxLineLength()).isEqualTo(DataSize.ofKilobytes(16));
+            assertThat(properties.partialLineBudget()).isEqualTo(DataSize.ofMegabytes(16));
+            assertThat(properties.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(properties.partialLineTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.logRotate().minInterval()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.logRotate().refusedLogWindow()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.quitAllowedFrom()).isEqualTo(QuitAccess.LOOPBACK);
             assertThat(properties.logRotateSecret()).isEmpty();
 
@@ -93,6 +107,36 @@ class ExampleConfigurationTest {
                         .hasMessageContaining("switchboard.example.listeners.udp.transport"));
         runner.withPropertyValues("switchboard.example.listeners.tcp.transport=unix")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void validation_whenTimeoutsOrBudgetOutOfRange_thenStartupFails() {
+        for (String bad : new String[] {
+                "switchboard.example.idle-timeout=0s",
+                "switchboard.example.idle-timeout=2d",
+                "switchboard.example.partial-line-timeout=500ms",
+                "switchboard.example.partial-line-budget=1KB",   // below the 16KB line limit
+                "switchboard.example.partial-line-budget=2GB",
+                "switchboard.example.log-rotate.min-interval=0s",
+                "switchboard.example.log-rotate.refused-log-window=2h"}) {
+            runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad).hasFailed());
+        }
+    }
+
+    @Test
+    void logRotate_whenUdpBindsOffLoopbackWithoutSecret_thenOneStartupWarning(CapturedOutput output) {
+        runner.withPropertyValues("switchboard.example.listeners.udp.host=0.0.0.0")
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output.getOut()).contains("The example log-rotate listener binds 0.0.0.0 without"
+                + " switchboard.example.log-rotate-secret");
+    }
+
+    @Test
+    void logRotate_whenLoopbackOrSecretSet_thenNoWarning(CapturedOutput output) {
+        runner.run(context -> assertThat(context).hasNotFailed());
+        runner.withPropertyValues("switchboard.example.listeners.udp.host=0.0.0.0",
+                "switchboard.example.log-rotate-secret=s3cr3t").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output.getOut()).doesNotContain("The example log-rotate listener binds");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.switchboard.example;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.NettyListener;
 import dev.switchboard.example.client.EdSignal;
+import dev.switchboard.support.ManagementClient;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -56,7 +57,8 @@ import static org.awaitility.Awaitility.await;
         "switchboard.example.listeners.udp.port=0",
         "switchboard.example.listeners.unix.enabled=true",
         "switchboard.example.listeners.unix.path=" + ExampleIntegrationTest.SOCKET,
-        "switchboard.example.max-line-length=1KB"})
+        "switchboard.example.max-line-length=1KB",
+        "switchboard.admin.password=pw"})
 @Timeout(60)
 class ExampleIntegrationTest {
 
@@ -199,6 +201,38 @@ class ExampleIntegrationTest {
             send(survivor, "DAD\n");
             assertThat(readLine(survivor)).isEqualTo("CLIMB");   // §6.4 step 4
             assertThat(health()).startsWith("200 ").contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void quit_whenOperatorStartsAnyExampleListener_thenEveryListenerQuitStoppedIsBackAndReadinessFollowsTheDocs()
+            throws Exception {
+        ManagementClient operator = new ManagementClient(environment, "admin", "pw");
+        int code = EdSignal.run(new String[] {"--server", "127.0.0.1:" + tcpPort(), "--type", "tcp",
+                "--message", "QUIT"}, System.out, System.err);
+        assertThat(code).isZero();
+        awaitExampleListenersStopped();
+
+        // Documented: a stop on purpose (QUIT or an operator) leaves readiness UP and shows "stopped".
+        HttpResponse<String> readiness = operator.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+        for (String name : LISTENERS) {
+            assertThat(readiness.body()).contains("\"" + name + "\":\"stopped\"");
+        }
+
+        HttpResponse<String> started = operator.post("/actuator/listeners/" + ExampleConfiguration.TCP_LISTENER,
+                "{\"action\":\"start\"}");
+        assertThat(started.statusCode()).isEqualTo(200);
+
+        assertThat(LISTENERS).allSatisfy(name -> assertThat(registry.find(name).orElseThrow().isRunning())
+                .as(name).isTrue());
+        readiness = operator.get("/actuator/health/readiness");
+        assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("stopped");
+        try (Socket socket = connect(); SocketChannel unix = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            assertThat(readLine(socket)).isEqualTo("HI");
+            unix.connect(UnixDomainSocketAddress.of(Path.of(SOCKET)));
+            assertThat(Channels.newInputStream(unix).readNBytes(3)).isEqualTo("HI\n".getBytes(StandardCharsets.US_ASCII));
         }
     }
 

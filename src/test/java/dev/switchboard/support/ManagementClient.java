@@ -41,7 +41,9 @@ public final class ManagementClient {
     }
 
     public HttpResponse<String> call(String method, String path, String json) {
-        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        // A separate management port (management.server.port) when the test has one, else the server's.
+        Integer port = environment.getProperty("local.management.port", Integer.class,
+                environment.getRequiredProperty("local.server.port", Integer.class));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

@@ -1,5 +1,6 @@
 package dev.switchboard.core.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +17,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * which also turns an {@link AdminException} into its 4xx response with a clear message. An action taken
  * through another channel than the REST API (the operator console) is run inside {@link #via}, which adds
  * a {@code via=<channel>} marker to the same line.
+ *
+ * <p>Values come from requests, so each is written in logfmt style: quoted when it holds a space,
+ * {@code =} or {@code "}, with quotes, backslashes, control and other invisible characters escaped. A
+ * value can therefore never end the line, forge another field, or put binary bytes in the log.
  */
 public final class AuditLog {
 
@@ -54,8 +59,22 @@ public final class AuditLog {
         }
     }
 
-    /** The JSON body of a refused request. */
-    public record AdminError(int status, String error) {
+    /**
+     * The JSON body of a refused request.
+     *
+     * @param field the request field at fault; left out when the error is not about one field
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AdminError(int status, String error, String field) {
+
+        public AdminError(int status, String error) {
+            this(status, error, null);
+        }
+
+        /** The response carrying this error. */
+        public WebEndpointResponse<Object> response() {
+            return new WebEndpointResponse<>(this, status);
+        }
     }
 
     public <T> WebEndpointResponse<Object> run(String action, String target, Supplier<T> operation) {
@@ -65,10 +84,10 @@ public final class AuditLog {
             return new WebEndpointResponse<>(result, 200);
         } catch (AdminException e) {
             record(action, target, (e.status() == 404 ? "not-found: " : "rejected: ") + e.getMessage());
-            return new WebEndpointResponse<>(new AdminError(e.status(), e.getMessage()), e.status());
+            return new AdminError(e.status(), e.getMessage(), e.field()).response();
         } catch (IllegalArgumentException e) {
             record(action, target, "rejected: " + e.getMessage());
-            return new WebEndpointResponse<>(new AdminError(400, e.getMessage()), 400);
+            return new AdminError(400, e.getMessage()).response();
         } catch (RuntimeException e) {
             record(action, target, "failed: " + e);
             throw e;
@@ -78,10 +97,52 @@ public final class AuditLog {
     public void record(String action, String target, String result) {
         String actor = actor();
         String through = channel.get();
-        audit.info("actor={} action={} target={} result={}{}", actor, action, target, result,
-                through == null ? "" : " via=" + through);
+        if (audit.isInfoEnabled()) {
+            audit.info("actor={} action={} target={} result={}{}", value(actor), value(action), value(target),
+                    value(result), through == null ? "" : " via=" + value(through));
+        }
         Entry entry = new Entry(Instant.now(), actor, action, target, result, through);
         listeners.forEach(listener -> listener.audited(entry));
+    }
+
+    /**
+     * {@code text} as one logfmt value: as is when it is plain, otherwise quoted with {@code \"} and
+     * {@code \\}, and every character that is not visible (controls, line and paragraph separators,
+     * format characters such as U+202E, unassigned and private-use code points) as {@code \\uXXXX}.
+     */
+    static String value(String text) {
+        if (text == null) {
+            return "null";
+        }
+        if (text.isEmpty()) {
+            return "\"\"";
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        boolean quote = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+                quote = true;
+            } else if (c == ' ' || c == '=') {
+                escaped.append(c);
+                quote = true;
+            } else if (invisible(c)) {
+                escaped.append(String.format("\\u%04x", (int) c));
+                quote = true;
+            } else {
+                escaped.append(c);
+            }
+        }
+        return quote ? "\"" + escaped + "\"" : escaped.toString();
+    }
+
+    private static boolean invisible(char c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE -> c != ' ';
+            default -> false;
+        };
     }
 
     private static String actor() {

@@ -15,8 +15,19 @@ public class CoreAdminConfiguration {
     }
 
     @Bean
-    ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit) {
-        return new ListenersEndpoint(registry, audit);
+    AdminRequestGuard adminRequestGuard(AuditLog audit, ObjectProvider<AdminFieldHint> hints) {
+        return new AdminRequestGuard(audit, hints.orderedStream().toList());
+    }
+
+    @Bean
+    AdminBodyErrors adminBodyErrors(AuditLog audit) {
+        return new AdminBodyErrors(audit);
+    }
+
+    @Bean
+    ListenersEndpoint listenersEndpoint(ListenerRegistry registry, AuditLog audit,
+            ObjectProvider<ListenerGroup> groups) {
+        return new ListenersEndpoint(registry, audit, groups.orderedStream().toList());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.switchboard.core.admin;
 
 import io.netty.channel.Channel;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A protocol's view of its own connections for the sessions endpoint: who is behind a channel and how
@@ -11,6 +12,19 @@ public interface SessionDescriber {
 
     /** The protocol tag of the listeners whose connections this describes. */
     String protocol();
+
+    /**
+     * The protocol a connection speaks now, for listing and filtering: the listener's {@link #protocol()}
+     * unless the connection switched to another one (an HTTP connection upgraded to a WebSocket room).
+     */
+    default String protocolOf(Channel channel) {
+        return protocol();
+    }
+
+    /** Every name {@link #protocolOf} can return. */
+    default Set<String> protocols() {
+        return Set.of(protocol());
+    }
 
     /** What the protocol knows about the connection (name, login time, state, details); empty if nothing. */
     Optional<SessionInfo> describe(Channel channel);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,16 +31,30 @@ public final class Sessions {
                 .collect(Collectors.toUnmodifiableMap(SessionDescriber::protocol, Function.identity()));
     }
 
-    /** Sessions matching every given filter (null = any); address and name match by case-insensitive substring. */
+    /** Every protocol name a session can be listed under (and filtered by). */
+    public Set<String> protocols() {
+        Set<String> names = new TreeSet<>();
+        for (NettyListener listener : streamListeners()) {
+            SessionDescriber describer = describers.get(listener.protocol());
+            names.addAll(describer != null ? describer.protocols() : Set.of(listener.protocol()));
+        }
+        return names;
+    }
+
+    /**
+     * Sessions matching every given filter (null = any): protocol exactly (one of {@link #protocols()},
+     * otherwise {@link AdminException}), address and name by case-insensitive substring.
+     */
     public List<SessionDescriptor> list(String protocol, String address, String name) {
+        if (protocol != null && !protocols().contains(protocol)) {
+            throw AdminException.badField("protocol", "unknown protocol " + protocol + "; one of " + protocols());
+        }
         List<SessionDescriptor> result = new ArrayList<>();
         for (NettyListener listener : streamListeners()) {
-            if (protocol != null && !protocol.equalsIgnoreCase(listener.protocol())) {
-                continue;
-            }
             for (Channel channel : listener.connections()) {
                 SessionDescriptor session = describe(listener, channel, false);
-                if (contains(session.address(), address) && contains(session.name(), name)) {
+                if ((protocol == null || protocol.equals(session.protocol()))
+                        && contains(session.address(), address) && contains(session.name(), name)) {
                     result.add(session);
                 }
             }
@@ -90,7 +106,8 @@ public final class Sessions {
     private SessionDescriptor describe(NettyListener listener, Channel channel, boolean withDetails) {
         SessionDescriber describer = describers.get(listener.protocol());
         SessionInfo info = describer == null ? null : describer.describe(channel).orElse(null);
-        return new SessionDescriptor(channel.id().asShortText(), listener.protocol(), listener.name(),
+        String protocol = describer == null ? listener.protocol() : describer.protocolOf(channel);
+        return new SessionDescriptor(channel.id().asShortText(), protocol, listener.name(),
                 addressOf(channel), channel.attr(NettyListener.ACCEPTED_AT).get(),
                 info != null ? info.name() : null,
                 info != null ? info.loginTime() : null,

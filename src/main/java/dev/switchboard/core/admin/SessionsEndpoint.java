@@ -1,6 +1,5 @@
 package dev.switchboard.core.admin;
 
-import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -26,14 +25,19 @@ public class SessionsEndpoint {
     }
 
     @ReadOperation
-    public List<SessionDescriptor> sessions(@Nullable String protocol, @Nullable String address,
+    public WebEndpointResponse<Object> sessions(@Nullable String protocol, @Nullable String address,
             @Nullable String name) {
-        return sessions.list(protocol, address, name);
+        try {
+            return new WebEndpointResponse<>(sessions.list(protocol, address, name), 200);
+        } catch (AdminException e) {
+            return new AuditLog.AdminError(e.status(), e.getMessage(), e.field()).response();
+        }
     }
 
     @ReadOperation
-    public SessionDescriptor session(@Selector String id) {
-        return sessions.find(id).orElse(null);
+    public WebEndpointResponse<Object> session(@Selector String id) {
+        return sessions.find(id).<WebEndpointResponse<Object>>map(s -> new WebEndpointResponse<>(s, 200))
+                .orElseGet(() -> new AuditLog.AdminError(404, "no session " + id).response());
     }
 
     @DeleteOperation

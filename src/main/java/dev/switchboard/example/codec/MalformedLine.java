@@ -14,6 +14,11 @@ public record MalformedLine(Reason reason, String detail, String preview) {
     public enum Reason {
         /** The line passed the configured maximum (spec §2.1 [DESIGN], D9): the connection is closed. */
         TOO_LONG(true),
+        /**
+         * Holding this partial line would pass the memory budget all example connections share for
+         * unfinished lines: the connection is closed, like an over-long line.
+         */
+        OVER_BUDGET(true),
         /** The line is not valid UTF-8 (our §2.1 decision): dropped like any unparsable line. */
         INVALID_UTF8(false),
         /** The line holds a NUL byte (§2.1 "Java SHOULD reject"): dropped like any unparsable line. */

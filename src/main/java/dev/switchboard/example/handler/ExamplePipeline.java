@@ -5,6 +5,7 @@ package dev.switchboard.example.handler;
  *
  * <p>TCP and unix connections (after the core's metrics stage):
  * <ol>
+ *   <li>{@link #DEADLINES}: closes the connection after the idle or partial-line timeout</li>
  *   <li>{@link #DECODER}: bounded LF framing and parsing into messages or malformed-line reports</li>
  *   <li>{@link #ENCODER}: message to {@code serialize + LF}</li>
  *   <li>{@link #MALFORMED}: logs refused lines, closes on an over-long one</li>
@@ -15,6 +16,7 @@ package dev.switchboard.example.handler;
  */
 public final class ExamplePipeline {
 
+    public static final String DEADLINES = "example-deadlines";
     public static final String DECODER = "example-decoder";
     public static final String ENCODER = "example-encoder";
     public static final String MALFORMED = "example-malformed";

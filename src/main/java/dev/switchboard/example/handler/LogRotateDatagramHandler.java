@@ -5,6 +5,7 @@ import dev.switchboard.example.codec.MalformedLine;
 import dev.switchboard.example.message.ExampleMessage;
 import dev.switchboard.example.service.ExampleMetrics;
 import dev.switchboard.example.service.LogRotation;
+import dev.switchboard.example.service.RefusalLogWindow;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -15,10 +16,13 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The UDP log-rotate listener (spec §8): one message per datagram, handed to {@link LogRotation}.
- * Never writes anything back: the listener has no reply path (REF crashes trying, §10 D3).
+ * Never writes anything back: the listener has no reply path (REF crashes trying, §10 D3). Anyone who
+ * reaches the port can flood it, so refused datagrams are logged through a {@link RefusalLogWindow}
+ * (one line per window plus one line with the count) and every outcome is counted in the metrics.
  */
 @ChannelHandler.Sharable
 public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
@@ -30,10 +34,12 @@ public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<
 
     private final LogRotation rotation;
     private final ExampleMetrics metrics;
+    private final RefusalLogWindow refusals;
 
-    public LogRotateDatagramHandler(LogRotation rotation, ExampleMetrics metrics) {
+    public LogRotateDatagramHandler(LogRotation rotation, ExampleMetrics metrics, RefusalLogWindow refusals) {
         this.rotation = rotation;
         this.metrics = metrics;
+        this.refusals = refusals;
     }
 
     @Override
@@ -42,8 +48,8 @@ public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<
         String from = String.valueOf(packet.sender());
         if (packet.content().readableBytes() > MAX_DATAGRAM) {
             metrics.malformed(MalformedLine.Reason.DATAGRAM_TOO_LARGE.name().toLowerCase(Locale.ROOT));
-            log.warn("Log-rotate datagram from {} ignored: {} bytes, over the {}-byte limit", from,
-                    packet.content().readableBytes(), MAX_DATAGRAM);
+            refused(ctx, "Log-rotate datagram from " + from + " ignored: " + packet.content().readableBytes()
+                    + " bytes, over the " + MAX_DATAGRAM + "-byte limit");
             return;
         }
         List<Object> decoded = new ArrayList<>(1);
@@ -51,16 +57,42 @@ public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<
         Object result = decoded.get(0);
         if (result instanceof MalformedLine bad) {
             metrics.malformed(bad.reason().name().toLowerCase(Locale.ROOT));
-            log.warn("Log-rotate datagram from {} ignored: {} ({}): {}", from, bad.reason(), bad.detail(),
-                    bad.preview());
+            refused(ctx, "Log-rotate datagram from " + from + " ignored: " + bad.reason() + " (" + bad.detail()
+                    + "): " + bad.preview());
             return;
         }
         LogRotation.Result outcome = rotation.onDatagram((ExampleMessage) result);
         metrics.logRotate(outcome.outcome().name().toLowerCase(Locale.ROOT));
+        if (outcome.refused()) {
+            refused(ctx, "Log-rotate datagram from " + from + ": " + outcome.description());
+            return;
+        }
         switch (outcome.outcome()) {
-            case ROTATED -> log.info("Log-rotate datagram from {}: {}", from, outcome.description());
-            case WRONG_SECRET -> log.error("Log-rotate datagram from {}: {}", from, outcome.description());
-            default -> log.warn("Log-rotate datagram from {}: {}", from, outcome.description());
+            case DEFERRED -> {
+                log.info("Log-rotate datagram from {}: {}", from, outcome.description());
+                ctx.executor().schedule(rotation::runDeferred, outcome.deferFor().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            case MERGED -> log.debug("Log-rotate datagram from {}: {}", from, outcome.description());
+            default -> log.info("Log-rotate datagram from {}: {}", from, outcome.description());
+        }
+    }
+
+    /** One warning per window; the rest of a burst is logged as a single count when the window ends. */
+    private void refused(ChannelHandlerContext ctx, String line) {
+        switch (refusals.offer()) {
+            case LOG -> log.warn(line);
+            case SUPPRESS_FIRST -> ctx.executor().schedule(this::logSuppressed,
+                    refusals.window().toMillis(), TimeUnit.MILLISECONDS);
+            case SUPPRESS -> {
+            }
+        }
+    }
+
+    private void logSuppressed() {
+        long count = refusals.drainSuppressed();
+        if (count > 0) {
+            log.warn("{} more refused log-rotate datagram(s) in the last {} s were not logged one by one", count,
+                    refusals.window().toSeconds());
         }
     }
 
@@ -70,6 +102,7 @@ public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<
      */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.error("Log-rotate listener {}: error while handling a datagram", ctx.channel().localAddress(), cause);
+        log.warn("Log-rotate listener {}: error while handling a datagram: {}", ctx.channel().localAddress(),
+                cause.toString());
     }
 }

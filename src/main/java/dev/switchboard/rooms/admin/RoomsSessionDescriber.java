@@ -10,13 +10,18 @@ import io.netty.channel.Channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Rooms members in the sessions endpoint: nick, room and member id of upgraded connections; plain HTTP
- * connections on the same listeners show as {@code http}. A kill closes the WebSocket with 1008, so the
+ * Rooms members in the sessions endpoint: nick, room and member id of upgraded connections, listed with
+ * protocol {@code rooms} (the tag the rooms metrics carry); plain HTTP connections on the same listeners
+ * show as protocol {@code http}. A kill closes the WebSocket with 1008, so the
  * room's other members get DEL_USER.
  */
 public final class RoomsSessionDescriber implements SessionDescriber {
+
+    /** The protocol name of WebSocket room connections, as in the rooms metrics. */
+    public static final String PROTOCOL = "rooms";
 
     private final Rooms rooms;
 
@@ -27,6 +32,16 @@ public final class RoomsSessionDescriber implements SessionDescriber {
     @Override
     public String protocol() {
         return HttpConfiguration.PROTOCOL;
+    }
+
+    @Override
+    public String protocolOf(Channel channel) {
+        return RoomsConnection.of(channel) == null ? HttpConfiguration.PROTOCOL : PROTOCOL;
+    }
+
+    @Override
+    public Set<String> protocols() {
+        return Set.of(HttpConfiguration.PROTOCOL, PROTOCOL);
     }
 
     @Override

@@ -105,6 +105,98 @@ class ManagementIntegrationTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(call("GET", "/actuator/listeners/admin-sink", null, "ops", "s3cret").body())
                 .contains("\"state\":\"running\"");
-        assertThat(output.getOut()).contains("action=listener.explode target=admin-sink result=rejected: action must be start or stop, not explode");
+        assertThat(output.getOut()).contains("action=listener.explode target=admin-sink result=\"rejected: action must be start or stop, not explode\"");
+    }
+
+    @Test
+    void unknownFieldsAndTypeErrors_whenSent_thenJsonErrorNamingTheFieldAndNothingChanges(CapturedOutput output)
+            throws Exception {
+        HttpResponse<String> unknown = call("POST", "/actuator/listeners/admin-sink",
+                "{\"action\":\"stop\",\"force\":true}", "ops", "s3cret");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"force\"").contains("unknown field force")
+                .contains("accepted: name, action");
+        HttpResponse<String> wrongType = call("DELETE", "/actuator/sessions/deadbeef?ban=maybe", null, "ops",
+                "s3cret");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"ban\"").contains("cannot read maybe as true or false");
+        HttpResponse<String> missing = call("POST", "/actuator/listeners/admin-sink", "{}", "ops", "s3cret");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"action\"").contains("missing field action");
+        HttpResponse<String> badLevel = call("POST", "/actuator/loggers/dev.switchboard",
+                "{\"configuredLevel\":\"LOUD\"}", "ops", "s3cret");
+        assertThat(badLevel.statusCode()).isEqualTo(400);
+        assertThat(badLevel.body()).contains("\"field\":\"configuredLevel\"");
+        HttpResponse<String> unknownQuery = call("GET", "/actuator/sessions?protocl=sea", null, "ops", "s3cret");
+        assertThat(unknownQuery.statusCode()).isEqualTo(400);
+        assertThat(unknownQuery.body()).contains("\"field\":\"protocl\"");
+
+        assertThat(call("GET", "/actuator/listeners/admin-sink", null, "ops", "s3cret").body())
+                .contains("\"state\":\"running\"");
+        assertThat(output.getOut()).contains("action=listeners.write")
+                .contains("result=\"rejected: unknown field force");
+    }
+
+    @Test
+    void sessions_whenUnknownProtocolOrSession_thenJsonErrors() throws Exception {
+        HttpResponse<String> protocol = call("GET", "/actuator/sessions?protocol=gopher", null, "ops", "s3cret");
+        assertThat(protocol.statusCode()).isEqualTo(400);
+        assertThat(protocol.body()).contains("\"field\":\"protocol\"").contains("unknown protocol gopher")
+                .contains("example").contains("rooms").contains("sea").contains("http");
+        for (String known : new String[] {"sea", "rooms", "http", "example"}) {
+            assertThat(call("GET", "/actuator/sessions?protocol=" + known, null, "ops", "s3cret").statusCode())
+                    .as(known).isEqualTo(200);
+        }
+        HttpResponse<String> session = call("GET", "/actuator/sessions/deadbeef", null, "ops", "s3cret");
+        assertThat(session.statusCode()).isEqualTo(404);
+        assertThat(session.body()).isEqualTo("{\"status\":404,\"error\":\"no session deadbeef\"}");
+        HttpResponse<String> metric = call("GET", "/actuator/metrics/no.such.metric", null, "ops", "s3cret");
+        assertThat(metric.statusCode()).isEqualTo(404);
+        assertThat(metric.body()).isEqualTo("{\"status\":404,\"error\":\"nothing at /actuator/metrics/no.such.metric\"}");
+        HttpResponse<String> listener = call("GET", "/actuator/listeners/nope", null, "ops", "s3cret");
+        assertThat(listener.body()).isEqualTo("{\"status\":404,\"error\":\"no listener named nope\"}");
+    }
+
+    @Test
+    void loggers_whenLevelChanged_thenAudited(CapturedOutput output) throws Exception {
+        HttpResponse<String> set = call("POST", "/actuator/loggers/dev.switchboard.audit-test",
+                "{\"configuredLevel\":\"DEBUG\"}", "ops", "s3cret");
+        assertThat(set.statusCode()).isEqualTo(204);
+        call("POST", "/actuator/loggers/dev.switchboard.audit-test", "{}", "ops", "s3cret");
+
+        assertThat(output.getOut())
+                .contains("actor=ops action=loggers.write target=dev.switchboard.audit-test result=\"ok configuredLevel=DEBUG\"")
+                .contains("actor=ops action=loggers.write target=dev.switchboard.audit-test result=\"ok configuredLevel=null\"");
+    }
+
+    @Test
+    void audit_whenFieldsCarryNewlinesNulOrFakeFields_thenEachActionIsOneEscapedLine(CapturedOutput output)
+            throws Exception {
+        call("POST", "/actuator/listeners/admin-sink", "{\"action\":\"stop\\nactor=root action=forged\"}",
+                "ops", "s3cret");
+        call("POST", "/actuator/listeners/admin-sink", "{\"action\":\"x\\u0000y\\u202e \\\"q\\\"\"}", "ops",
+                "s3cret");
+
+        String out = output.getOut();
+        assertThat(out).doesNotContain("\u0000").doesNotContain("\u202e");
+        assertThat(out.lines().filter(l -> l.startsWith("actor=root") || l.contains(" actor=root action=forged ")))
+                .isEmpty();
+        assertThat(out).contains("action=\"listener.stop\\u000aactor=root action=forged\"")
+                .contains("action=\"listener.x\\u0000y\\u202e \\\"q\\\"\"");
+    }
+
+    @Test
+    void body_whenNotAJsonObjectOrFieldHoldsAStructure_thenJsonErrorNamingTheFieldWhenKnown() throws Exception {
+        HttpResponse<String> nested = call("POST", "/actuator/listeners/admin-sink", "{\"action\":[\"stop\"]}", "ops",
+                "s3cret");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(nested.body()).contains("\"field\":\"action\"").contains("single value");
+        for (String body : new String[] {"{\"action\":", "[\"stop\"]", "stop"}) {
+            HttpResponse<String> broken = call("POST", "/actuator/listeners/admin-sink", body, "ops", "s3cret");
+            assertThat(broken.statusCode()).as(body).isEqualTo(400);
+            assertThat(broken.body()).as(body).startsWith("{\"status\":400,\"error\":\"the body must be one JSON object");
+        }
+        assertThat(call("GET", "/actuator/listeners/admin-sink", null, "ops", "s3cret").body())
+                .contains("\"state\":\"running\"");
     }
 }

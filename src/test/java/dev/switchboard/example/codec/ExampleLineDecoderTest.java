@@ -1,6 +1,7 @@
 package dev.switchboard.example.codec;
 
 import dev.switchboard.example.message.ExampleMessage;
+import dev.switchboard.example.service.PartialLineBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -209,6 +210,67 @@ class ExampleLineDecoderTest {
         ch.writeInbound(Unpooled.wrappedBuffer(wire, 7, wire.length - 7));
 
         assertThat(drain(ch)).containsExactly(msg("", "", "", "", "CMD", "a", "✓"));
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenPartialLineGrows_thenHeldMemoryFollowsBytesReceivedAndIsReturnedOnClose() {
+        PartialLineBudget budget = new PartialLineBudget(1024 * 1024);
+        ExampleLineDecoder decoder = new ExampleLineDecoder(64 * 1024, budget);
+        EmbeddedChannel ch = new EmbeddedChannel(decoder);
+
+        List<ByteBuf> reads = new ArrayList<>();
+        int received = 0;
+        for (int chunk : new int[] {10, 90, 900, 9000, 30000}) {
+            ByteBuf read = utf8("x".repeat(chunk));
+            reads.add(read);
+            ch.writeInbound(read);
+            received += chunk;
+            // Capacity doubles at most: never below what was received, never twice above it (256 B floor).
+            assertThat(decoder.heldBytes()).as("after %d bytes", received)
+                    .isBetween(received, Math.max(256, 2 * received));
+            assertThat(budget.held()).isEqualTo(decoder.heldBytes());
+        }
+        assertThat(reads).allSatisfy(read -> assertThat(read.refCnt()).as("received buffer released").isZero());
+
+        assertThat(ch.finish()).isTrue();   // the truncated line is reported...
+        assertThat(((MalformedLine) drain(ch).get(0)).reason()).isEqualTo(MalformedLine.Reason.TRUNCATED);
+        assertThat(budget.held()).isZero();   // ...and what it held is given back
+        assertThat(decoder.heldBytes()).isZero();
+    }
+
+    @Test
+    void decode_whenLineCompletes_thenPartialMemoryReturnedAtOnce() {
+        PartialLineBudget budget = new PartialLineBudget(1024 * 1024);
+        EmbeddedChannel ch = new EmbeddedChannel(new ExampleLineDecoder(64 * 1024, budget));
+
+        ch.writeInbound(utf8("DAD a=" + "v".repeat(5000)));
+        assertThat(budget.held()).isPositive();
+        ch.writeInbound(utf8("v\nTO"));
+
+        assertThat(drain(ch)).containsExactly(msg("", "", "", "", "DAD", "a", "v".repeat(5001)));
+        assertThat(budget.held()).isEqualTo(256);   // only "TO" is pending now
+        ch.writeInbound(utf8("P\n"));
+        assertThat(drain(ch)).containsExactly(ExampleMessage.of("TOP"));
+        assertThat(budget.held()).isZero();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenBudgetExhausted_thenOverBudgetOnceAndRestOfLineDiscarded() {
+        PartialLineBudget budget = new PartialLineBudget(1000);
+        assertThat(budget.tryReserve(900)).isTrue();   // another connection holds most of it
+        EmbeddedChannel ch = new EmbeddedChannel(new ExampleLineDecoder(64 * 1024, budget));
+
+        ch.writeInbound(utf8("DAD a=" + "v".repeat(200)));
+        List<Object> out = drain(ch);
+        assertThat(out).hasSize(1);
+        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.OVER_BUDGET);
+        assertThat(MalformedLine.Reason.OVER_BUDGET.fatal()).isTrue();
+        assertThat(budget.held()).isEqualTo(900);
+
+        ch.writeInbound(utf8("still the same line\nDAD\n"));
+        assertThat(drain(ch)).containsExactly(ExampleMessage.of("DAD"));
         assertFalse(ch.finish());
     }
 

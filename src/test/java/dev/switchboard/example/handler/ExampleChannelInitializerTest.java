@@ -1,16 +1,20 @@
 package dev.switchboard.example.handler;
 
 import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.example.codec.ExampleMessageEncoder;
 import dev.switchboard.example.service.ExampleMetrics;
 import dev.switchboard.example.service.ExampleServerConversation;
+import dev.switchboard.example.service.PartialLineBudget;
 import dev.switchboard.example.service.QuitAccess;
+import dev.switchboard.support.MutableClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,14 +27,105 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class ExampleChannelInitializerTest {
 
+    private static final Duration IDLE = Duration.ofMinutes(5);
+    private static final Duration PARTIAL = Duration.ofSeconds(30);
+
     private final AtomicInteger stops = new AtomicInteger();
+    private final MutableClock clock = new MutableClock();
+    private final TimeoutSweeper sweeper = new TimeoutSweeper(clock);
+    private PartialLineBudget budget = new PartialLineBudget(1024 * 1024);
 
     private EmbeddedChannel channel(boolean unixSocket, int maxLine) {
         ExampleSessionHandler session = new ExampleSessionHandler(
                 new ExampleServerConversation(QuitAccess.LOOPBACK), stops::incrementAndGet, ExampleMetrics.NONE,
                 unixSocket);
-        return new EmbeddedChannel(new ExampleChannelInitializer(maxLine, new ExampleMessageEncoder(),
-                new MalformedLineHandler(ExampleMetrics.NONE), session, new TailExceptionHandler()));
+        return new EmbeddedChannel(new ExampleChannelInitializer(
+                new ExampleChannelInitializer.Limits(maxLine, budget, IDLE, PARTIAL), clock, sweeper,
+                ExampleMetrics.NONE, new ExampleMessageEncoder(), new MalformedLineHandler(ExampleMetrics.NONE),
+                session, new TailExceptionHandler()));
+    }
+
+    /** Moves the clock, sweeps, and runs the tasks the sweep handed to the channel's event loop. */
+    private void advanceAndSweep(EmbeddedChannel ch, Duration by) {
+        clock.advance(by);
+        sweeper.sweep();
+        ch.runPendingTasks();
+    }
+
+    @Test
+    void idle_whenNothingReceivedForTheIdleTimeout_thenClosedWithoutReply() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        advanceAndSweep(ch, IDLE.minusSeconds(1));
+        assertThat(ch.isOpen()).isTrue();
+        ch.writeInbound(ascii("DAD\n"));   // input restarts the idle period
+        assertThat(readOutboundText(ch)).isEqualTo("CLIMB\n");
+        advanceAndSweep(ch, IDLE.minusSeconds(1));
+        assertThat(ch.isOpen()).isTrue();
+
+        advanceAndSweep(ch, Duration.ofSeconds(1));
+
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(ch.outboundMessages()).isEmpty();   // no goodbye exists in the protocol (§6.2)
+        assertThat(sweeper.size()).isZero();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void partialLine_whenLfMissingForThePartialLineTimeout_thenClosedAndMemoryReturned() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("DA"));
+        advanceAndSweep(ch, PARTIAL.minusSeconds(10));
+        ch.writeInbound(ascii("D"));   // more bytes of the same line do not restart its deadline
+        assertThat(budget.held()).isPositive();
+        advanceAndSweep(ch, Duration.ofSeconds(9));
+        assertThat(ch.isOpen()).isTrue();
+
+        advanceAndSweep(ch, Duration.ofSeconds(1));
+
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(budget.held()).isZero();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void partialLine_whenCompletedInTime_thenAnsweredAndDeadlineCleared() {
+        EmbeddedChannel ch = channel(false, 1024);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("DA"));
+        advanceAndSweep(ch, PARTIAL.minusSeconds(1));
+        ch.writeInbound(ascii("D\n"));
+        assertThat(readOutboundText(ch)).isEqualTo("CLIMB\n");
+        advanceAndSweep(ch, PARTIAL);
+
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(budget.held()).isZero();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void budget_whenPartialLineWouldPassTheSharedBudget_thenThatConnectionClosedOthersServed() {
+        budget = new PartialLineBudget(1024);
+        EmbeddedChannel first = channel(false, 1024);
+        EmbeddedChannel second = channel(false, 1024);
+        readOutbound(first);
+        readOutbound(second);
+
+        first.writeInbound(ascii("DAD a=" + "x".repeat(700)));   // reserves 706 of the 1024
+        second.writeInbound(ascii("DAD a=" + "y".repeat(400)));   // 406 more would pass it
+
+        assertThat(second.isOpen()).isFalse();
+        assertThat(first.isOpen()).isTrue();
+        first.writeInbound(ascii("\n"));
+        assertThat(readOutboundText(first)).isEqualTo("CLIMB\n");
+        assertThat(budget.held()).isZero();
+        assertFalse(first.finish());
+        assertFalse(second.finish());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.switchboard.example.service;
 
+import dev.switchboard.support.MutableClock;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +27,45 @@ class LogRotationTest {
         assertThat(rotation.onDatagram(parse("<host:ed_signal LOG_ROTATE")).outcome())
                 .isEqualTo(LogRotation.Outcome.ROTATED);
         assertThat(reopens).hasValue(2);
+    }
+
+    @Test
+    void onDatagram_whenWithinMinInterval_thenDeferredOnceMergedAfterAndRunAtTheEnd() {
+        MutableClock clock = new MutableClock();
+        LogRotation rotation = new LogRotation("", files, clock, Duration.ofSeconds(10));
+
+        assertThat(rotation.onDatagram(parse("LOG_ROTATE")).outcome()).isEqualTo(LogRotation.Outcome.ROTATED);
+        clock.advance(Duration.ofSeconds(4));
+        LogRotation.Result deferred = rotation.onDatagram(parse("LOG_ROTATE"));
+        assertThat(deferred.outcome()).isEqualTo(LogRotation.Outcome.DEFERRED);
+        assertThat(deferred.deferFor()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(rotation.onDatagram(parse("LOG")).outcome()).isEqualTo(LogRotation.Outcome.MERGED);
+        assertThat(reopens).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(rotation.runDeferred()).isEqualTo(1);
+        assertThat(rotation.runDeferred()).isZero();   // runs once however many requests joined it
+        assertThat(reopens).hasValue(2);
+        assertThat(rotation.onDatagram(parse("LOG_ROTATE")).outcome()).isEqualTo(LogRotation.Outcome.DEFERRED);
+        clock.advance(Duration.ofSeconds(10));
+        rotation.runDeferred();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(rotation.onDatagram(parse("LOG_ROTATE")).outcome()).isEqualTo(LogRotation.Outcome.ROTATED);
+        assertThat(reopens).hasValue(4);
+    }
+
+    @Test
+    void refusalLogWindow_whenBurst_thenFirstLoggedRestCountedOnceAndNextWindowLoggedAgain() {
+        MutableClock clock = new MutableClock();
+        RefusalLogWindow window = new RefusalLogWindow(clock, Duration.ofSeconds(10));
+
+        assertThat(window.offer()).isEqualTo(RefusalLogWindow.Decision.LOG);
+        assertThat(window.offer()).isEqualTo(RefusalLogWindow.Decision.SUPPRESS_FIRST);
+        assertThat(window.offer()).isEqualTo(RefusalLogWindow.Decision.SUPPRESS);
+        assertThat(window.drainSuppressed()).isEqualTo(2);
+        assertThat(window.drainSuppressed()).isZero();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(window.offer()).isEqualTo(RefusalLogWindow.Decision.LOG);
     }
 
     @Test

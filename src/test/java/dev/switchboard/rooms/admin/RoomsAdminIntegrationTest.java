@@ -111,10 +111,12 @@ class RoomsAdminIntegrationTest {
         target.next();
         watcher.next();
 
-        var listed = operator.get("/actuator/sessions?protocol=http&name=target-ses");
+        // Room members are listed as protocol "rooms", the tag the rooms metrics carry, not as "http".
+        assertThat(operator.get("/actuator/sessions?protocol=http&name=target-ses").body()).isEqualTo("[]");
+        var listed = operator.get("/actuator/sessions?protocol=rooms&name=target-ses");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains("\"name\":\"target-ses\"").contains("\"state\":\"in-room\"")
-                .doesNotContain("watcher-ses");
+                .contains("\"protocol\":\"rooms\"").doesNotContain("watcher-ses");
         String sessionId = listed.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         assertThat(operator.get("/actuator/sessions/" + sessionId).body()).contains("\"room\":\"session-room\"");
 

@@ -178,4 +178,117 @@ class SeaAdminIntegrationTest {
         alice.expectNothingMore();
         bob.expectNothingMore();
     }
+
+    @Test
+    void bans_whenTimeoutHasNoUnitOrIsTooShort_thenFieldNamedAndNothingBanned() {
+        String before = operator.get("/actuator/bans").body();
+        for (String timeout : new String[] {"3600", "\"3600\"", "\"500ms\"", "\"0s\"", "\"3651d\"", "\"soon\""}) {
+            HttpResponse<String> refused = operator.post("/actuator/bans",
+                    "{\"address\":\"10.7.7.7\",\"timeout\":" + timeout + "}");
+            assertThat(refused.statusCode()).as(timeout).isEqualTo(400);
+            assertThat(refused.body()).as(timeout).contains("\"field\":\"timeout\"");
+        }
+        assertThat(operator.post("/actuator/bans", "{\"defaultTimeout\":3600}").body())
+                .contains("\"field\":\"defaultTimeout\"").contains("needs a unit");
+        assertThat(operator.get("/actuator/bans").body()).isEqualTo(before);
+
+        HttpResponse<String> hour = operator.post("/actuator/bans", "{\"address\":\"10.7.7.7\",\"timeout\":\"1h\"}");
+        assertThat(hour.statusCode()).isEqualTo(200);
+        java.time.Instant expires = java.time.Instant.parse(hour.body().replaceAll("(?s).*\"expiresAt\":\"([^\"]+)\".*", "$1"));
+        assertThat(expires).isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(59)));
+        assertThat(operator.post("/actuator/bans", "{\"address\":\"10.7.7.8\",\"timeout\":\"PT2H\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(operator.delete("/actuator/bans/10.7.7.7").statusCode()).isEqualTo(200);
+        assertThat(operator.delete("/actuator/bans/10.7.7.8").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bans_whenRangeCoversEveryAddress_thenConfirmationRequired() throws IOException {
+        SeaTestClient alice = login("127.0.8.1", "Alice8", "A-PC");
+        HttpResponse<String> refused = operator.post("/actuator/bans", "{\"address\":\"0.0.0.0/0\",\"timeout\":\"1h\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"confirm\"").contains("every address");
+        assertThat(operator.post("/actuator/bans", "{\"address\":\"10.1.2.3/0\"}").body()).contains("\"field\":\"confirm\"");
+        assertThat(operator.get("/actuator/bans").body()).doesNotContain("0.0.0.0/0");
+        alice.expectNothingMore();
+
+        HttpResponse<String> confirmed = operator.post("/actuator/bans",
+                "{\"address\":\"0.0.0.0/0\",\"timeout\":\"1h\",\"confirm\":true}");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        alice.expectClosed();
+        assertThat(operator.delete("/actuator/bans/0.0.0.0/0").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void blacklist_whenPatternMatchesEveryName_thenConfirmationRequired() {
+        for (String everyone : new String[] {"*", "**", "?*", "*?", "*?*"}) {
+            HttpResponse<String> refused = operator.post("/actuator/blacklist", "{\"pattern\":\"" + everyone + "\"}");
+            assertThat(refused.statusCode()).as(everyone).isEqualTo(400);
+            assertThat(refused.body()).as(everyone).contains("\"field\":\"confirm\"");
+        }
+        assertThat(operator.get("/actuator/blacklist").body()).isEqualTo("[]");
+        assertThat(operator.post("/actuator/blacklist", "{\"pattern\":\"??*\"}").statusCode()).isEqualTo(200);
+        assertThat(operator.delete("/actuator/blacklist/%3F%3F*").statusCode()).isEqualTo(200);
+        assertThat(operator.post("/actuator/blacklist", "{\"pattern\":\"**\",\"confirm\":true}").statusCode())
+                .isEqualTo(200);
+        assertThat(operator.delete("/actuator/blacklist/**").statusCode()).isEqualTo(200);
+        assertThat(operator.get("/actuator/blacklist").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void blacklist_whenPatternCouldNotBeDeletedThroughTheUrl_thenRefusedNamingThePattern() {
+        for (String bad : new String[] {"a;b*", "50%*", "*..*", "a\\\\b*", "a/b*", "x\\u0000y", "x\\ny", "\\u202e*x",
+                " lead*", "."}) {
+            HttpResponse<String> refused = operator.post("/actuator/blacklist", "{\"pattern\":\"" + bad + "\"}");
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("\"field\":\"pattern\"");
+        }
+        assertThat(operator.get("/actuator/blacklist").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void blacklist_whenOddButAcceptedPatterns_thenEachDeletableThroughItsDocumentedUrl() {
+        String[] accepted = {"*evil*", "a b*", "?x?", "[a-c]*", "\u0451\u0436*", "x#y", "*.exe", "a+b", "{x}",
+                "'q\"*", "<tag>", "x&y=z", "[!a]x", "~t@"};
+        for (String pattern : accepted) {
+            String json = "{\"pattern\":\"" + pattern.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+            assertThat(operator.post("/actuator/blacklist", json).statusCode()).as(pattern).isEqualTo(200);
+            HttpResponse<String> deleted = operator.delete("/actuator/blacklist/" + pathSegment(pattern));
+            assertThat(deleted.statusCode()).as(pattern).isEqualTo(200);
+        }
+        assertThat(operator.get("/actuator/blacklist").body()).isEqualTo("[]");
+    }
+
+    /** The pattern as one URL path segment, as the docs say: UTF-8, every byte but unreserved ones and * encoded. */
+    private static String pathSegment(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~*".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append(String.format("%%%02X", b & 0xFF));
+            }
+        }
+        return encoded.toString();
+    }
+
+    @Test
+    void sea_whenUnknownOrMisplacedFieldOrBadType_thenFieldNamedWithWhereItBelongs() {
+        String before = operator.get("/actuator/sea").body();
+        HttpResponse<String> banTimeout = operator.post("/actuator/sea", "{\"banTimeout\":\"10m\"}");
+        assertThat(banTimeout.statusCode()).isEqualTo(400);
+        assertThat(banTimeout.body()).contains("\"field\":\"banTimeout\"").contains("POST /actuator/bans")
+                .contains("defaultTimeout");
+        HttpResponse<String> unknown = operator.post("/actuator/sea", "{\"strict\":true,\"floodTreshold\":6}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"floodTreshold\"").contains("floodThreshold");
+        for (String bad : new String[] {"{\"strict\":\"yes\"}", "{\"floodThreshold\":\"abc\"}",
+                "{\"floodThreshold\":6.5}", "{\"maxPenalty\":true}"}) {
+            HttpResponse<String> refused = operator.post("/actuator/sea", bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("\"field\":\"");
+        }
+        assertThat(operator.get("/actuator/sea").body()).isEqualTo(before);
+    }
 }
