@@ -136,7 +136,9 @@ class RoomsPipelineTest {
         settings.maxConnections = 1;
         client().open();
         EmbeddedRoomsClient refused = client();
-        assertThat(refused.upgrade("/", V13_KEY)).startsWith("HTTP/1.1 503");
+        String head = refused.upgrade("/", V13_KEY);
+        assertThat(head).startsWith("HTTP/1.1 503").contains("content-type: text/plain; charset=utf-8")
+                .contains("retry-after: 5").contains("content-length: 43");
         refused.channel.runPendingTasks();
         assertThat(refused.channel.isOpen()).isFalse();
     }
@@ -590,6 +592,30 @@ class RoomsPipelineTest {
         b.assertClosedWith(1001);
         assertThat(a.packetHex()).containsExactly(hex(TPacket.delUser(0x1001, "bob".getBytes())));
         assertThat(rooms.members("wuwu").orElseThrow()).hasSize(1);
+    }
+
+    @Test
+    void goodbye_whenCoreClosesRightAfter_thenTcpStaysOpenUntilThePeerAnswers() {
+        EmbeddedRoomsClient b = joined("bob", "wuwu");
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        // What the core's drain does right after the goodbye (EmbeddedChannel.close() would cancel timers).
+        b.channel.pipeline().close();
+        b.channel.runPendingTasks();
+        b.assertCloseSentAndAwaitingPeer(1001);
+        b.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xe9}, new byte[] {1, 2, 3, 4}));
+        assertThat(b.frames()).as("no echo of the peer's answer").isEmpty();
+        assertThat(b.channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void goodbye_whenAlsoKicked_thenOneCloseFrame() {
+        EmbeddedRoomsClient b = joined("bob", "wuwu");
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        disconnector.close(b.channel, io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.POLICY_VIOLATION,
+                "kicked", "late kick");
+        b.channel.runPendingTasks();
+        b.assertClosedWith(1001);
     }
 
     @Test
