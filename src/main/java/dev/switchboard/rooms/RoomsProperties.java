@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections      upgraded connections at once; beyond this the upgrade is refused with HTTP 503
  * @param maxNickAttempts     refused nick requests tolerated per connection; the next closes it with 1008
  * @param slowConsumerLimit   bytes queued to a client that is not reading before it is closed with 1008
+ * @param closingTimeout      after the server sent its close frame, how long it waits for the peer's close before
+ *                            closing TCP anyway (RFC 6455 §7.1.1 has the peer answer first); never zero
  */
 @ConfigurationProperties("switchboard.rooms")
 @Validated
@@ -58,7 +60,8 @@ public record RoomsProperties(
         @DefaultValue("1000") @Min(1) int maxMembersPerRoom,
         @DefaultValue("10000") @Min(1) int maxConnections,
         @DefaultValue("5") @Min(1) @Max(1000) int maxNickAttempts,
-        @DefaultValue("1MB") @NotNull DataSize slowConsumerLimit) {
+        @DefaultValue("1MB") @NotNull DataSize slowConsumerLimit,
+        @DefaultValue("5s") @NotNull Duration closingTimeout) {
 
     /** The reference client's request target (spec §1). */
     public static final String ROOT_PATH = "/";
@@ -87,6 +90,12 @@ public record RoomsProperties(
     @AssertTrue(message = "login-timeout must not be negative")
     public boolean isLoginTimeoutValid() {
         return loginTimeout != null && !loginTimeout.isNegative();
+    }
+
+    @AssertTrue(message = "closing-timeout must be between 1ms and 1m")
+    public boolean isClosingTimeoutValid() {
+        return closingTimeout != null && closingTimeout.compareTo(Duration.ZERO) > 0
+                && closingTimeout.compareTo(Duration.ofMinutes(1)) <= 0;
     }
 
     @AssertTrue(message = "handshake-timeout must be positive")

@@ -335,6 +335,8 @@ class RoomsIntegrationTest {
             // What the core does on graceful shutdown, before it drains and closes.
             listener.connections().forEach(ch -> listener.definition().goodbye().sayGoodbye(ch));
             assertThat(leaving.next()).isEqualTo("close 1001");
+            // The server closes TCP once the client has answered its close (RFC 6455 §7.1.1).
+            leaving.sendClose(1001);
             await().atMost(Duration.ofSeconds(10)).until(() -> !leaving.isOpen());
             plain.getOutputStream().write(get);
             assertThat(readHead(plain.getInputStream())).startsWith("HTTP/1.1 200");

@@ -41,6 +41,7 @@ class RoomsPropertiesTest {
             assertThat(p.magicString()).isEqualTo("magic string :)");
             assertThat(p.loginTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(p.maxNickAttempts()).isEqualTo(5);
+            assertThat(p.closingTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(p.limits().historyBytes()).isEqualTo(8192);
         });
     }
@@ -69,7 +70,9 @@ class RoomsPropertiesTest {
             "switchboard.rooms.paths=chat",
             "switchboard.rooms.magic-string=",
             "switchboard.rooms.max-rooms=0",
-            "switchboard.rooms.slow-consumer-limit=10B"})
+            "switchboard.rooms.slow-consumer-limit=10B",
+            "switchboard.rooms.closing-timeout=0s",
+            "switchboard.rooms.closing-timeout=2m"})
     void bind_whenOutOfRange_thenContextFails(String setting) {
         runner.withPropertyValues(setting).run(context -> assertThat(context).hasFailed());
     }

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxHeaderSize((int) properties.maxHeaderSize().toBytes())));
         // The chunked writer sits right after the codec so every later write, streamed or not,
         // passes through its queue and responses leave in the order they were written.
-        p.addLast(HttpPipeline.CHUNKED_WRITER, new ChunkedWriteHandler());
+        p.addLast(HttpPipeline.CHUNKED_WRITER, new StreamedBodyWriter());
         p.addLast(HttpPipeline.RESPONSE_HEADERS, responseHeaders);
         p.addLast(HttpPipeline.METRICS, metrics);
         if (idleMillis > 0) {

@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>{@link #REQUEST_DEADLINE} — arms the request timeout on a request's first raw bytes
  *       (absent when the request timeout is zero)</li>
  *   <li>{@link #CODEC} — {@code HttpServerCodec} with the request-line and header limits</li>
- *   <li>{@link #CHUNKED_WRITER} — {@code ChunkedWriteHandler} for streamed bodies</li>
+ *   <li>{@link #CHUNKED_WRITER} — {@link StreamedBodyWriter} for streamed bodies (never re-entrant)</li>
  *   <li>{@link #RESPONSE_HEADERS} — adds {@code Date} and {@code Server} to every response</li>
  *   <li>{@link #METRICS} — counts responses by status class</li>
  *   <li>{@link #IDLE_CLOSE} — closes the connection on the idle event</li>

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
@@ -70,7 +71,7 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
         }
-        if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && isInterim(response))) {
+        if (endsResponse(msg)) {
             pending.poll();
             if (!responseKeepsAlive) {
                 promise = promise.unvoid();
@@ -78,6 +79,19 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
             }
         }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * The last message of a final response: its {@link LastHttpContent}, or a streamed body, which
+     * carries its {@link LastHttpContent} inside and is expanded only nearer the socket, so this
+     * stage never sees that piece on its own. A streamed body's promise completes once its last piece
+     * is written.
+     */
+    private static boolean endsResponse(Object msg) {
+        if (msg instanceof HttpChunkedInput) {
+            return true;
+        }
+        return msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && isInterim(response));
     }
 
     /** 1xx responses (other than 101) precede the final response to the same request. */

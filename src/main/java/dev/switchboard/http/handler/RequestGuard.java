@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers requests the decoder could not parse: a request line over the limit gets 414, a header
  * block over the limit 431, anything else malformed 400; the connection then closes because the
- * decoder discards everything after a bad message. Also turns a peer that disconnects in the
- * middle of a request body into a quiet close instead of an error.
+ * decoder discards everything after a bad message. A connection that closes in the middle of a
+ * request (head or body), whoever closed it, ends quietly: no answer, no error.
  */
 @Sharable
 final class RequestGuard extends ChannelInboundHandlerAdapter {
@@ -33,6 +33,15 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
         }
         Throwable cause = object.decoderResult().cause();
         ReferenceCountUtil.release(msg);
+        if (cause instanceof PrematureChannelClosureException) {
+            // The decoder reports a request head cut short by the connection closing (the idle timeout
+            // or the peer): nobody is left to read an answer, and nothing was malformed.
+            if (log.isDebugEnabled()) {
+                log.debug(ChannelLog.format(ctx.channel(), "connection closed in the middle of a request head"));
+            }
+            ctx.close();
+            return;
+        }
         HttpResponseStatus status;
         if (cause instanceof TooLongHttpLineException) {
             status = HttpResponseStatus.REQUEST_URI_TOO_LONG;

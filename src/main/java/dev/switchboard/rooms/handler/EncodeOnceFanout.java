@@ -55,11 +55,12 @@ public final class EncodeOnceFanout implements Fanout {
                     continue;
                 }
                 Channel channel = connection.channel();
-                if (!channel.isActive()) {
+                if (!channel.isActive() || connection.isClosing()) {
                     continue;
                 }
                 // A member that stopped reading keeps every packet (chat included) up to the limit, so a burst
-                // never loses a message; past it the member is closed rather than buffered without bound.
+                // never loses a message; past it the member is closed rather than buffered without bound. The
+                // close frame goes after the whole frames already queued (a frame boundary), past the bound.
                 if (!channel.isWritable() && channel.bytesBeforeWritable() > slowConsumerLimit) {
                     disconnector.close(channel, WebSocketCloseStatus.POLICY_VIOLATION, "slow-consumer",
                             "more than " + slowConsumerLimit + " bytes queued");

@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.AttributeKey;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Per-connection state of a rooms client, kept on one channel attribute, and the {@link RoomSession} the service
@@ -26,6 +27,8 @@ public final class RoomsConnection implements RoomSession {
     private volatile TrustLevel level = TrustLevel.MAGIC;
     private int refusedNicks;
     private volatile boolean open;
+    /** Claimed by whoever ends the connection first, so it is logged, counted and sent one close exactly once. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private RoomsConnection(Channel channel, int memberId, RoomsDisconnector disconnector, RoomsMetrics metrics) {
         this.channel = channel;
@@ -88,6 +91,16 @@ public final class RoomsConnection implements RoomSession {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /** True for the first caller only: that caller owns the connection's one close. Any thread. */
+    boolean claimClose() {
+        return closing.compareAndSet(false, true);
+    }
+
+    /** Someone has started to end this connection; nothing more should be queued to it. */
+    public boolean isClosing() {
+        return closing.get();
     }
 
     /** Metric tag for a packet: the command name in lower case, a fixed set. */

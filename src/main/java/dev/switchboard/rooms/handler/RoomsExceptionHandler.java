@@ -1,12 +1,12 @@
 package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
-import dev.switchboard.rooms.RoomsMetrics;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives WebSocket-level failures their close code (spec §3, §9) and passes everything else on to the core's tail
- * handler. Netty's frame decoder has already sent its close frame (1002 or 1009) when it reports a corrupt frame.
+ * Gives WebSocket-level failures their close code (spec §3, §9) through the {@link RoomsDisconnector}, so each is
+ * logged once at warn, and passes everything else on to the core's tail handler. Netty's frame decoder and UTF-8
+ * validator only report (they send no close frame themselves), so the one close frame comes from here.
  */
 @Sharable
 public final class RoomsExceptionHandler extends ChannelInboundHandlerAdapter {
@@ -23,29 +24,28 @@ public final class RoomsExceptionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RoomsExceptionHandler.class);
 
     private final RoomsDisconnector disconnector;
-    private final RoomsMetrics metrics;
 
-    public RoomsExceptionHandler(RoomsDisconnector disconnector, RoomsMetrics metrics) {
+    public RoomsExceptionHandler(RoomsDisconnector disconnector) {
         this.disconnector = disconnector;
-        this.metrics = metrics;
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
-        if (root instanceof TooLongFrameException) {
+        if (root instanceof PrematureChannelClosureException) {
+            // The aggregator saw the connection end inside a fragmented message: the peer left, nothing failed.
+            if (log.isDebugEnabled()) {
+                log.debug(ChannelLog.format(ctx.channel(), "connection ended inside a fragmented message"));
+            }
+        } else if (root instanceof TooLongFrameException) {
             // WebSocketFrameAggregator: the fragments of one message add up to more than max-message-size.
             disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.MESSAGE_TOO_BIG, "too-large",
                     root.getMessage());
         } else if (root instanceof CorruptedWebSocketFrameException corrupt) {
-            metrics.disconnected("websocket-protocol");
-            log.warn(ChannelLog.format(ctx.channel(), "WebSocket protocol error, closed with "
-                    + corrupt.closeStatus().code() + ": " + root.getMessage()));
-            ctx.close();
+            disconnector.fail(ctx.channel(), corrupt.closeStatus(), "websocket-protocol", root.getMessage());
         } else if (root instanceof CorruptedFrameException) {
-            metrics.disconnected("websocket-protocol");
-            log.warn(ChannelLog.format(ctx.channel(), "WebSocket protocol error: " + root.getMessage()));
-            ctx.close();
+            disconnector.fail(ctx.channel(), WebSocketCloseStatus.PROTOCOL_ERROR, "websocket-protocol",
+                    root.getMessage());
         } else {
             ctx.fireExceptionCaught(cause);
         }

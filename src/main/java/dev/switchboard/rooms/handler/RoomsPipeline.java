@@ -7,7 +7,8 @@ package dev.switchboard.rooms.handler;
  * <ol>
  *   <li>(Netty's {@code WebSocketServerProtocolHandshakeHandler} and {@code Utf8FrameValidator}, which
  *       {@link #WS_PROTOCOL} inserts before itself)</li>
- *   <li>{@link #WS_PROTOCOL} – {@code WebSocketServerProtocolHandler}: handshake, ping → pong, close echo</li>
+ *   <li>{@link #WS_PROTOCOL} – {@code WebSocketServerProtocolHandler}: handshake, ping → pong</li>
+ *   <li>{@link #CLOSING_HANDSHAKE} – {@link ClosingHandshakeHandler}: one close frame each way, TCP closed after</li>
  *   <li>{@link #WS_AGGREGATOR} – {@code WebSocketFrameAggregator}: fragments into one bounded message</li>
  *   <li>{@link #HEARTBEAT} – {@link HeartbeatHandler}: server pings, closes 1001 on a missing pong</li>
  *   <li>{@link #LOGIN_TIMEOUT} – {@link LoginTimeoutHandler}: closes 1008 without a nick in time; self-removing</li>
@@ -18,12 +19,14 @@ package dev.switchboard.rooms.handler;
  *   <li>{@link #SESSION} – {@link RoomsSessionHandler}: level-3 commands → {@code Rooms} service</li>
  *   <li>{@link #EXCEPTIONS} – {@link RoomsExceptionHandler}: WebSocket-level failures → close codes</li>
  * </ol>
- * After the handshake Netty replaces the HTTP codec with {@code wsencoder}/{@code wsdecoder}, which enforce
- * masking, RSV, opcode and frame-size rules (close 1002/1009).
+ * After the handshake Netty replaces the HTTP codec with {@code wsencoder}/{@code wsdecoder} (a
+ * {@link RoomsFrameDecoder}), which enforce masking, RSV, opcode and frame-size rules; {@link #EXCEPTIONS} sends the
+ * matching close (1002/1007/1009).
  */
 public final class RoomsPipeline {
 
     public static final String WS_PROTOCOL = "rooms-ws-protocol";
+    public static final String CLOSING_HANDSHAKE = "rooms-closing-handshake";
     public static final String WS_AGGREGATOR = "rooms-ws-aggregator";
     public static final String HEARTBEAT = "rooms-heartbeat";
     public static final String LOGIN_TIMEOUT = "rooms-login-timeout";

@@ -21,12 +21,14 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +77,8 @@ public final class RoomsUpgrader implements UpgradeRoute {
         this.trustGate = new TrustGateHandler(rooms, disconnector, properties.magicString(),
                 properties.maxNickAttempts());
         this.session = new RoomsSessionHandler(rooms, metrics);
-        this.exceptions = new RoomsExceptionHandler(disconnector, metrics);
-        this.goodbye = new RoomsGoodbye(disconnector);
+        this.exceptions = new RoomsExceptionHandler(disconnector);
+        this.goodbye = new RoomsGoodbye(rooms, disconnector);
     }
 
     @Override
@@ -95,24 +97,31 @@ public final class RoomsUpgrader implements UpgradeRoute {
     }
 
     /**
-     * Installs the rooms stages after {@code httpCtx} and hands the request to Netty's handshake handler, which
-     * answers 101 (or 400 for a bad upgrade), swaps the HTTP codec for the WebSocket one and drops the HTTP
-     * aggregator. Takes ownership of {@code request}. Runs on the channel's event loop.
+     * Checks the opening handshake (RFC 6455 §4.2.1: 400, or 426 for another version), then installs the rooms
+     * stages after {@code httpCtx} and hands the request to Netty's handshake handler, which answers 101, swaps the
+     * HTTP codec for the WebSocket one and drops the HTTP aggregator. Takes ownership of {@code request}. Runs on
+     * the channel's event loop.
      */
     @Override
     public void upgrade(ChannelHandlerContext httpCtx, FullHttpRequest request) {
         Channel channel = httpCtx.channel();
+        Optional<UpgradeRequestCheck.Refusal> invalid = UpgradeRequestCheck.check(request);
+        if (invalid.isPresent()) {
+            request.release();
+            UpgradeRequestCheck.Refusal refusal = invalid.get();
+            log.warn(ChannelLog.format(channel, "refusing WebSocket upgrade with " + refusal.status().code() + ": "
+                    + refusal.text()));
+            metrics.disconnected("bad-handshake");
+            refuse(httpCtx, refusal.status(), refusal.text(), refusal.headers());
+            return;
+        }
         if (!slots.tryAcquire()) {
             request.release();
             log.warn(ChannelLog.format(channel, "rooms connection limit " + properties.maxConnections()
                     + " reached; refusing the upgrade with 503"));
             metrics.disconnected("connection-limit");
-            FullHttpResponse refusal = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.SERVICE_UNAVAILABLE);
-            refusal.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0)
-                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                    .set(HttpHeaderNames.RETRY_AFTER, 5);
-            httpCtx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+            refuse(httpCtx, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many chat connections, try again later",
+                    Map.of(HttpHeaderNames.RETRY_AFTER.toString(), "5"));
             return;
         }
         // Member ids count every accepted connection, including ones that never log in (spec §6).
@@ -129,6 +138,8 @@ public final class RoomsUpgrader implements UpgradeRoute {
         String previous = httpCtx.name();
         previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new WebSocketServerProtocolHandler(
                 protocolConfig(request.uri())));
+        previous = add(pipeline, previous, RoomsPipeline.CLOSING_HANDSHAKE,
+                new ClosingHandshakeHandler(properties.closingTimeout().toMillis(), disconnector));
         previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,
                 new WebSocketFrameAggregator((int) properties.maxMessageSize().toBytes()));
         previous = add(pipeline, previous, RoomsPipeline.HEARTBEAT,
@@ -151,17 +162,38 @@ public final class RoomsUpgrader implements UpgradeRoute {
      * Netty's handshaker puts its frame decoder in front of {@link HttpServerCodec} and removes the codec only once
      * the 101 is flushed, so frames that came in the same read as the upgrade request (a client sending magic and
      * nick without waiting, spec §4) would be parsed as HTTP and lost. Moving the frame decoder behind the codec and
-     * dropping the codec's request decoder now hands those bytes to the frame decoder instead.
+     * dropping the codec's request decoder now hands those bytes to the frame decoder instead. The decoder is ours
+     * ({@link RoomsFrameDecoder}) in every case, so close frames reach the closing-handshake stage unchecked.
      */
     private void takeOverBytesReadBehindTheRequest(ChannelPipeline pipeline) {
+        if (pipeline.get(NETTY_FRAME_DECODER) == null) {
+            return; // handshake refused: the request is answered as HTTP
+        }
         ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
-        if (codec == null || pipeline.get(NETTY_FRAME_DECODER) == null) {
-            return; // handshake refused (the request is answered as HTTP), or the codec is already gone
+        if (codec == null) {
+            pipeline.replace(NETTY_FRAME_DECODER, NETTY_FRAME_DECODER, new RoomsFrameDecoder(decoderConfig()));
+            return;
         }
         pipeline.remove(NETTY_FRAME_DECODER);
-        pipeline.addAfter(codec.name(), NETTY_FRAME_DECODER, new WebSocket13FrameDecoder(decoderConfig()));
+        pipeline.addAfter(codec.name(), NETTY_FRAME_DECODER, new RoomsFrameDecoder(decoderConfig()));
         // Its handlerRemoved forwards the bytes left in its buffer to the next stage: the frame decoder.
         ((HttpServerCodec) codec.handler()).removeInboundHandler();
+    }
+
+    /**
+     * Answers the upgrade request with an HTTP error and a one-line text body, then closes: the router removed the
+     * keep-alive stage, so nothing else would end the connection.
+     */
+    private static void refuse(ChannelHandlerContext httpCtx, HttpResponseStatus status, String text,
+            Map<String, String> headers) {
+        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                httpCtx.alloc().buffer(body.length).writeBytes(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        headers.forEach(response.headers()::set);
+        httpCtx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static String add(ChannelPipeline pipeline, String after, String name,
@@ -176,7 +208,8 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 .expectMaskedFrames(true)       // RFC 6455 §5.1: unmasked client frames → 1002
                 .allowMaskMismatch(false)
                 .allowExtensions(false)         // spec §1: no extension is negotiated, so RSV must be 0
-                .closeOnProtocolViolation(true)
+                // The exception stage sends the one close frame (1002, 1007, 1009) through the disconnector.
+                .closeOnProtocolViolation(false)
                 .withUTF8Validator(true)
                 .build();
     }
@@ -188,7 +221,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 .subprotocols(null)             // spec §1: no subprotocol is ever selected
                 .checkStartsWith(false)
                 .handshakeTimeoutMillis(properties.handshakeTimeout().toMillis())
-                .handleCloseFrames(true)        // echo the client's close status, then close (spec §3)
+                .handleCloseFrames(false)       // the closing-handshake stage echoes the status once (spec §3)
                 // No automatic close frame on ctx.close(): every close we start writes its own status first,
                 // and a second frame after Netty's own 1002 would be wrong.
                 .sendCloseFrame(null)

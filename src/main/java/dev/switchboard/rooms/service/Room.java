@@ -18,6 +18,11 @@ final class Room {
     private final LinkedHashMap<Integer, Member> members = new LinkedHashMap<>();
     /** Set when the last member leaves; a joiner that finds it set retries with a fresh room. */
     boolean closed;
+    /**
+     * Set when the gateway starts saying goodbye to the room's members: from then on nothing new is relayed, so
+     * every message relayed before reached each member ahead of its goodbye.
+     */
+    boolean sealed;
     private volatile int memberCount;
 
     Room(String name, RoomHistory history) {

@@ -28,10 +28,10 @@ public final class Rooms {
     public enum NickOutcome { ACCEPTED, INVALID, TAKEN, ALREADY_SET }
 
     /** Outcome of {@link #join}. */
-    public enum JoinOutcome { JOINED, NO_NICK, ALREADY_JOINED, INVALID_NAME, TOO_MANY_ROOMS, ROOM_FULL }
+    public enum JoinOutcome { JOINED, NO_NICK, ALREADY_JOINED, INVALID_NAME, TOO_MANY_ROOMS, ROOM_FULL, ROOM_SEALED }
 
     /** Outcome of {@link #say}. */
-    public enum SayOutcome { SENT, NOT_IN_ROOM, EMPTY, TOO_LONG }
+    public enum SayOutcome { SENT, NOT_IN_ROOM, EMPTY, TOO_LONG, ROOM_SEALED }
 
     /** Outcome of {@link #notice}. */
     public enum NoticeOutcome { POSTED, NO_SUCH_ROOM, INVALID_TEXT }
@@ -59,7 +59,7 @@ public final class Rooms {
         if (members.containsKey(session.memberId())) {
             return NickOutcome.ALREADY_SET;
         }
-        Optional<String> nick = Names.validate(rawNick, limits.nickMaxBytes());
+        Optional<String> nick = Names.validateNick(rawNick, limits.nickMaxBytes());
         if (nick.isEmpty()) {
             return NickOutcome.INVALID;
         }
@@ -96,6 +96,9 @@ public final class Rooms {
             try {
                 if (room.closed) {
                     continue; // emptied and removed between lookup and lock: look up again
+                }
+                if (room.sealed) {
+                    return JoinOutcome.ROOM_SEALED;
                 }
                 if (room.memberCount() >= limits.maxMembersPerRoom()) {
                     return JoinOutcome.ROOM_FULL;
@@ -146,9 +149,31 @@ public final class Rooms {
             if (room.closed || room.get(member.id()) == null) {
                 return SayOutcome.NOT_IN_ROOM; // kicked while this message was in flight
             }
+            if (room.sealed) {
+                return SayOutcome.ROOM_SEALED;
+            }
             room.history.append(historyLine(member.nickBytes, text));
             fanout.broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
             return SayOutcome.SENT;
+        } finally {
+            room.lock.unlock();
+        }
+    }
+
+    /**
+     * The gateway is about to say goodbye to this member: its room relays nothing more (messages, joins, notices
+     * are refused), so everything relayed so far is already queued to every member before any goodbye that
+     * follows this call. Idempotent; a member without a room has nothing to seal.
+     */
+    public void seal(RoomSession session) {
+        Member member = members.get(session.memberId());
+        Room room = member == null ? null : member.room;
+        if (room == null) {
+            return;
+        }
+        room.lock.lock();
+        try {
+            room.sealed = true;
         } finally {
             room.lock.unlock();
         }
@@ -285,7 +310,7 @@ public final class Rooms {
         }
         r.lock.lock();
         try {
-            if (r.closed) {
+            if (r.closed || r.sealed) {
                 return NoticeOutcome.NO_SUCH_ROOM;
             }
             r.history.append(line);

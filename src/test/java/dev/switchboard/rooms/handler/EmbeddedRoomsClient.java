@@ -156,14 +156,38 @@ final class EmbeddedRoomsClient {
     }
 
     /** Asserts the server sent exactly one close frame with {@code code} and closed the connection. */
+    /**
+     * The server closed with {@code code}: exactly one close frame, last. A clean close keeps TCP open until the
+     * peer answers (RFC 6455 §7.1.1); this client then answers, and the server closes TCP without a second frame.
+     */
     void assertClosedWith(int code) {
+        assertOneCloseLast(code);
+        if (channel.isOpen()) {
+            write(WsFrame.client(0x88, new byte[] {(byte) (code >> 8), (byte) code}, new byte[] {9, 8, 7, 6}));
+            assertThat(frames()).as("nothing after our close, not even an echo").isEmpty();
+        }
+        assertThat(channel.isOpen()).as("TCP closed").isFalse();
+    }
+
+    /** The server failed the connection with {@code code}: one close frame, and TCP closed without waiting. */
+    void assertFailedWith(int code) {
+        assertOneCloseLast(code);
+        assertThat(channel.isOpen()).as("TCP closed at once").isFalse();
+    }
+
+    /** The server sent one close frame with {@code code}, last, and still waits for the peer's answer. */
+    void assertCloseSentAndAwaitingPeer(int code) {
+        assertOneCloseLast(code);
+        assertThat(channel.isOpen()).as("TCP open until the peer answers").isTrue();
+    }
+
+    private void assertOneCloseLast(int code) {
         List<WsFrame> frames = frames();
         assertThat(frames).isNotEmpty();
         WsFrame last = frames.get(frames.size() - 1);
         assertThat(last.opcode()).as("last frame is a close frame").isEqualTo(WsFrame.CLOSE);
         assertThat(last.closeCode()).isEqualTo(code);
         assertThat(frames.stream().filter(f -> f.opcode() == WsFrame.CLOSE).count()).isEqualTo(1);
-        assertThat(channel.isOpen()).as("TCP closed").isFalse();
     }
 
     boolean finish() {

@@ -108,6 +108,31 @@ class EncodeOnceFanoutTest {
     }
 
     @Test
+    void broadcast_whenSlowConsumerFoundAgainAndAgain_thenClosedOnceCountedOnceOneCloseFrameAtFrameBoundary() {
+        EncodeOnceFanout fanout = new EncodeOnceFanout(UnpooledByteBufAllocator.DEFAULT, metrics, disconnector, 40);
+        StalledSocket socket = new StalledSocket();
+        EmbeddedChannel slow = new EmbeddedChannel(socket);
+        slow.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
+        List<RoomSession> recipients = List.of(connection(slow));
+
+        for (int i = 0; i < 10; i++) {
+            fanout.broadcast(recipients, TPacket.newUser(0x1001 + i, "a-long-nick-to-pass-the-limit".getBytes()));
+        }
+
+        assertThat(dropped).containsExactly("disconnect:slow-consumer");
+        socket.stalled = false;
+        slow.flush();
+        slow.runPendingTasks();
+        List<Object> written = new ArrayList<>(slow.outboundMessages());
+        // Whole data frames, then exactly one close frame, last.
+        assertThat(written).last().isInstanceOf(CloseWebSocketFrame.class);
+        assertThat(written.subList(0, written.size() - 1)).allMatch(BinaryWebSocketFrame.class::isInstance);
+        assertThat(written).filteredOn(CloseWebSocketFrame.class::isInstance).hasSize(1);
+        assertThat(((CloseWebSocketFrame) written.get(written.size() - 1)).statusCode()).isEqualTo(1008);
+        slow.finishAndReleaseAll();
+    }
+
+    @Test
     void broadcast_whenQueuedBytesPassLimit_thenClosedWith1008() {
         EncodeOnceFanout fanout = new EncodeOnceFanout(UnpooledByteBufAllocator.DEFAULT, metrics, disconnector, 40);
         StalledSocket socket = new StalledSocket();

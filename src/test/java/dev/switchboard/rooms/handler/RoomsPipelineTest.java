@@ -136,7 +136,9 @@ class RoomsPipelineTest {
         settings.maxConnections = 1;
         client().open();
         EmbeddedRoomsClient refused = client();
-        assertThat(refused.upgrade("/", V13_KEY)).startsWith("HTTP/1.1 503");
+        String head = refused.upgrade("/", V13_KEY);
+        assertThat(head).startsWith("HTTP/1.1 503").contains("content-type: text/plain; charset=utf-8")
+                .contains("retry-after: 5").contains("content-length: 43");
         refused.channel.runPendingTasks();
         assertThat(refused.channel.isOpen()).isFalse();
     }
@@ -472,21 +474,18 @@ class RoomsPipelineTest {
     }
 
     @Test
-    void close_whenOneBytePayloadOrReservedStatus_thenFailedWithoutEchoAndMemberLeaves() {
-        // RFC 6455 §5.5.1/§7.4.1: a 1-byte close body and status 1005 are invalid, so no echo. Netty answers the
-        // 1-byte body with 1002; for a bad status code it has already marked the closing handshake as received
-        // and fails the connection with a bare TCP close (RFC 6455 §7.1.7 makes the close frame a SHOULD).
+    void close_whenOneBytePayloadOrReservedStatus_thenAnswered1002AndMemberLeaves() {
+        // RFC 6455 §5.5.1/§7.4.1: a 1-byte close body and status 1005 are invalid, so no echo but 1002.
         EmbeddedRoomsClient oneByte = joined("alice", "wuwu");
         EmbeddedRoomsClient reserved = joined("bob", "wuwu");
         oneByte.frames();
         reserved.frames();
         oneByte.write(WsFrame.client(0x88, new byte[] {0x03}, new byte[] {1, 2, 3, 4}));
-        assertThat(oneByte.frames()).extracting(WsFrame::closeCode).containsExactly(1002);
-        assertThat(oneByte.channel.isOpen()).isFalse();
+        oneByte.assertFailedWith(1002);
         assertThat(reserved.packetHex()).containsExactly(hex(TPacket.delUser(0x1000, "alice".getBytes())));
         reserved.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xed}, new byte[] {1, 2, 3, 4}));
-        assertThat(reserved.frames()).isEmpty();
-        assertThat(reserved.channel.isOpen()).isFalse();
+        // The peer's close already arrived, so the handshake is complete once our 1002 is out.
+        reserved.assertFailedWith(1002);
         assertThat(rooms.rooms()).isEmpty();                // both left: the room died with its last member
     }
 
@@ -588,7 +587,7 @@ class RoomsPipelineTest {
         EmbeddedRoomsClient a = joined("alice", "wuwu");
         EmbeddedRoomsClient b = joined("bob", "wuwu");
         a.frames();
-        new RoomsGoodbye(disconnector).sayGoodbye(b.channel);
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
         b.channel.runPendingTasks();
         b.assertClosedWith(1001);
         assertThat(a.packetHex()).containsExactly(hex(TPacket.delUser(0x1001, "bob".getBytes())));
@@ -596,9 +595,33 @@ class RoomsPipelineTest {
     }
 
     @Test
+    void goodbye_whenCoreClosesRightAfter_thenTcpStaysOpenUntilThePeerAnswers() {
+        EmbeddedRoomsClient b = joined("bob", "wuwu");
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        // What the core's drain does right after the goodbye (EmbeddedChannel.close() would cancel timers).
+        b.channel.pipeline().close();
+        b.channel.runPendingTasks();
+        b.assertCloseSentAndAwaitingPeer(1001);
+        b.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xe9}, new byte[] {1, 2, 3, 4}));
+        assertThat(b.frames()).as("no echo of the peer's answer").isEmpty();
+        assertThat(b.channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void goodbye_whenAlsoKicked_thenOneCloseFrame() {
+        EmbeddedRoomsClient b = joined("bob", "wuwu");
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        disconnector.close(b.channel, io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.POLICY_VIOLATION,
+                "kicked", "late kick");
+        b.channel.runPendingTasks();
+        b.assertClosedWith(1001);
+    }
+
+    @Test
     void goodbye_whenNotRoomsConnection_thenLeftAlone() {
         EmbeddedRoomsClient plain = client();
-        new RoomsGoodbye(disconnector).sayGoodbye(plain.channel);
+        new RoomsGoodbye(rooms, disconnector).sayGoodbye(plain.channel);
         assertThat(plain.channel.isOpen()).isTrue();
     }
 

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RoomsTest {
 
@@ -73,6 +75,32 @@ class RoomsTest {
         assertThat(rooms.setNick(t, b("a\nb"))).isEqualTo(NickOutcome.INVALID);
         assertThat(rooms.setNick(t, new byte[] {(byte) 0xC3})).isEqualTo(NickOutcome.INVALID);
         assertThat(rooms.setNick(t, b("   "))).isEqualTo(NickOutcome.INVALID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ev\u202Eil", "a\u200Db", "\u200Bbob", "bob\u2060", "x\u00ADy", "\uFEFFz", "a\u2028b",
+        "a\u2029b", "\u2066iso\u2069"})
+    void setNick_whenInvisibleFormatCharacterOrSeparator_thenInvalid(String nick) {
+        RecordingSession s = connect();
+        assertThat(rooms.setNick(s, b(nick))).isEqualTo(NickOutcome.INVALID);
+        assertThat(rooms.setNick(s, b("visible-élan-名前"))).isEqualTo(NickOutcome.ACCEPTED);
+    }
+
+    @Test
+    void seal_whenMemberSaidGoodbye_thenRoomRelaysNothingMoreAndJoinsAreRefused() {
+        RecordingSession a = login("alice");
+        RecordingSession b = login("bob");
+        rooms.join(a, 1, b("wuwu"));
+        rooms.join(b, 2, b("wuwu"));
+        a.takeLines();
+        b.takeLines();
+        rooms.seal(b);
+        assertThat(rooms.say(a, b("late"))).isEqualTo(SayOutcome.ROOM_SEALED);
+        assertThat(rooms.notice("wuwu", "late notice")).isEqualTo(NoticeOutcome.NO_SUCH_ROOM);
+        RecordingSession c = login("carol");
+        assertThat(rooms.join(c, 3, b("wuwu"))).isEqualTo(JoinOutcome.ROOM_SEALED);
+        assertThat(a.lines()).isEmpty();
+        assertThat(b.lines()).isEmpty();
     }
 
     @Test
