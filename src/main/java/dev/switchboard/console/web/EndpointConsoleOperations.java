@@ -54,7 +54,8 @@ public final class EndpointConsoleOperations implements ConsoleOperations {
 
     @Override
     public CommandResult ban(String address, String timeout, Boolean permanent) {
-        return of(bans.change(address, timeout, permanent, null));
+        // No confirmation from the console: a ban on every address is a REST-only act with "confirm":true.
+        return of(bans.change(address, timeout, permanent, null, null));
     }
 
     @Override
@@ -64,7 +65,8 @@ public final class EndpointConsoleOperations implements ConsoleOperations {
 
     @Override
     public CommandResult addBlacklistPattern(String pattern) {
-        return of(blacklist.add(pattern));
+        // Likewise a pattern matching every name needs the REST call with "confirm":true.
+        return of(blacklist.add(pattern, null));
     }
 
     @Override
