@@ -4,6 +4,7 @@ import dev.switchboard.core.metrics.BroadcastMeter;
 import io.netty.channel.Channel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The writes of one broadcast, grouped by the recipients' event loops: each loop gets ONE task that
  * writes to all of its recipients and then flushes them, instead of Netty's one cross-thread write task
  * per recipient (with hundreds of recipients that hand-off, not the bytes, was the cost — see
- * src/bench/BENCHMARKS.md). Writes for the calling thread's own loop run inline. Per-channel order is
- * unchanged: a batch is queued on a channel's loop exactly where its single writes would have been.
+ * src/bench/BENCHMARKS.md). Writes for the calling thread's own loop run inline when that loop has no
+ * task waiting, which could be an earlier broadcast's batch: running inline past it would let recipients
+ * on this loop see two broadcasts in the opposite order from recipients on other loops. So every loop
+ * receives broadcasts in the order they were submitted, and per-channel order is unchanged.
  * Not thread-safe: build it, {@link #add} to it and {@link #submit()} it on one thread, once.
  * With a {@link BroadcastMeter}, the last batch to finish reports the fan-out time and delivery lag.
  */
@@ -47,7 +50,7 @@ public final class LoopBatchedWrites {
             byLoop.values().forEach(batch -> batch.completion = completion);
         }
         byLoop.forEach((loop, batch) -> {
-            if (loop.inEventLoop()) {
+            if (loop.inEventLoop() && nothingQueued(loop)) {
                 batch.run();
                 return;
             }
@@ -58,6 +61,10 @@ public final class LoopBatchedWrites {
             }
         });
         byLoop.clear();
+    }
+
+    private static boolean nothingQueued(EventExecutor loop) {
+        return !(loop instanceof SingleThreadEventExecutor executor) || executor.pendingTasks() == 0;
     }
 
     /** One loop's share; owns one reference per message until it runs. */

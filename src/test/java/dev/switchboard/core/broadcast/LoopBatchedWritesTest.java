@@ -3,10 +3,22 @@ package dev.switchboard.core.broadcast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalServerChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LoopBatchedWritesTest {
@@ -58,5 +70,48 @@ class LoopBatchedWritesTest {
         assertThat(lost.refCnt()).isZero();
         assertThat(read(open)).isEqualTo("kept");
         assertFalse(open.finish());
+    }
+
+    @Test
+    void submit_whenAnEarlierBroadcastIsQueuedOnTheCallersLoop_thenTheLaterOneDoesNotOvertakeIt() throws Exception {
+        DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+        LocalAddress address = new LocalAddress("loop-batched-writes-order");
+        StringBuffer received = new StringBuffer();
+        CountDownLatch both = new CountDownLatch(2);
+        Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf buf = (ByteBuf) msg;
+                        received.append(buf.toString(StandardCharsets.US_ASCII));
+                        buf.release();
+                        both.countDown();
+                    }
+                }).bind(address).sync().channel();
+        try {
+            Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
+                    .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+            EventLoop loop = client.eventLoop();
+            loop.submit(() -> {
+                // Another thread's broadcast lands in this loop's queue while the loop is busy here.
+                Thread other = new Thread(() -> {
+                    LoopBatchedWrites first = new LoopBatchedWrites();
+                    first.add(client, text("1"));
+                    first.submit();
+                });
+                other.start();
+                other.join();
+                LoopBatchedWrites second = new LoopBatchedWrites();
+                second.add(client, text("2"));
+                second.submit();
+                return null;
+            }).sync();
+            assertThat(both.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(received.toString()).isEqualTo("12");
+            client.close().sync();
+        } finally {
+            server.close().sync();
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
     }
 }
