@@ -48,6 +48,9 @@ import static org.awaitility.Awaitility.await;
         "switchboard.sea.blacklist[0]=*evil*",
         "switchboard.sea.connection-classes[0]=127.0.0.4/32:5:1:10",
         "switchboard.sea.archiver.file=target/sea-integration-archive.log",
+        // thousands of idle connections from 127.0.0.1 are the point of the scale test, not the caps
+        "switchboard.sea.listener.max-connections=12000",
+        "switchboard.sea.listener.max-unauthenticated-per-address=12000",
 })
 @Import(SeaIntegrationTest.TestClock.class)
 @Timeout(120)

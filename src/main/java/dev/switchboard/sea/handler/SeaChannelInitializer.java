@@ -1,5 +1,6 @@
 package dev.switchboard.sea.handler;
 
+import dev.switchboard.core.budget.InputBudget;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.codec.SeaCommandDecoder;
@@ -16,10 +17,11 @@ import java.time.Clock;
 /**
  * Builds a SEA connection's pipeline in {@link SeaPipeline} order.
  *
- * <p>Every SEA stage is added with the single-threaded roster executor, so all SEA connections are
- * processed on one thread, one event at a time, like the single-threaded reference (§4.5): the I/O
- * event loops only read and write bytes. Reading starts only after admission (ban and class checks),
- * so a refused connection is closed without a byte being read (§12.1).
+ * <p>SEA connections are registered with the single roster loop ({@link SeaRosterExecutor}), and every
+ * SEA stage is added with it, so all SEA connections are read and processed on one thread, one event
+ * at a time and in the order they were read, like the single-threaded reference (§4.5). Reading starts
+ * only after admission (ban and class checks), so a refused connection is closed without a byte being
+ * read (§12.1).
  */
 public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -29,9 +31,11 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
     private final TimeoutSweeper sweeper;
     private final Clock clock;
     private final TailExceptionHandler tail;
+    private final InputBudget budget;
 
     public SeaChannelInitializer(EventExecutorGroup roster, SeaService service, SeaLimits limits,
-                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail) {
+                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail, InputBudget budget) {
+        this.budget = budget;
         this.roster = roster;
         this.service = service;
         this.limits = limits;
@@ -45,11 +49,11 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
         ch.config().setAutoRead(false);
         ch.config().setOption(ChannelOption.SO_KEEPALIVE, true);
         SeaFloodGate gate = new SeaFloodGate();
-        SeaConnection connection = new SeaConnection(ch, limits, service.settings(), clock, gate);
+        SeaConnection connection = new SeaConnection(ch, limits, service.settings(), clock, gate, budget, sweeper);
         ch.attr(SeaConnection.KEY).set(connection);
         ChannelPipeline p = ch.pipeline();
         // Stateful stages (decoder cumulation, held frames, session context, login deadline): one per connection.
-        p.addLast(roster, SeaPipeline.FRAME_DECODER, new SeaFrameDecoder(connection::maxFrameLength));
+        p.addLast(roster, SeaPipeline.FRAME_DECODER, new SeaFrameDecoder(connection::maxFrameLength, connection));
         p.addLast(roster, SeaPipeline.FLOOD_GATE, gate);
         p.addLast(roster, SeaPipeline.COMMAND_DECODER, new SeaCommandDecoder(connection));
         p.addLast(roster, SeaPipeline.SESSION, new SeaSessionHandler(service));
