@@ -1,5 +1,8 @@
 package dev.switchboard.core;
 
+import dev.switchboard.core.budget.InputBudget;
+import dev.switchboard.core.budget.InputBudgetProperties;
+import dev.switchboard.core.listener.ConnectionLimitProperties;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerLifecycle;
 import dev.switchboard.core.listener.ListenerPortPublisher;
@@ -18,6 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +33,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** The shared data-plane machinery every protocol builds on. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NettyProperties.class, ShutdownProperties.class, TimeoutProperties.class})
+@EnableConfigurationProperties({NettyProperties.class, ShutdownProperties.class, TimeoutProperties.class,
+        InputBudgetProperties.class, ConnectionLimitProperties.class})
 public class CoreConfiguration {
 
     @Bean
@@ -52,15 +58,23 @@ public class CoreConfiguration {
     }
 
     @Bean
-    TailExceptionHandler tailExceptionHandler() {
-        return new TailExceptionHandler();
+    InputBudget inputBudget(InputBudgetProperties properties) {
+        return new InputBudget(properties);
+    }
+
+    /** A fatal error in any pipeline marks liveness broken, so the orchestrator restarts the process. */
+    @Bean
+    TailExceptionHandler tailExceptionHandler(ApplicationEventPublisher events) {
+        return new TailExceptionHandler(
+                error -> AvailabilityChangeEvent.publish(events, error, LivenessState.BROKEN));
     }
 
     @Bean
     ListenerRegistry listenerRegistry(ObjectProvider<ListenerDefinition> definitions, EventLoopGroups groups,
-            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events, Clock clock) {
+            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events, Clock clock,
+            ConnectionLimitProperties limits) {
         List<ListenerDefinition> all = definitions.orderedStream().toList();
-        return new ListenerRegistry(all, groups, recorder, meters, events, clock);
+        return new ListenerRegistry(all, groups, recorder, meters, events, clock, limits);
     }
 
     @Bean

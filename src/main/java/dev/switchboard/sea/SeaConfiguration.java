@@ -1,9 +1,13 @@
 package dev.switchboard.sea;
 
+import dev.switchboard.core.budget.InputBudget;
 import dev.switchboard.core.listener.ListenerDefinition;
+import dev.switchboard.core.listener.ListenerRegistry;
+import dev.switchboard.core.listener.NettyListener;
 import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.core.metrics.HandlingTimer;
 import dev.switchboard.core.metrics.InboundMark;
+import dev.switchboard.core.netty.EventLoopGroups;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiveSink;
@@ -40,10 +44,12 @@ public class SeaConfiguration {
 
     /** Listener name and protocol tag of the SEA data port. */
     public static final String PROTOCOL = "sea";
+    /** The HTTP listener whose address LINK sends when no archive URL is configured. */
+    static final String WEB_LISTENER = "http";
 
     @Bean
-    SeaRosterExecutor seaRosterExecutor() {
-        return new SeaRosterExecutor();
+    SeaRosterExecutor seaRosterExecutor(EventLoopGroups groups) {
+        return new SeaRosterExecutor(groups);
     }
 
     @Bean
@@ -75,6 +81,12 @@ public class SeaConfiguration {
     }
 
     @Bean
+    SeaHealthIndicator seaHealthIndicator(SeaRosterExecutor roster, InputBudget budget, SeaProperties props) {
+        return new SeaHealthIndicator(roster.executor(), budget, props.maxFrameLength().toBytes(),
+                props.rosterStallTimeout(), props.rosterBacklogLimit());
+    }
+
+    @Bean
     SeaHousekeeping seaHousekeeping(TimeoutSweeper sweeper, SeaRosterExecutor roster, SeaService service) {
         return new SeaHousekeeping(sweeper, roster.executor(), service);
     }
@@ -89,17 +101,21 @@ public class SeaConfiguration {
     @Bean
     ListenerDefinition seaListener(SeaProperties props, SeaRosterExecutor roster, SeaService service,
                                    TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail,
-                                   MeterRegistry registry, InboundMark mark) {
+                                   MeterRegistry registry, InboundMark mark,
+                                   InputBudget budget, ObjectProvider<ListenerRegistry> listeners) {
         SeaLimits limits = new SeaLimits((int) props.maxLoginFrameLength().toBytes(),
                 (int) props.maxFrameLength().toBytes(), (int) props.legacyMaxFrameLength().toBytes(),
-                props.slowConsumerMaxPending().toBytes());
+                props.slowConsumerMaxPending().toBytes(), props.largeFrameTimeout(),
+                // Looked up per LINK: the registry is built from this very definition, and the port may change.
+                () -> listeners.getObject().find(WEB_LISTENER).filter(NettyListener::isRunning)
+                        .map(NettyListener::port).orElse(-1));
         // Goodbye: SEA has no goodbye message; the first call closes every session at once on the roster
         // thread, so the drain does not broadcast a DELETEUSER per departing session to everyone else.
         return new ListenerDefinition(PROTOCOL, PROTOCOL, props.effectiveListener(),
-                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail,
+                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail, budget,
                         HandlingTimer.register(registry, mark, MicrometerSeaMetrics.COMMAND_DURATION,
                                 "Time the SEA roster took to handle one command, by command", PROTOCOL,
                                 SeaCommand.class)),
-                channel -> roster.executor().execute(service::shutdown));
+                channel -> roster.executor().execute(service::shutdown), roster.group());
     }
 }

@@ -43,7 +43,13 @@ import java.util.List;
  * @param connectionClasses      {@code addr[/n]:login_timeout:max_conns:max_penalty}, first match wins (§12.3)
  * @param recheckMaxConnectionsAtLogin also enforce {@code max_conns} at login, not only at accept (F26)
  * @param archiveUrl             the URL sent in LINK replies (§6.9), at most 255 bytes; empty sends {@code 09 00}
- * @param slowConsumerMaxPending queued output above which a recipient is killed as a slow consumer (F17)
+ * @param slowConsumerMaxPending queued output above which a recipient is killed as a slow consumer (F17); the
+ *                               default holds two maximal v102 messages (2 × 16 MiB) plus 8 MiB of other traffic
+ * @param largeFrameTimeout      how long a frame large enough to hold an input-budget reservation may take to
+ *                               arrive in full; the session is killed after that (the default allows 16 MiB
+ *                               at about 1.1 Mbit/s)
+ * @param rosterStallTimeout     the {@code sea} health is DOWN when the roster thread has not run a probe for this long
+ * @param rosterBacklogLimit     the {@code sea} health is DOWN while more events than this wait for the roster thread
  * @param slowConsumerTimeout    how long a recipient may stay unwritable before it is killed (F17)
  */
 @Validated
@@ -69,8 +75,11 @@ public record SeaProperties(
         @DefaultValue List<String> connectionClasses,
         @DefaultValue("false") boolean recheckMaxConnectionsAtLogin,
         @DefaultValue("") @NotNull String archiveUrl,
-        @DefaultValue("32MB") @NotNull DataSize slowConsumerMaxPending,
-        @DefaultValue("60s") @NotNull Duration slowConsumerTimeout) {
+        @DefaultValue("40MB") @NotNull DataSize slowConsumerMaxPending,
+        @DefaultValue("60s") @NotNull Duration slowConsumerTimeout,
+        @DefaultValue("120s") @NotNull Duration largeFrameTimeout,
+        @DefaultValue("10s") @NotNull Duration rosterStallTimeout,
+        @DefaultValue("100000") @Min(1) int rosterBacklogLimit) {
 
     /** The standard SEA port (§2.1). */
     public static final int STANDARD_PORT = 8732;
@@ -115,7 +124,8 @@ public record SeaProperties(
     @AssertTrue(message = "timeouts must be positive")
     public boolean isTimeoutsPositive() {
         return positive(loginTimeout) && positive(idleTimeout) && positive(legacyIdleTimeout) && positive(idleKillAfter)
-                && idleGrace != null && !idleGrace.isNegative() && positive(slowConsumerTimeout);
+                && idleGrace != null && !idleGrace.isNegative() && positive(slowConsumerTimeout)
+                && positive(largeFrameTimeout) && positive(rosterStallTimeout);
     }
 
     private static boolean positive(Duration d) {

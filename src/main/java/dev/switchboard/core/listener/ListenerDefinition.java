@@ -2,6 +2,7 @@ package dev.switchboard.core.listener;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param properties where to bind
  * @param initializer builds each accepted connection's pipeline (for UDP: the datagram channel's)
  * @param goodbye what a connection is told on graceful shutdown
+ * @param childGroup the event loops accepted connections run on; null means the shared workers
  */
 public record ListenerDefinition(String name, String protocol, ListenerProperties properties,
-        ChannelInitializer<Channel> initializer, ConnectionGoodbye goodbye) {
+        ChannelInitializer<Channel> initializer, ConnectionGoodbye goodbye, EventLoopGroup childGroup) {
 
     public ListenerDefinition {
         Objects.requireNonNull(name, "name");
@@ -22,6 +24,11 @@ public record ListenerDefinition(String name, String protocol, ListenerPropertie
         Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(initializer, "initializer");
         goodbye = goodbye == null ? ConnectionGoodbye.NONE : goodbye;
+    }
+
+    public ListenerDefinition(String name, String protocol, ListenerProperties properties,
+            ChannelInitializer<Channel> initializer, ConnectionGoodbye goodbye) {
+        this(name, protocol, properties, initializer, goodbye, null);
     }
 
     public ListenerDefinition(String name, String protocol, ListenerProperties properties,

@@ -3,6 +3,7 @@ package dev.switchboard.core.listener;
 import dev.switchboard.core.metrics.ChannelMetricsRecorder;
 import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.netty.EventLoopGroups;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,10 +26,19 @@ public final class ListenerRegistry {
 
     public ListenerRegistry(List<ListenerDefinition> definitions, EventLoopGroups groups,
             ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events, Clock clock) {
+        this(definitions, groups, recorder, meters, events, clock, new ConnectionLimitProperties(1024,
+                java.time.Duration.ofSeconds(60)));
+    }
+
+    public ListenerRegistry(List<ListenerDefinition> definitions, EventLoopGroups groups,
+            ChannelMetricsRecorder recorder, MeterRegistry meters, ApplicationEventPublisher events, Clock clock,
+            ConnectionLimitProperties limits) {
         this.events = events;
+        DescriptorCheck.warnIfOvercommitted(definitions, limits.descriptorReserve(), DescriptorCheck.processLimit());
         Map<String, NettyListener> byName = new LinkedHashMap<>();
         for (ListenerDefinition definition : definitions) {
-            NettyListener listener = new NettyListener(definition, groups, recorder, clock);
+            NettyListener listener = new NettyListener(definition, groups, recorder, clock,
+                    limits.refusalLogInterval());
             if (byName.putIfAbsent(definition.name(), listener) != null) {
                 throw new IllegalStateException("two listeners named " + definition.name());
             }
@@ -44,8 +54,28 @@ public final class ListenerRegistry {
                     .tag(GatewayMeters.Tags.LISTENER, listener.name())
                     .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
                     .register(meters);
+            registerCapMeters(listener, meters);
         }
         this.listeners = Collections.unmodifiableMap(byName);
+    }
+
+    private static void registerCapMeters(NettyListener listener, MeterRegistry meters) {
+        ConnectionAdmission admission = listener.admission();
+        Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS_LIMIT, admission, ConnectionAdmission::maxConnections)
+                .tag(GatewayMeters.Tags.LISTENER, listener.name())
+                .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
+                .register(meters);
+        Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS_UNAUTHENTICATED, admission, ConnectionAdmission::unauthenticated)
+                .tag(GatewayMeters.Tags.LISTENER, listener.name())
+                .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
+                .register(meters);
+        for (ConnectionRefusal reason : ConnectionRefusal.values()) {
+            FunctionCounter.builder(GatewayMeters.LISTENER_CONNECTIONS_REFUSED, admission, a -> a.refused(reason))
+                    .tag(GatewayMeters.Tags.LISTENER, listener.name())
+                    .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
+                    .tag(GatewayMeters.Tags.REASON, reason.tag())
+                    .register(meters);
+        }
     }
 
     public Collection<NettyListener> all() {

@@ -51,6 +51,7 @@ public final class NettyListener {
     private final ChannelMetricsHandler metricsHandler;
     private final ChannelGroup connections;
     private final Clock clock;
+    private final ConnectionAdmission admission;
     private volatile Channel serverChannel;
     private volatile boolean accepting;
 
@@ -60,6 +61,13 @@ public final class NettyListener {
 
     public NettyListener(ListenerDefinition definition, EventLoopGroups groups, ChannelMetricsRecorder recorder,
             Clock clock) {
+        this(definition, groups, recorder, clock, Duration.ofSeconds(60));
+    }
+
+    /** @param refusalLogInterval at most one WARN about refused connections per interval */
+    public NettyListener(ListenerDefinition definition, EventLoopGroups groups, ChannelMetricsRecorder recorder,
+            Clock clock, Duration refusalLogInterval) {
+        this.admission = new ConnectionAdmission(definition.name(), definition.properties(), clock, refusalLogInterval);
         this.definition = definition;
         this.clock = clock;
         this.groups = groups;
@@ -95,9 +103,14 @@ public final class NettyListener {
         return localAddress() instanceof InetSocketAddress inet ? inet.getPort() : -1;
     }
 
-    /** Live connections (for UDP: the datagram channel itself). */
+    /** Live connections; a UDP listener has none (its one socket is the listener, not a connection). */
     public ChannelGroup connections() {
         return connections;
+    }
+
+    /** The connection caps and their counts. */
+    public ConnectionAdmission admission() {
+        return admission;
     }
 
     /** Binds synchronously; a bind failure is thrown so a misconfigured gateway fails at startup. */
@@ -152,7 +165,7 @@ public final class NettyListener {
             boolean tcp) {
         ListenerProperties props = definition.properties();
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(groups.boss(), groups.workers())
+                .group(groups.boss(), definition.childGroup() != null ? definition.childGroup() : groups.workers())
                 .channel(type)
                 .option(ChannelOption.SO_BACKLOG, props.backlog())
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(props))
@@ -161,6 +174,11 @@ public final class NettyListener {
                     protected void initChannel(Channel ch) {
                         // Connections racing with stop() are refused rather than served by a draining listener.
                         if (!accepting) {
+                            ch.close();
+                            return;
+                        }
+                        // Over a cap: closed before any protocol stage exists, so nothing is read or sent.
+                        if (admission.admit(ch) != null) {
                             ch.close();
                             return;
                         }
@@ -194,7 +212,6 @@ public final class NettyListener {
                     }
                 })
                 .bind(address).syncUninterruptibly().channel();
-        connections.add(channel);
         return channel;
     }
 
@@ -211,9 +228,6 @@ public final class NettyListener {
             return;
         }
         serverChannel = null;
-        if (definition.properties().transport() == Transport.UDP) {
-            connections.remove(channel);
-        }
         channel.close().syncUninterruptibly();
         if (definition.properties().transport() == Transport.UNIX) {
             try {

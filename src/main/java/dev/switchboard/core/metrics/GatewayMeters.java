@@ -21,6 +21,19 @@ public final class GatewayMeters {
     public static final String LISTENER_UNWRITABLE = "switchboard.listener.unwritable";
     /** 1 while the listener is bound, 0 otherwise (gauge). */
     public static final String LISTENER_UP = "switchboard.listener.up";
+    /** Connections a listener closed right after accepting them, by reason (counter). */
+    public static final String LISTENER_CONNECTIONS_REFUSED = "switchboard.listener.connections.refused";
+    /** The most connections a listener keeps open at once (gauge); compare with {@link #LISTENER_CONNECTIONS}. */
+    public static final String LISTENER_CONNECTIONS_LIMIT = "switchboard.listener.connections.limit";
+    /** Open connections of a listener that have not authenticated yet (gauge). */
+    public static final String LISTENER_CONNECTIONS_UNAUTHENTICATED = "switchboard.listener.connections.unauthenticated";
+
+    /** Bytes reserved by large inbound frames still being received (gauge, base unit bytes). */
+    public static final String INPUT_BUDGET_RESERVED = "switchboard.input.budget.reserved";
+    /** The total input budget (gauge, base unit bytes). */
+    public static final String INPUT_BUDGET_LIMIT = "switchboard.input.budget.limit";
+    /** Large frames refused by the input budget, by reason (per_address, total) (counter). */
+    public static final String INPUT_BUDGET_REFUSED = "switchboard.input.budget.refused";
 
     /** SEA sessions currently logged in (gauge). */
     public static final String SEA_USERS = "switchboard.sea.users";

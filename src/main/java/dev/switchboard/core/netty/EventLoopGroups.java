@@ -42,11 +42,12 @@ public final class EventLoopGroups implements DisposableBean {
     private final boolean epoll;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final IoHandlerFactory ioFactory;
 
     public EventLoopGroups(NettyProperties properties) {
         this.properties = properties;
         this.epoll = chooseEpoll(properties.transport());
-        IoHandlerFactory ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.ioFactory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.boss = new MultiThreadIoEventLoopGroup(properties.bossThreads(),
                 new DefaultThreadFactory("switchboard-boss"), ioFactory);
         this.workers = new MultiThreadIoEventLoopGroup(properties.effectiveWorkerThreads(),
@@ -78,6 +79,14 @@ public final class EventLoopGroups implements DisposableBean {
 
     public EventLoopGroup workers() {
         return workers;
+    }
+
+    /**
+     * A separate group of this transport, for a protocol that must run its connections on threads of
+     * its own; the caller shuts it down.
+     */
+    public EventLoopGroup newGroup(int threads, String threadName) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadName, true), ioFactory);
     }
 
     public boolean isEpoll() {

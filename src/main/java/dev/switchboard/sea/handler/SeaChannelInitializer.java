@@ -1,5 +1,6 @@
 package dev.switchboard.sea.handler;
 
+import dev.switchboard.core.budget.InputBudget;
 import dev.switchboard.core.metrics.HandlingTimer;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
@@ -17,10 +18,11 @@ import java.time.Clock;
 /**
  * Builds a SEA connection's pipeline in {@link SeaPipeline} order.
  *
- * <p>Every SEA stage is added with the single-threaded roster executor, so all SEA connections are
- * processed on one thread, one event at a time, like the single-threaded reference (§4.5): the I/O
- * event loops only read and write bytes. Reading starts only after admission (ban and class checks),
- * so a refused connection is closed without a byte being read (§12.1).
+ * <p>SEA connections are registered with the single roster loop ({@link SeaRosterExecutor}), and every
+ * SEA stage is added with it, so all SEA connections are read and processed on one thread, one event
+ * at a time and in the order they were read, like the single-threaded reference (§4.5). Reading starts
+ * only after admission (ban and class checks), so a refused connection is closed without a byte being
+ * read (§12.1).
  */
 public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -30,17 +32,19 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
     private final TimeoutSweeper sweeper;
     private final Clock clock;
     private final TailExceptionHandler tail;
+    private final InputBudget budget;
     private final HandlingTimer commands;
 
     public SeaChannelInitializer(EventExecutorGroup roster, SeaService service, SeaLimits limits,
-                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail) {
-        this(roster, service, limits, sweeper, clock, tail, HandlingTimer.NONE);
+                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail, InputBudget budget) {
+        this(roster, service, limits, sweeper, clock, tail, budget, HandlingTimer.NONE);
     }
 
     /** As above, with each command's handling timed by {@code commands}. */
     public SeaChannelInitializer(EventExecutorGroup roster, SeaService service, SeaLimits limits,
-                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail,
+                                 TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail, InputBudget budget,
                                  HandlingTimer commands) {
+        this.budget = budget;
         this.commands = commands;
         this.roster = roster;
         this.service = service;
@@ -55,11 +59,11 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
         ch.config().setAutoRead(false);
         ch.config().setOption(ChannelOption.SO_KEEPALIVE, true);
         SeaFloodGate gate = new SeaFloodGate();
-        SeaConnection connection = new SeaConnection(ch, limits, service.settings(), clock, gate);
+        SeaConnection connection = new SeaConnection(ch, limits, service.settings(), clock, gate, budget, sweeper);
         ch.attr(SeaConnection.KEY).set(connection);
         ChannelPipeline p = ch.pipeline();
         // Stateful stages (decoder cumulation, held frames, session context, login deadline): one per connection.
-        p.addLast(roster, SeaPipeline.FRAME_DECODER, new SeaFrameDecoder(connection::maxFrameLength));
+        p.addLast(roster, SeaPipeline.FRAME_DECODER, new SeaFrameDecoder(connection::maxFrameLength, connection));
         p.addLast(roster, SeaPipeline.FLOOD_GATE, gate);
         p.addLast(roster, SeaPipeline.COMMAND_DECODER, new SeaCommandDecoder(connection));
         p.addLast(roster, SeaPipeline.SESSION, new SeaSessionHandler(service, commands));

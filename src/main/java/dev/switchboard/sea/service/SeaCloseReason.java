@@ -20,6 +20,10 @@ public enum SeaCloseReason {
     ADMIN("admin"),
     /** Output piled up beyond the slow-consumer limits (F17). */
     SLOW_CONSUMER("slow-consumer"),
+    /** A large frame could not be buffered: its address or the gateway already holds the input budget. */
+    INPUT_BUDGET("input-budget"),
+    /** A large frame was still incomplete when its deadline passed. */
+    FRAME_TIMEOUT("frame-timeout"),
     /** Refused at accept: the address is banned (§12.1). */
     BANNED("banned"),
     /** Refused at accept or login: the connection class's {@code max_conns} was reached (§12.3). */

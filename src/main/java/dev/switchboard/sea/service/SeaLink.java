@@ -28,6 +28,14 @@ public interface SeaLink {
         return "";
     }
 
+    /**
+     * The LINK URL when none is configured (§6.9): the gateway's web server at the address this client
+     * connected to, at most 255 bytes; empty when there is none.
+     */
+    default byte[] defaultArchiveUrl() {
+        return new byte[0];
+    }
+
     /** Whether output is piling up beyond the slow-consumer limits since {@code since} (F17); null = never. */
     Instant unwritableSince();
 }

@@ -350,7 +350,9 @@ public final class SeaService {
                 outbound.send(new SeaServerMessage.ChatCancel(user.id(), cancel.payload()), target);
             }
         } else if (command instanceof LinkRequest) {
-            outbound.send(new SeaServerMessage.Link(settings.archiveUrl()), user);
+            byte[] url = settings.archiveUrl();
+            // No URL configured: the gateway's own web server, as the client reached it (§6.9 needs some address).
+            outbound.send(new SeaServerMessage.Link(url.length > 0 ? url : user.link().defaultArchiveUrl()), user);
         } else if (command instanceof Mute mute) {
             SeaUser target = byId.get(mute.target());
             if (target != null && SeaVersions.receivesMute(target.version())) {

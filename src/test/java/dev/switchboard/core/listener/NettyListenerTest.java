@@ -255,4 +255,99 @@ class NettyListenerTest {
         public void becameUnwritable() {
         }
     }
+
+    /** Reads until the server closes the connection: true if it closed without sending anything. */
+    private static boolean closedByServer(Socket socket) throws Exception {
+        socket.setSoTimeout(5000);
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
+    }
+
+    private static Socket connectFrom(String source, int port) throws Exception {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
+        return socket;
+    }
+
+    @Test
+    void accept_whenMaxConnectionsReached_thenExtraConnectionsClosedAndCountedUntilOneLeaves() throws Exception {
+        listener = new NettyListener(new ListenerDefinition("t", "test",
+                props(Transport.TCP, 0, null).withConnectionCaps(3, 100), echo()), groups, recorder);
+        listener.start();
+        java.util.List<Socket> kept = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket socket = connectFrom("127.0.0.1", listener.port());
+                kept.add(socket);
+                socket.setSoTimeout(5000);
+                assertThat(roundTrip(socket, "ok" + i)).isEqualTo("ok" + i);
+            }
+            for (int i = 0; i < 2; i++) {
+                try (Socket extra = connectFrom("127.0.0.1", listener.port())) {
+                    assertThat(closedByServer(extra)).isTrue();
+                }
+            }
+            assertThat(listener.admission().refused(ConnectionRefusal.MAX_CONNECTIONS)).isEqualTo(2);
+            assertThat(listener.admission().open()).isEqualTo(3);
+            assertThat(recorder.accepted.get()).as("refused connections never reach the pipeline").isEqualTo(3);
+
+            kept.remove(0).close();
+            await().until(() -> listener.admission().open() == 2);
+            try (Socket again = connectFrom("127.0.0.1", listener.port())) {
+                again.setSoTimeout(5000);
+                assertThat(roundTrip(again, "back")).isEqualTo("back");
+            }
+        } finally {
+            for (Socket socket : kept) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void accept_whenAddressHasTooManyUnauthenticated_thenRefusedUntilOneAuthenticates() throws Exception {
+        listener = new NettyListener(new ListenerDefinition("t", "test",
+                props(Transport.TCP, 0, null).withConnectionCaps(100, 2), echo()), groups, recorder);
+        listener.start();
+        try (Socket a = connectFrom("127.0.0.1", listener.port());
+             Socket b = connectFrom("127.0.0.1", listener.port());
+             Socket other = connectFrom("127.0.0.2", listener.port())) {
+            other.setSoTimeout(5000);
+            await().until(() -> listener.connections().size() == 3);
+            try (Socket third = connectFrom("127.0.0.1", listener.port())) {
+                assertThat(closedByServer(third)).isTrue();
+            }
+            assertThat(roundTrip(other, "fine")).isEqualTo("fine");
+            assertThat(listener.admission().refused(ConnectionRefusal.UNAUTHENTICATED_PER_ADDRESS)).isEqualTo(1);
+            assertThat(listener.admission().unauthenticated()).isEqualTo(3);
+
+            // One of 127.0.0.1's connections logs in: the address may open another.
+            Channel fromA = listener.connections().stream()
+                    .filter(ch -> ((InetSocketAddress) ch.remoteAddress()).getPort() == a.getLocalPort())
+                    .findFirst().orElseThrow();
+            ConnectionAdmission.authenticated(fromA);
+            ConnectionAdmission.authenticated(fromA);
+            assertThat(listener.admission().unauthenticated()).isEqualTo(2);
+            try (Socket fourth = connectFrom("127.0.0.1", listener.port())) {
+                fourth.setSoTimeout(5000);
+                assertThat(roundTrip(fourth, "in")).isEqualTo("in");
+            }
+        }
+        await().until(() -> listener.admission().open() == 0 && listener.admission().unauthenticated() == 0);
+    }
+
+    @Test
+    void start_whenUdp_thenTheSocketIsNotCountedAsAConnection() {
+        listener = new NettyListener(new ListenerDefinition("u", "test", props(Transport.UDP, 0, null), echo()),
+                groups, recorder);
+        listener.start();
+        assertThat(listener.isRunning()).isTrue();
+        assertThat(listener.connections().size()).isZero();
+        listener.unbind();
+        assertThat(listener.isRunning()).isFalse();
+    }
 }

@@ -175,4 +175,82 @@ class SeaFrameDecoderTest {
         assertFrame(ch.readInbound(), 1, 3, "");
         assertFalse(ch.finish());
     }
+
+    /** Records what the decoder asked, and refuses frames above {@code limit}. */
+    private static final class RecordingAllowance implements SeaFrameAllowance {
+        private final int limit;
+        final java.util.List<String> calls = new java.util.ArrayList<>();
+
+        RecordingAllowance(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean frameStarted(int length) {
+            calls.add("started " + length);
+            return length <= limit;
+        }
+
+        @Override
+        public void frameCompleted() {
+            calls.add("completed");
+        }
+    }
+
+    @Test
+    void decode_whenFrameArrivesInParts_thenAllowanceAskedOnceAndToldWhenComplete() {
+        RecordingAllowance allowance = new RecordingAllowance(SeaCodes.MAX_FRAME_LENGTH);
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaFrameDecoder(() -> SeaCodes.MAX_FRAME_LENGTH, allowance));
+        ch.writeInbound(Unpooled.wrappedBuffer(LOGIN, 0, 5));
+        ch.writeInbound(Unpooled.wrappedBuffer(LOGIN, 5, 3));
+        assertThat(allowance.calls).containsExactly("started 11");
+        ch.writeInbound(Unpooled.wrappedBuffer(LOGIN, 8, LOGIN.length - 8));
+        assertFrame(ch.readInbound(), 11, 1, "05 41 6c 69 63 65 03 50 43 31");
+        // a frame that arrives whole is never held back, so nothing is asked
+        ch.writeInbound(Unpooled.wrappedBuffer(PING));
+        assertFrame(ch.readInbound(), 1, 3, "");
+        assertThat(allowance.calls).containsExactly("started 11", "completed");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenAllowanceRefuses_thenFrameAndEverythingAfterDiscarded() {
+        RecordingAllowance allowance = new RecordingAllowance(100);
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaFrameDecoder(() -> SeaCodes.MAX_FRAME_LENGTH, allowance));
+        ch.writeInbound(Unpooled.wrappedBuffer(bytes("00 10 00 | L=4096", "02 | SEND_MESSAGE", "41 41")));
+        ch.writeInbound(Unpooled.wrappedBuffer(PING));
+        assertThat((Object) ch.readInbound()).isNull();
+        assertThat(allowance.calls).containsExactly("started 4096");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenChannelClosesMidFrame_thenAllowanceToldOnce() {
+        RecordingAllowance allowance = new RecordingAllowance(SeaCodes.MAX_FRAME_LENGTH);
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaFrameDecoder(() -> SeaCodes.MAX_FRAME_LENGTH, allowance));
+        ch.writeInbound(Unpooled.wrappedBuffer(bytes("ff ff ff | L=16 MiB - 1", "02 | SEND_MESSAGE", "41")));
+        assertFalse(ch.finish());
+        assertThat(allowance.calls).containsExactly("started 16777215", "completed");
+    }
+
+    /**
+     * The declared 16 MiB are never allocated up front: after 1 MiB of a maximal frame the decoder holds
+     * buffers of about what arrived (Netty's cumulation grows by doubling), not of what was announced.
+     */
+    @Test
+    void decode_whenMaximalFramePartlyReceived_thenBufferedMemoryFollowsBytesReceived() {
+        io.netty.buffer.UnpooledByteBufAllocator allocator = new io.netty.buffer.UnpooledByteBufAllocator(false);
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaFrameDecoder(() -> SeaCodes.MAX_FRAME_LENGTH));
+        ch.config().setAllocator(allocator);
+        ByteBuf header = allocator.heapBuffer(4).writeBytes(bytes("ff ff ff 02"));
+        ch.writeInbound(header);
+        byte[] chunk = new byte[64 * 1024];
+        for (int i = 0; i < 16; i++) {
+            ch.writeInbound(allocator.heapBuffer(chunk.length).writeBytes(chunk));
+        }
+        long held = allocator.metric().usedHeapMemory();
+        assertThat(held).isGreaterThanOrEqualTo(1024 * 1024).isLessThan(3L * 1024 * 1024);
+        assertFalse(ch.finish());
+        assertThat(allocator.metric().usedHeapMemory()).isZero();
+    }
 }

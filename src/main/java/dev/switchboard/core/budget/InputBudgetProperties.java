@@ -1,0 +1,38 @@
+package dev.switchboard.core.budget;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The process-wide budget for large inbound input still being received ({@code switchboard.input-budget}):
+ * a protocol reserves a large frame's declared size before it buffers the frame, so the memory that
+ * partially received frames can pin is bounded no matter how many peers send them.
+ *
+ * <p>The defaults fit the default container (768 MiB, heap 50 %, so about 384 MiB of direct memory):
+ * see {@code src/docs/deploy.md} for the arithmetic.
+ *
+ * @param total             bytes all large frames in flight may reserve together
+ * @param perAddress        bytes the large frames in flight from one remote address may reserve; the default
+ *                          holds two maximal SEA frames (2 × 16 MiB − 2)
+ * @param largeInputThreshold frames announcing fewer bytes than this are not reserved (they are bounded by
+ *                          the connection caps instead)
+ */
+@Validated
+@ConfigurationProperties("switchboard.input-budget")
+public record InputBudgetProperties(
+        @DefaultValue("64MB") @NotNull DataSize total,
+        @DefaultValue("32MB") @NotNull DataSize perAddress,
+        @DefaultValue("4KB") @NotNull DataSize largeInputThreshold) {
+
+    @AssertTrue(message = "input-budget: need 1 byte <= large-input-threshold <= per-address <= total")
+    public boolean isOrdered() {
+        return total != null && perAddress != null && largeInputThreshold != null
+                && largeInputThreshold.toBytes() >= 1
+                && largeInputThreshold.toBytes() <= perAddress.toBytes()
+                && perAddress.toBytes() <= total.toBytes();
+    }
+}

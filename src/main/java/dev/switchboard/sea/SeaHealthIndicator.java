@@ -1,0 +1,65 @@
+package dev.switchboard.sea;
+
+import dev.switchboard.core.budget.InputBudget;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Whether SEA can serve right now ({@code sea} in the readiness group). DOWN while the input budget
+ * cannot take one maximal frame (large messages would be refused), or while the roster thread that
+ * runs every SEA event is stalled (a probe task has waited longer than the stall timeout) or backlogged
+ * (more queued events than the backlog limit). The listener's own binding is the {@code listeners}
+ * indicator's business.
+ */
+final class SeaHealthIndicator implements HealthIndicator {
+
+    private final EventExecutor roster;
+    private final InputBudget budget;
+    private final long maxFrameLength;
+    private final Duration stallTimeout;
+    private final int backlogLimit;
+    /** System.nanoTime() when the outstanding probe was queued; 0 while none is outstanding. */
+    private final AtomicLong probeQueuedAt = new AtomicLong();
+
+    SeaHealthIndicator(EventExecutor roster, InputBudget budget, long maxFrameLength, Duration stallTimeout,
+                       int backlogLimit) {
+        this.roster = roster;
+        this.budget = budget;
+        this.maxFrameLength = maxFrameLength;
+        this.stallTimeout = stallTimeout;
+        this.backlogLimit = backlogLimit;
+    }
+
+    @Override
+    public Health health() {
+        int backlog = roster instanceof SingleThreadEventExecutor single ? single.pendingTasks() : 0;
+        long waited = probeWaitNanos();
+        boolean stalled = waited > stallTimeout.toNanos();
+        boolean budgetExhausted = budget.cannotTake(maxFrameLength);
+        Health.Builder health = stalled || backlog > backlogLimit || budgetExhausted ? Health.down() : Health.up();
+        return health.withDetail("inputBudgetReserved", budget.reserved())
+                .withDetail("inputBudgetTotal", budget.total())
+                .withDetail("inputBudgetExhausted", budgetExhausted)
+                .withDetail("rosterBacklog", backlog)
+                .withDetail("rosterStalled", stalled)
+                .build();
+    }
+
+    /** How long the outstanding probe has waited; queues a new probe when none is outstanding. */
+    private long probeWaitNanos() {
+        long now = System.nanoTime();
+        long queuedAt = probeQueuedAt.get();
+        if (queuedAt != 0) {
+            return now - queuedAt;
+        }
+        long stamp = now == 0 ? 1 : now;
+        if (probeQueuedAt.compareAndSet(0, stamp)) {
+            roster.execute(() -> probeQueuedAt.set(0));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.core.budget;
+
+import dev.switchboard.core.listener.ListenerProperties;
+import dev.switchboard.sea.SeaProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InputBudgetTest {
+
+    private static final InetAddress A = address("10.0.0.1");
+    private static final InetAddress B = address("10.0.0.2");
+
+    private static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void reserve_whenBelowThreshold_thenUntrackedAndNothingHeld() {
+        InputBudget budget = new InputBudget(100, 50, 10);
+        Reservation small = budget.reserve(A, 9);
+        assertThat(small).isSameAs(Reservation.UNTRACKED);
+        assertThat(small.refusal()).isNull();
+        assertThat(budget.reserved()).isZero();
+    }
+
+    @Test
+    void reserve_whenAddressShareFull_thenRefusedPerAddressAndOtherAddressesStillServed() {
+        InputBudget budget = new InputBudget(100, 50, 10);
+        Reservation first = budget.reserve(A, 30);
+        assertThat(budget.reserve(A, 21).refusal()).isEqualTo(InputBudget.Refusal.PER_ADDRESS);
+        assertThat(budget.reserve(B, 50).refusal()).isNull();
+        assertThat(budget.reserved(A)).isEqualTo(30);
+        first.release();
+        first.release();
+        assertThat(budget.reserved(A)).isZero();
+        assertThat(budget.reserved()).isEqualTo(50);
+        assertThat(budget.refusals(InputBudget.Refusal.PER_ADDRESS)).isEqualTo(1);
+    }
+
+    @Test
+    void reserve_whenTotalFull_thenRefusedTotalUntilReleased() {
+        InputBudget budget = new InputBudget(100, 50, 10);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        budget.bindTo(meters);
+        Reservation a = budget.reserve(A, 50);
+        budget.reserve(B, 50);
+        Reservation refused = budget.reserve(address("10.0.0.3"), 10);
+        assertThat(refused.refusal()).isEqualTo(InputBudget.Refusal.TOTAL);
+        assertThat(refused.holdsBytes()).isFalse();
+        refused.release();
+        assertThat(budget.cannotTake(10)).isTrue();
+        assertThat(meters.get("switchboard.input.budget.refused").tag("reason", "total").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("switchboard.input.budget.reserved").gauge().value()).isEqualTo(100);
+        a.release();
+        assertThat(budget.cannotTake(50)).isFalse();
+        assertThat(budget.reserve(address("10.0.0.3"), 10).refusal()).isNull();
+    }
+
+    @Test
+    void construct_whenThresholdAbovePerAddress_thenRejected() {
+        assertThatThrownBy(() -> new InputBudget(100, 50, 60)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The defaults keep worst-case SEA input inside the default container: 768 MiB with the heap at 50 %
+     * leaves about 384 MiB of direct memory (Netty's default cap is the heap's maximum). Netty's merge
+     * cumulator can hold up to twice a frame's received bytes in capacity, one buffer is being copied at a
+     * time (every SEA read is decoded on the one roster thread), and frames below the threshold are not
+     * reserved but bounded by the listener's connection cap. That must stay within half of the direct
+     * memory, leaving the other half to the other protocols and to output queues.
+     */
+    @Test
+    void defaults_whenWorstCaseSeaInput_thenFitsHalfTheDefaultContainersDirectMemory() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of()));
+        InputBudgetProperties budget = binder.bindOrCreate("switchboard.input-budget", InputBudgetProperties.class);
+        SeaProperties sea = binder.bindOrCreate("switchboard.sea", SeaProperties.class);
+        ListenerProperties listener = sea.effectiveListener();
+        long mib = 1024 * 1024;
+        long directMemory = 768 * mib / 2;
+        long maxFrame = sea.maxFrameLength().toBytes();
+
+        long reservedFrames = 2 * budget.total().toBytes();
+        long copyInProgress = 2 * maxFrame;
+        long unreservedFrames = 2L * listener.maxConnections() * budget.largeInputThreshold().toBytes();
+        long worstCase = reservedFrames + copyInProgress + unreservedFrames;
+
+        assertThat(worstCase).isLessThanOrEqualTo(directMemory / 2);
+        // two maximal frames from one address are accepted, so a v102 client can send what the reference takes
+        assertThat(budget.perAddress().toBytes()).isGreaterThanOrEqualTo(2 * maxFrame);
+        // and a single maximal frame never exhausts the budget on its own
+        assertThat(budget.total().toBytes()).isGreaterThanOrEqualTo(4 * maxFrame);
+    }
+}
