@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -42,6 +43,9 @@ public final class RoomsExceptionHandler extends ChannelInboundHandlerAdapter {
             log.warn(ChannelLog.format(ctx.channel(), "WebSocket protocol error, closed with "
                     + corrupt.closeStatus().code() + ": " + root.getMessage()));
             ctx.close();
+        } else if (root instanceof PrematureChannelClosureException) {
+            // The aggregator reports a peer that went away mid-message; the connection is already closed.
+            log.debug(ChannelLog.format(ctx.channel(), "closed in the middle of a fragmented message"));
         } else if (root instanceof CorruptedFrameException) {
             metrics.disconnected("websocket-protocol");
             log.warn(ChannelLog.format(ctx.channel(), "WebSocket protocol error: " + root.getMessage()));
