@@ -68,11 +68,6 @@ public final class TrackingAllocator extends AbstractByteBufAllocator {
         return heapBuffer(Math.max(bytes.length, 1)).writeBytes(bytes);
     }
 
-    /** How many buffers were allocated so far. */
-    public int allocations() {
-        return allocated.size();
-    }
-
     /** The buffers still referenced, described for an assertion message. */
     public List<String> outstanding() {
         List<String> open = new ArrayList<>();
