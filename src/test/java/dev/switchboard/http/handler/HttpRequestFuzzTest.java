@@ -71,14 +71,19 @@ class HttpRequestFuzzTest {
     }
 
     private static Exchange exchange(List<byte[]> chunks) {
+        return exchange(chunks, root.toString());
+    }
+
+    /** Drives one connection serving {@code servedRoot} (a directory, or {@code classpath:static/}). */
+    private static Exchange exchange(List<byte[]> chunks, String servedRoot) {
         HttpProperties properties = HttpTestChannels.properties(root, Duration.ofSeconds(5), 256,
                 DataSize.ofKilobytes(1), DataSize.ofBytes(100));
         TrackingAllocator alloc = new TrackingAllocator();
         List<RawResponse> responses = new ArrayList<>();
         boolean open;
         try (ErrorLog log = ErrorLog.capture()) {
-            EmbeddedChannel ch = HttpTestChannels.channel(properties, List.of(), status -> { },
-                    new MutableClock());
+            EmbeddedChannel ch = HttpTestChannels.channel(properties, List.of(), status -> { }, new MutableClock(),
+                    servedRoot, HttpRequestFuzzTest.class.getClassLoader());
             ch.config().setAllocator(alloc);
             java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
             for (byte[] chunk : chunks) {
@@ -127,17 +132,20 @@ class HttpRequestFuzzTest {
 
     @Property
     void pipeline_whenPipelinedGetsInAnyChunks_thenOneIntactResponsePerRequestInOrder(
-            @ForAll("targets") List<String> targets, @ForAll @Size(max = 12) List<@IntRange(max = 100_000) Integer> cuts) {
+            @ForAll("targets") List<String> targets, @ForAll @Size(max = 12) List<@IntRange(max = 100_000) Integer> cuts,
+            @ForAll boolean bundledRoot) {
         StringBuilder requests = new StringBuilder();
         for (String target : targets) {
-            requests.append("GET ").append(target).append(" HTTP/1.1\r\nHost: fuzz\r\n\r\n");
+            requests.append("GET ").append(bundledRoot ? BUNDLED.getOrDefault(target, target) : target)
+                    .append(" HTTP/1.1\r\nHost: fuzz\r\n\r\n");
         }
-        Exchange exchange = exchange(Chunks.split(requests.toString().getBytes(StandardCharsets.ISO_8859_1), cuts));
+        Exchange exchange = exchange(Chunks.split(requests.toString().getBytes(StandardCharsets.ISO_8859_1), cuts),
+                bundledRoot ? "classpath:static/" : root.toString());
 
         assertThat(exchange.responses()).hasSameSizeAs(targets);
         for (int i = 0; i < targets.size(); i++) {
             RawResponse response = exchange.responses().get(i);
-            String expected = FILES.get(targets.get(i));
+            String expected = bundledRoot ? bundled(BUNDLED.get(targets.get(i))) : FILES.get(targets.get(i));
             if (expected == null) {
                 assertThat(response.status()).isEqualTo(404);
             } else {
@@ -146,6 +154,22 @@ class HttpRequestFuzzTest {
             }
         }
         assertThat(exchange.open()).isTrue();
+    }
+
+    /** Targets of the test directory mapped to files bundled in the jar ({@code classpath:static/}). */
+    private static final Map<String, String> BUNDLED = Map.of(
+            "/index.html", "/index.html", "/a.txt", "/rooms.css", "/b.css", "/rooms.js",
+            "/docs/c.js", "/rooms-protocol.js");
+
+    private static String bundled(String path) {
+        if (path == null) {
+            return null;
+        }
+        try (InputStream in = HttpRequestFuzzTest.class.getResourceAsStream("/static" + path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // --- generators ---
