@@ -85,6 +85,8 @@ class SoakIntegrationTest {
 
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicLong> attacks = new ConcurrentHashMap<>();
+    /** Every attacker socket, closed when the attack phase ends: that also frees writers blocked on a full window. */
+    private final java.util.Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean attacking;
 
     private static Duration duration(String name, String fallback) {
@@ -109,6 +111,9 @@ class SoakIntegrationTest {
                 loaded = normalLoad(DURATION);
             } finally {
                 attacking = false;
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
                 hostile.shutdownNow();
                 hostile.awaitTermination(30, TimeUnit.SECONDS);
                 memory.stop();
@@ -200,6 +205,7 @@ class SoakIntegrationTest {
     /** Runs {@code attack} again and again until the attack phase ends; a refused or cut connection is expected. */
     private void repeat(String name, Attack attack) {
         while (attacking && !Thread.currentThread().isInterrupted()) {
+            sockets.removeIf(Socket::isClosed);
             try {
                 attack.run();
                 attacks.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
@@ -224,6 +230,7 @@ class SoakIntegrationTest {
 
     private Socket connect(InetAddress from, int port) throws IOException {
         Socket socket = new Socket();
+        sockets.add(socket);
         socket.bind(new InetSocketAddress(from, 0));
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
         socket.setSoTimeout(5000);
@@ -286,16 +293,16 @@ class SoakIntegrationTest {
 
     /** Many connections that never log in, held until the server's login timeout closes them. */
     private void idleFlood(InetAddress from) throws Exception {
-        List<Socket> sockets = new ArrayList<>();
+        List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < IDLE_FLOOD && attacking; i++) {
-                sockets.add(connect(from, i % 2 == 0 ? port("sea") : port("example-tcp")));
+                held.add(connect(from, i % 2 == 0 ? port("sea") : port("example-tcp")));
             }
             while (attacking) {
                 pause(1000);
             }
         } finally {
-            for (Socket s : sockets) {
+            for (Socket s : held) {
                 s.close();
             }
         }
@@ -304,6 +311,7 @@ class SoakIntegrationTest {
     /** A member of the load's room whose receive window stays full: the server must cut it, not buffer forever. */
     private void slowMember(InetAddress from, int n) throws Exception {
         Socket s = new Socket();
+        sockets.add(s);
         s.setReceiveBufferSize(4096);
         s.bind(new InetSocketAddress(from, 0));
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port("http")), 5000);
