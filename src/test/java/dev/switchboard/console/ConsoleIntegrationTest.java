@@ -204,7 +204,7 @@ class ConsoleIntegrationTest {
             assertThat(console.result(5).path("body").path("error").asString()).isEqualTo("session is required");
             console.nextSnapshot(s -> true);
             assertThat(output.getOut()).contains(
-                    "action=listener.explode target=console-sink result=rejected: action must be start or stop, not explode via=console");
+                    "action=listener.explode target=console-sink result=\"rejected: action must be start or stop, not explode\" via=console");
         }
     }
 

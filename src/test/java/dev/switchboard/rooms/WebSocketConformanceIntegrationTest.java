@@ -193,6 +193,20 @@ class WebSocketConformanceIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http", "http-legacy"})
+    void close_whenClientPingsWhileTheServersCloseAwaitsItsAnswer_thenNoPong(String listener) throws IOException {
+        try (RawWebSocket ws = loggedIn(listener)) {
+            // A binary message too short for a tPacket header: the server closes first (the frame layer stays intact,
+            // so later frames are still read).
+            ws.send(frame(0x82, new byte[] {1}));
+            assertThat(ws.nextClose().closeCode()).isBetween(1000, 4999);
+            ws.send(frame(0x89, bytes("late")));
+            ws.send(frame(0x88, closePayload(1000, NO_BYTES)));
+            assertThat(ws.endsWithoutFurtherFrames()).as("no pong after the server's close").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "http-legacy"})
     void close_whenFirstMessageIsNotMagicAndNonAscii_thenShortFixedReasonNeverTheClientsBytes(String listener)
             throws IOException {
         try (RawWebSocket ws = new RawWebSocket(port(listener)).open("/")) {

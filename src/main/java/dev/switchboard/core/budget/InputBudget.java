@@ -142,11 +142,14 @@ public final class InputBudget implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder(GatewayMeters.INPUT_BUDGET_RESERVED, this, InputBudget::reserved).baseUnit("bytes")
+                .description("Bytes of large, still-arriving frames reserved from the input budget")
                 .register(registry);
         Gauge.builder(GatewayMeters.INPUT_BUDGET_LIMIT, this, InputBudget::total).baseUnit("bytes")
+                .description("The input budget: most bytes of large frames buffered at once")
                 .register(registry);
         for (Refusal refusal : Refusal.values()) {
             refusalCounters.put(refusal, Counter.builder(GatewayMeters.INPUT_BUDGET_REFUSED)
+                    .description("Large frames refused by the input budget (their senders were closed), by limit")
                     .tag(GatewayMeters.Tags.REASON, refusal.tag()).register(registry));
         }
     }

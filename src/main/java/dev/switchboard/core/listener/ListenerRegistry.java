@@ -62,15 +62,18 @@ public final class ListenerRegistry {
     private static void registerCapMeters(NettyListener listener, MeterRegistry meters) {
         ConnectionAdmission admission = listener.admission();
         Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS_LIMIT, admission, ConnectionAdmission::maxConnections)
+                .description("Most connections the listener holds at once; further ones are closed on accept")
                 .tag(GatewayMeters.Tags.LISTENER, listener.name())
                 .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
                 .register(meters);
         Gauge.builder(GatewayMeters.LISTENER_CONNECTIONS_UNAUTHENTICATED, admission, ConnectionAdmission::unauthenticated)
+                .description("Open connections that have not yet logged in")
                 .tag(GatewayMeters.Tags.LISTENER, listener.name())
                 .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
                 .register(meters);
         for (ConnectionRefusal reason : ConnectionRefusal.values()) {
             FunctionCounter.builder(GatewayMeters.LISTENER_CONNECTIONS_REFUSED, admission, a -> a.refused(reason))
+                    .description("Connections closed on accept because a connection cap was reached, by cap")
                     .tag(GatewayMeters.Tags.LISTENER, listener.name())
                     .tag(GatewayMeters.Tags.PROTOCOL, listener.protocol())
                     .tag(GatewayMeters.Tags.REASON, reason.tag())

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * leaves per connection. When the peer closes first its status is checked and echoed without its reason (an
  * invalid status gets 1002, a reason that is not UTF-8 gets 1007), then TCP closes. When the server closes first,
  * a later {@code close()} of the channel waits until the peer's close arrives, as §7.1.1 has the server close TCP
- * only once the handshake completed, but at most the closing timeout. Frames after a close are discarded.
+ * only once the handshake completed, but at most the closing timeout. Frames after a close are discarded, those
+ * read and those written.
  * Stateful, so one instance per connection; runs on the channel's event loop.
  */
 final class ClosingHandshakeHandler extends ChannelDuplexHandler {
@@ -46,6 +47,11 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
     ClosingHandshakeHandler(long timeoutMillis, RoomsDisconnector disconnector) {
         this.timeoutMillis = timeoutMillis;
         this.disconnector = disconnector;
+    }
+
+    /** Whether a close frame went either way: from then on nothing more is sent or acted on. */
+    boolean closing() {
+        return closeSent || closeReceived;
     }
 
     @Override
@@ -135,6 +141,13 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
             if (!closeReceived) {
                 armTimer(ctx);
             }
+        } else if (closeSent && msg instanceof WebSocketFrame) {
+            // §5.5.1: nothing follows our close frame, neither a late broadcast nor the answer to a late ping.
+            ReferenceCountUtil.release(msg);
+            if (!promise.isVoid()) {
+                promise.tryFailure(new ClosedChannelException());
+            }
+            return;
         }
         ctx.write(msg, promise);
     }

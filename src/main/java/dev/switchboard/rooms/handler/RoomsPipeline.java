@@ -5,6 +5,7 @@ package dev.switchboard.rooms.handler;
  * (flushes, including broadcasts written from other event loops, are merged once per event-loop turn by the
  * {@code FlushConsolidationHandler} the core puts at the head of every connection):
  * <ol>
+ *   <li>{@link #LATE_PING_FILTER} – {@link LatePingFilter}: drops a ping read after a close frame, so it gets no pong</li>
  *   <li>(Netty's {@code WebSocketServerProtocolHandshakeHandler} and {@code Utf8FrameValidator}, which
  *       {@link #WS_PROTOCOL} inserts before itself)</li>
  *   <li>{@link #WS_PROTOCOL} – {@code WebSocketServerProtocolHandler}: handshake, ping → pong</li>
@@ -25,6 +26,7 @@ package dev.switchboard.rooms.handler;
  */
 public final class RoomsPipeline {
 
+    public static final String LATE_PING_FILTER = "rooms-late-ping-filter";
     public static final String WS_PROTOCOL = "rooms-ws-protocol";
     public static final String CLOSING_HANDSHAKE = "rooms-closing-handshake";
     public static final String WS_AGGREGATOR = "rooms-ws-aggregator";

@@ -136,6 +136,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
 
         ChannelPipeline pipeline = channel.pipeline();
         String previous = httpCtx.name();
+        previous = add(pipeline, previous, RoomsPipeline.LATE_PING_FILTER, LatePingFilter.INSTANCE);
         previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new WebSocketServerProtocolHandler(
                 protocolConfig(request.uri())));
         previous = add(pipeline, previous, RoomsPipeline.CLOSING_HANDSHAKE,

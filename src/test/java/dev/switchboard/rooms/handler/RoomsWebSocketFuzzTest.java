@@ -82,16 +82,11 @@ class RoomsWebSocketFuzzTest {
 
             List<WsFrame> sent = client.frames();
             long closes = sent.stream().filter(f -> f.opcode() == WsFrame.CLOSE).count();
-            if (client.channel.isOpen()) {
-                assertThat(closes).as("no close frame on an open connection").isZero();
-            } else {
-                // A close frame whose own status is invalid fails the connection with a bare TCP close (see
-                // RoomsPipelineTest); every other way to close sends one close frame, as the last frame.
-                assertThat(closes).as("at most one close frame").isLessThanOrEqualTo(1);
-                if (closes == 1) {
-                    assertThat(sent.get(sent.size() - 1).opcode()).as("the close frame comes last")
-                            .isEqualTo(WsFrame.CLOSE);
-                }
+            // Every way to close sends one close frame, as the last frame; after it the connection may still be
+            // open, waiting (bounded) for the peer's close.
+            assertThat(closes).as("at most one close frame").isLessThanOrEqualTo(1);
+            if (closes == 1) {
+                assertThat(sent.get(sent.size() - 1).opcode()).as("the close frame comes last").isEqualTo(WsFrame.CLOSE);
             }
             client.finish();
             log.assertNone();
