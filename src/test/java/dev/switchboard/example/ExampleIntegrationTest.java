@@ -40,6 +40,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.switchboard.example.support.LineSockets.readLine;
+import static dev.switchboard.example.support.LineSockets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -344,29 +346,6 @@ class ExampleIntegrationTest {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), tcpPort());
         socket.setSoTimeout(10_000);
         return socket;
-    }
-
-    private static void send(Socket socket, String text) throws IOException {
-        send(socket, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(Socket socket, byte[] bytes) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
-    }
-
-    /** One LF-terminated line without the LF; fails on EOF. */
-    private static String readLine(Socket socket) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        InputStream in = socket.getInputStream();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                throw new IOException("EOF after '" + line.toString(StandardCharsets.UTF_8) + "'");
-            }
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.UTF_8);
     }
 
     private static List<String> readLines(Socket socket, int count) throws IOException {

@@ -18,9 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -32,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.switchboard.example.support.LineSockets.readLine;
+import static dev.switchboard.example.support.LineSockets.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -175,25 +175,4 @@ class ExampleLimitsIntegrationTest {
         return socket;
     }
 
-    private static void send(Socket socket, String text) throws IOException {
-        send(socket, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(Socket socket, byte[] bytes) throws IOException {
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
-    }
-
-    private static String readLine(Socket socket) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        InputStream in = socket.getInputStream();
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                throw new IOException("EOF after '" + line.toString(StandardCharsets.UTF_8) + "'");
-            }
-            line.write(b);
-        }
-        return line.toString(StandardCharsets.UTF_8);
-    }
 }
