@@ -35,7 +35,6 @@ class PackageGraphTest {
     private static final String ROOMS = "dev.switchboard.rooms..";
     private static final String HTTP = "dev.switchboard.http..";
     private static final String EXAMPLE = "dev.switchboard.example..";
-    private static final String[] PROTOCOLS = {SEA, ROOMS, HTTP, EXAMPLE};
     private static final String[] TOOLS = {"dev.switchboard.tools..", "dev.switchboard.bench.."};
     private static final String LAUNCHER = "dev.switchboard.SwitchboardApplication";
     private static final String LOAD_DRIVER = "dev.switchboard.bench.LoadDriver";
