@@ -29,7 +29,7 @@ import org.springframework.core.io.ResourceLoader;
 public class HttpConfiguration {
 
     /** Protocol tag of both listeners. */
-    public static final String PROTOCOL = "http";
+    public static final String PROTOCOL = UpgradeRoute.HTTP_PROTOCOL;
     /** Name of the main listener. */
     public static final String HTTP_LISTENER = "http";
     /** Name of the listener on the original chat port. */

@@ -3,7 +3,7 @@ package dev.switchboard.example;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.timeout.TimeoutSweeper;
-import dev.switchboard.example.service.PartialLineBudget;
+import dev.switchboard.example.codec.PartialLineBudget;
 import dev.switchboard.support.MutableClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -14,11 +14,6 @@ public final class UnknownConfigurationKeysException extends IllegalStateExcepti
         this.keys = Map.copyOf(keys);
     }
 
-    /** Each unknown key with where it was set. */
-    public Map<String, String> keys() {
-        return keys;
-    }
-
     /** One line: every key and its origin. */
     String describe() {
         return keys.entrySet().stream().sorted(Map.Entry.comparingByKey())

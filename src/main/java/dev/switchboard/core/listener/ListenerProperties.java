@@ -75,12 +75,6 @@ public record ListenerProperties(
                 writeBufferLowWaterMark, writeBufferHighWaterMark, maxConnections, maxUnauthenticatedPerAddress);
     }
 
-    /** A copy with other connection caps. */
-    public ListenerProperties withConnectionCaps(int max, int unauthenticatedPerAddress) {
-        return new ListenerProperties(enabled, transport, host, port, path, backlog, writeBufferLowWaterMark,
-                writeBufferHighWaterMark, max, unauthenticatedPerAddress);
-    }
-
     @AssertTrue(message = "a unix listener needs a path")
     public boolean isPathPresentForUnix() {
         return transport != Transport.UNIX || path != null;

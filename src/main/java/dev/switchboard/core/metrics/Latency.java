@@ -25,11 +25,6 @@ public enum Latency {
         this.buckets = buckets;
     }
 
-    /** The bucket upper bounds, smallest first. */
-    public Duration[] buckets() {
-        return buckets.clone();
-    }
-
     /** Registers (or finds) the timer {@code name} with this bucket layout. */
     public Timer timer(MeterRegistry registry, String name, String help, Tags tags) {
         return Timer.builder(name)

@@ -50,9 +50,7 @@ public final class TailExceptionHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        if (root instanceof ProtocolViolation) {
-            log.warn(ChannelLog.format(ctx.channel(), "protocol violation, closing: " + root.getMessage()));
-        } else if (root instanceof IOException || root instanceof ClosedChannelException) {
+        if (root instanceof IOException || root instanceof ClosedChannelException) {
             log.debug(ChannelLog.format(ctx.channel(), "I/O error, closing: " + root));
         } else {
             log.error(ChannelLog.format(ctx.channel(), "unexpected failure, closing"), root);

@@ -1,6 +1,5 @@
 package dev.switchboard.example.codec;
 
-import dev.switchboard.example.service.PartialLineBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;

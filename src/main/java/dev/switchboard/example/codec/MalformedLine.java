@@ -2,7 +2,7 @@ package dev.switchboard.example.codec;
 
 /**
  * A line (or datagram) the decoder could not turn into a message, with the reason and a short
- * printable preview for the log (STYLE lesson 2: the decoder reports, the handler decides).
+ * printable preview for the log: the decoder only reports it, the handler decides the outcome.
  *
  * @param reason  what was wrong
  * @param detail  the parser's reason or a byte count

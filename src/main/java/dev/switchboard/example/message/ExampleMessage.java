@@ -54,11 +54,6 @@ public record ExampleMessage(
         return new ExampleMessage(sentFromServer, sentFromService, newServer, newService, command, parameters);
     }
 
-    /** This message with a {@code <server:service} sent-from prefix. */
-    public ExampleMessage withSentFrom(String newServer, String newService) {
-        return new ExampleMessage(newServer, newService, server, service, command, parameters);
-    }
-
     /** The value of a parameter, or {@code null} when absent. */
     public String parameter(String name) {
         return parameters.get(name);

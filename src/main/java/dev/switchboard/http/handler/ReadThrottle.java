@@ -7,7 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 /**
  * Stops reading requests while the connection's outbound buffer is above its high water mark and
  * resumes below the low one, so a client that pipelines requests without reading the answers
- * cannot make the server queue responses without bound (style lesson 10).
+ * cannot make the server queue responses without bound.
  */
 @Sharable
 final class ReadThrottle extends ChannelInboundHandlerAdapter {

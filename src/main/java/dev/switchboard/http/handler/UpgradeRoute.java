@@ -21,6 +21,9 @@ import io.netty.handler.codec.http.HttpRequest;
  */
 public interface UpgradeRoute {
 
+    /** Protocol tag of a connection before a route takes it over, as the HTTP listeners and metrics show it. */
+    String HTTP_PROTOCOL = "http";
+
     /**
      * Whether this route takes the upgrade request. Must not keep or release {@code request}.
      */

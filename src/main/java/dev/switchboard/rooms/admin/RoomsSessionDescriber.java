@@ -2,7 +2,7 @@ package dev.switchboard.rooms.admin;
 
 import dev.switchboard.core.admin.SessionDescriber;
 import dev.switchboard.core.admin.SessionInfo;
-import dev.switchboard.http.HttpConfiguration;
+import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.rooms.handler.RoomsConnection;
 import dev.switchboard.rooms.service.MemberLocation;
 import dev.switchboard.rooms.service.Rooms;
@@ -31,17 +31,17 @@ public final class RoomsSessionDescriber implements SessionDescriber {
 
     @Override
     public String protocol() {
-        return HttpConfiguration.PROTOCOL;
+        return UpgradeRoute.HTTP_PROTOCOL;
     }
 
     @Override
     public String protocolOf(Channel channel) {
-        return RoomsConnection.of(channel) == null ? HttpConfiguration.PROTOCOL : PROTOCOL;
+        return RoomsConnection.of(channel) == null ? UpgradeRoute.HTTP_PROTOCOL : PROTOCOL;
     }
 
     @Override
     public Set<String> protocols() {
-        return Set.of(HttpConfiguration.PROTOCOL, PROTOCOL);
+        return Set.of(UpgradeRoute.HTTP_PROTOCOL, PROTOCOL);
     }
 
     @Override

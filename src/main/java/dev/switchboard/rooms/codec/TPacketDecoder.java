@@ -29,7 +29,7 @@ public final class TPacketDecoder {
     public RoomsInbound decode(ByteBuf message) {
         int length = message.readableBytes();
         try {
-            // The length check comes first so an oversized blob is never copied (STYLE lesson 2).
+            // The length check comes first so an oversized blob is never copied.
             if (length > maxPacketSize) {
                 return new Malformed(Reason.TOO_LARGE, length + " bytes > max " + maxPacketSize);
             }

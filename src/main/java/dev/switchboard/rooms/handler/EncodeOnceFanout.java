@@ -15,9 +15,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.List;
 
 /**
- * Room broadcast as STYLE lesson 9 asks: the packet is encoded once, each member gets a
+ * Room broadcast: the packet is encoded once, each member gets a
  * {@code retainedDuplicate()}, and the original is released once. The writes go out as one task per event
- * loop ({@link LoopBatchedWrites}), the sender's own loop inline. Slow consumers are bounded (lesson 10): a member's backlog may grow to
+ * loop ({@link LoopBatchedWrites}), the sender's own loop inline. Slow consumers are bounded: a member's backlog may grow to
  * the slow-consumer limit, and a member past it is closed with 1008.
  */
 public final class EncodeOnceFanout implements Fanout {

@@ -28,8 +28,4 @@ public final class ConnectionSlots {
     public void release() {
         used.decrementAndGet();
     }
-
-    public int used() {
-        return used.get();
-    }
 }

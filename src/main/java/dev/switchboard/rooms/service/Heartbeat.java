@@ -55,8 +55,4 @@ public final class Heartbeat {
     public void pongReceived() {
         awaitingPongSince = null;
     }
-
-    public boolean isAwaitingPong() {
-        return awaitingPongSince != null;
-    }
 }

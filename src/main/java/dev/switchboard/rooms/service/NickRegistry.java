@@ -21,10 +21,6 @@ public final class NickRegistry {
         holders.remove(nick, memberId);
     }
 
-    public boolean isTaken(String nick) {
-        return holders.containsKey(nick);
-    }
-
     public int size() {
         return holders.size();
     }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -265,11 +264,6 @@ public final class Rooms {
         }
         Room room = member.room;
         return Optional.of(new MemberLocation(member.id(), member.nick, room != null ? room.name : null));
-    }
-
-    /** The id of the connected user holding {@code nick}, if any. */
-    public OptionalInt memberIdOf(String nick) {
-        return members.values().stream().filter(m -> m.nick.equals(nick)).mapToInt(Member::id).findFirst();
     }
 
     /**

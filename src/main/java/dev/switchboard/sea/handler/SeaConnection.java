@@ -29,7 +29,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-connection SEA state, the one object on the channel's {@link #KEY} (STYLE lesson 6): the session
+ * Per-connection SEA state, the one object on the channel's {@link #KEY}: the session
  * it belongs to, the frame-size cap for the decoder, its share of the input budget, and the
  * {@link SeaLink} the service drives. Everything here runs on the SEA roster executor.
  */

@@ -57,10 +57,6 @@ final class SeaFloodGate extends ChannelInboundHandlerAdapter {
         }
     }
 
-    boolean paused() {
-        return paused;
-    }
-
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseHeld();

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Writes server messages to SEA connections: each message is encoded once per recipient class and
- * every recipient gets a retained duplicate (§9.5, STYLE lesson 9). Called on the SEA roster executor
+ * every recipient gets a retained duplicate (§9.5). Called on the SEA roster executor
  * only, so the order of writes to each channel is the global order of §4.5.
  *
  * <p>A broadcast goes through {@link LoopBatchedWrites}: one task per I/O event loop rather than one

@@ -84,15 +84,6 @@ public final class BanList {
     }
 
     /**
-     * The lowest value {@link #setDefaultTimeout(Duration)} accepts without raising it.
-     *
-     * @return the floor
-     */
-    public Duration minimumTimeout() {
-        return minimumTimeout;
-    }
-
-    /**
      * Sets the default ban timeout, raising it to the floor if lower (§15 M6, reference USR2 with a number).
      * Existing entries keep their expiry.
      *

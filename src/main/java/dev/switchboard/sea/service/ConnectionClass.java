@@ -120,15 +120,6 @@ public record ConnectionClass(Ipv4Cidr block, Duration loginTimeout, int maxConn
     }
 
     /**
-     * Whether this class has no per-address limit.
-     *
-     * @return true for {@link #UNLIMITED}
-     */
-    public boolean isUnlimited() {
-        return maxConnections == UNLIMITED;
-    }
-
-    /**
      * The flood allowance in whole seconds, as {@link FloodMeter} uses it.
      *
      * @return at least 10

@@ -42,16 +42,6 @@ public final class ConnectionClasses {
     }
 
     /**
-     * The classes with the reference's fallback.
-     *
-     * @param classes the classes in configuration order
-     * @return the table
-     */
-    public static ConnectionClasses withReferenceDefault(List<ConnectionClass> classes) {
-        return new ConnectionClasses(classes, ConnectionClass.REFERENCE_DEFAULT);
-    }
-
-    /**
      * Parses each class in the reference syntax ({@link ConnectionClass#parse}) and uses the given fallback.
      *
      * @param specs e.g. {@code ["192.168.0.0/24:7:2:180"]}

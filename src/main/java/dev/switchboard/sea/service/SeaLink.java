@@ -3,7 +3,7 @@ package dev.switchboard.sea.service;
 import java.time.Instant;
 
 /**
- * One client connection as the SEA service sees it: no channel, no buffers (STYLE lesson 6). All
+ * One client connection as the SEA service sees it: no channel, no buffers. All
  * methods are called on the SEA roster executor.
  */
 public interface SeaLink {

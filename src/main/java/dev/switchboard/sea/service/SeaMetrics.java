@@ -2,7 +2,7 @@ package dev.switchboard.sea.service;
 
 import java.util.function.IntSupplier;
 
-/** What the SEA listener measures (STYLE lesson 16); implemented with Micrometer, or {@link #NOOP}. */
+/** What the SEA listener measures; implemented with Micrometer, or {@link #NOOP}. */
 public interface SeaMetrics {
 
     /** A recorder that records nothing, for unit tests. */

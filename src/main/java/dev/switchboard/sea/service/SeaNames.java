@@ -1,7 +1,5 @@
 package dev.switchboard.sea.service;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The name rewriting rules of spec §8.1 for user and computer names, which are opaque byte strings
  * (legacy clients send Windows-1251; nothing is transcoded).
@@ -54,17 +52,6 @@ public final class SeaNames {
             out[0] = '_';
         }
         return out;
-    }
-
-    /**
-     * Maps name bytes 1:1 to chars (ISO-8859-1), the lossless form the spec asks for where a
-     * {@code String} is needed, e.g. in log lines (§0 "Text is bytes").
-     *
-     * @param name any bytes
-     * @return a string with one char per byte
-     */
-    public static String asLatin1(byte[] name) {
-        return new String(name, StandardCharsets.ISO_8859_1);
     }
 
     private static byte sanitise(byte b) {

@@ -63,7 +63,7 @@ public final class SeaService {
     private final NameBlacklist blacklist;
     private final UserIdAllocator ids;
     private final Duration defaultLoginTimeout;
-    private volatile SeaArchive archive;
+    private final SeaArchive archive;
     private List<ConnectionClass> classList;
     private ConnectionClasses classes;
 
@@ -95,11 +95,6 @@ public final class SeaService {
     private ConnectionClasses buildClasses() {
         return new ConnectionClasses(classList, ConnectionClass.everyAddress(defaultLoginTimeout,
                 ConnectionClass.UNLIMITED, Duration.ofSeconds(settings.defaultMaxPenaltySeconds())));
-    }
-
-    /** Replaces the archive sink (the archiver client is wired after construction). */
-    public void archive(SeaArchive sink) {
-        archive = sink;
     }
 
     public SeaSettings settings() {
@@ -578,18 +573,6 @@ public final class SeaService {
             }
         }
         return null;
-    }
-
-    /** Kills every session (logged in or pending) that matches; returns them in kill order. */
-    public List<SeaUser> killMatching(Predicate<SeaUser> predicate, SeaCloseReason reason) {
-        List<SeaUser> victims = new ArrayList<>();
-        for (SeaUser u : sessions()) {
-            if (predicate.test(u)) {
-                victims.add(u);
-            }
-        }
-        victims.forEach(u -> kill(u, reason));
-        return victims;
     }
 
     /** Whether a session's user or computer name matches any blacklist pattern. */

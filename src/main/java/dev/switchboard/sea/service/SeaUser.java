@@ -79,10 +79,6 @@ public final class SeaUser {
         return flood;
     }
 
-    public Instant acceptedAt() {
-        return acceptedAt;
-    }
-
     public State state() {
         return state;
     }
@@ -109,10 +105,6 @@ public final class SeaUser {
 
     public boolean away() {
         return away;
-    }
-
-    public Instant loggedInAt() {
-        return loggedInAt;
     }
 
     /** {@code L} of the last complete frame (the USERINFO dump's {@code readlen}, §13.6). */

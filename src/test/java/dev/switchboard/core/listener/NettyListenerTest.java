@@ -77,6 +77,11 @@ class NettyListenerTest {
                 DataSize.ofKilobytes(32), DataSize.ofKilobytes(64));
     }
 
+    private static ListenerProperties cappedTcp(int maxConnections, int maxUnauthenticatedPerAddress) {
+        return new ListenerProperties(true, Transport.TCP, "127.0.0.1", 0, null, 128,
+                DataSize.ofKilobytes(32), DataSize.ofKilobytes(64), maxConnections, maxUnauthenticatedPerAddress);
+    }
+
     private static String roundTrip(Socket socket, String text) throws Exception {
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.US_ASCII));
@@ -276,7 +281,7 @@ class NettyListenerTest {
     @Test
     void accept_whenMaxConnectionsReached_thenExtraConnectionsClosedAndCountedUntilOneLeaves() throws Exception {
         listener = new NettyListener(new ListenerDefinition("t", "test",
-                props(Transport.TCP, 0, null).withConnectionCaps(3, 100), echo()), groups, recorder);
+                cappedTcp(3, 100), echo()), groups, recorder);
         listener.start();
         java.util.List<Socket> kept = new java.util.ArrayList<>();
         try {
@@ -311,7 +316,7 @@ class NettyListenerTest {
     @Test
     void accept_whenAddressHasTooManyUnauthenticated_thenRefusedUntilOneAuthenticates() throws Exception {
         listener = new NettyListener(new ListenerDefinition("t", "test",
-                props(Transport.TCP, 0, null).withConnectionCaps(100, 2), echo()), groups, recorder);
+                cappedTcp(100, 2), echo()), groups, recorder);
         listener.start();
         try (Socket a = connectFrom("127.0.0.1", listener.port());
              Socket b = connectFrom("127.0.0.1", listener.port());

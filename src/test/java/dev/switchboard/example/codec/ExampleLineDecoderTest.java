@@ -1,7 +1,6 @@
 package dev.switchboard.example.codec;
 
 import dev.switchboard.example.message.ExampleMessage;
-import dev.switchboard.example.service.PartialLineBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;

@@ -21,7 +21,8 @@ class HeartbeatTest {
     void check_whenIntervalElapsed_thenPingOnce() {
         assertThat(heartbeat.check(t0.plusSeconds(30))).isEqualTo(Action.PING);
         assertThat(heartbeat.check(t0.plusSeconds(31))).isEqualTo(Action.NONE);
-        assertThat(heartbeat.isAwaitingPong()).isTrue();
+        assertThat(heartbeat.nextDue()).isEqualTo(t0.plusSeconds(40));
+        assertThat(heartbeat.check(t0.plusSeconds(40))).isEqualTo(Action.EXPIRED);
     }
 
     @Test

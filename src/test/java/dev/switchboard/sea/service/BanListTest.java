@@ -36,7 +36,6 @@ class BanListTest {
     @Test
     void forPolicy_whenNoTimeoutConfigured_thenDefaultIsThresholdTimesTen() {
         assertThat(bans.defaultTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(bans.minimumTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(BanList.forPolicy(new FloodPolicy(8), null).defaultTimeout()).hasSeconds(80);
     }
 

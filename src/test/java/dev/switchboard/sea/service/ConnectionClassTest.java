@@ -20,7 +20,6 @@ class ConnectionClassTest {
         assertThat(cls.maxConnections()).isEqualTo(2);
         assertThat(cls.maxPenalty()).isEqualTo(Duration.ofSeconds(180));
         assertThat(cls.maxPenaltySeconds()).isEqualTo(180);
-        assertThat(cls.isUnlimited()).isFalse();
         assertThat(cls).hasToString("192.168.0.0/24:7:2:180");
     }
 
@@ -106,7 +105,7 @@ class ConnectionClassTest {
 
         assertThat(cls.block()).hasToString("0.0.0.0/0");
         assertThat(cls.loginTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(cls.isUnlimited()).isTrue();
+        assertThat(cls.maxConnections()).isEqualTo(ConnectionClass.UNLIMITED);
         assertThat(cls.maxPenaltySeconds()).isEqualTo(10);
         assertThat(cls.admits(1_000_000)).isTrue();
     }

@@ -33,7 +33,7 @@ class ConnectionClassesTest {
 
     @Test
     void forAddress_whenNarrowerBlockListedLater_thenEarlierWiderBlockStillWins() throws UnknownHostException {
-        ConnectionClasses widerFirst = ConnectionClasses.withReferenceDefault(List.of(
+        ConnectionClasses widerFirst = withReferenceDefault(List.of(
                 ConnectionClass.parse("192.168.0.0/16:60:4:20"),
                 ConnectionClass.parse("192.168.0.0/24:7:2:180")));
 
@@ -57,7 +57,7 @@ class ConnectionClassesTest {
     @Test
     void forAddress_whenHostBitsTypedInClass_thenClassStillMatches() throws UnknownHostException {
         // F23: the reference never matches such a class; we normalise it
-        ConnectionClasses withHostBits = ConnectionClasses.withReferenceDefault(
+        ConnectionClasses withHostBits = withReferenceDefault(
                 List.of(ConnectionClass.parse("10.1.1.7/24:9:3:10")));
 
         assertThat(withHostBits.forAddress(ip("10.1.1.200")).loginTimeout()).isEqualTo(Duration.ofSeconds(9));
@@ -101,11 +101,15 @@ class ConnectionClassesTest {
     @Test
     void classes_whenSourceListChanged_thenTableUnchangedAndImmutable() {
         List<ConnectionClass> source = new ArrayList<>(List.of(ConnectionClass.parse("10.0.0.0/8:1:1:10")));
-        ConnectionClasses table = ConnectionClasses.withReferenceDefault(source);
+        ConnectionClasses table = withReferenceDefault(source);
 
         source.clear();
 
         assertThat(table.classes()).hasSize(1);
         assertThatThrownBy(() -> table.classes().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static ConnectionClasses withReferenceDefault(List<ConnectionClass> classes) {
+        return new ConnectionClasses(classes, ConnectionClass.REFERENCE_DEFAULT);
     }
 }

@@ -102,13 +102,4 @@ class SeaNamesTest {
         assertThatThrownBy(() -> SeaNames.fixLeadingSpace(new byte[0])).isInstanceOf(IllegalArgumentException.class);
         assertThat(SeaNames.sanitise(new byte[255])).hasSize(255).containsOnly((byte) '_');
     }
-
-    @Test
-    void asLatin1_whenHighBytes_thenOneCharPerByte() {
-        String text = SeaNames.asLatin1(bytes(0x41, 0xc8, 0xff));
-
-        assertThat(text).hasSize(3);
-        assertThat(text.charAt(1)).isEqualTo('\u00c8');
-        assertThat(text.getBytes(StandardCharsets.ISO_8859_1)).containsExactly(0x41, 0xc8, 0xff);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.example.service;
+package dev.switchboard.example.codec;
 
 import java.util.concurrent.atomic.AtomicLong;
 
