@@ -26,7 +26,7 @@ GW_HEAP=${GW_HEAP:-2g}
 
 # The driver straight from the fat jar, whatever launcher the jar's manifest names.
 driver() {
-  java -Xms512m -Xmx${DRIVER_HEAP:-2g} -XX:+UseParallelGC -Dloader.main=dev.switchboard.bench.LoadDriver \
+  java -Xms512m -Xmx${DRIVER_HEAP:-2g} -XX:+UseParallelGC -Dloader.main=dev.switchboard.tools.load.LoadDriver \
     -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher load "$@"
 }
 
