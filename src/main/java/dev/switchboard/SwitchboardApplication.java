@@ -2,6 +2,7 @@ package dev.switchboard;
 
 import java.io.PrintStream;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -32,11 +33,20 @@ public class SwitchboardApplication {
               java -jar switchboard-tools.jar <tool> --help""";
 
     public static void main(String[] args) {
-        int status = launch(args, System.out, System.err);
+        int status = run(args, System.out, System.err, gatewayArgs -> SpringApplication.run(SwitchboardApplication.class,
+                gatewayArgs));
         if (status != 0) {
             System.exit(status);
         }
-        SpringApplication.run(SwitchboardApplication.class, args);
+    }
+
+    /** Starts {@code gateway} with {@code args} when they allow it; returns 0, or the usage exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<String[]> gateway) {
+        int status = launch(args, out, err);
+        if (status == 0) {
+            gateway.accept(args);
+        }
+        return status;
     }
 
     /**

@@ -181,4 +181,32 @@ class EdSignalTest {
     private static String[] args(String line) {
         return line.split(" ");
     }
+
+    @Test
+    void udp_whenEqualsFormAndRepeatedMessage_thenLastMessageSent() throws Exception {
+        udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        udp.setSoTimeout(10_000);
+
+        assertThat(EdSignal.run(args("--host=127.0.0.1:" + udp.getLocalPort() + " --type=udp -m FIRST --message=SECOND"
+                + " --param=k=v"), out, err)).isZero();
+        assertThat(receive()).isEqualTo("SECOND k=v");
+    }
+
+    @Test
+    void run_whenHelp_thenEveryDocumentedOptionListed() {
+        assertThat(EdSignal.run(args("-h"), out, err)).isZero();
+        assertThat(outBytes.toString(StandardCharsets.UTF_8))
+                .startsWith("Usage: ed-signal [options] [--message] [[server:]service/]COMMAND")
+                .contains("-H, --host=<ip[:port]>", "-s, --server=<name|addr>", "-S, --service=<name>",
+                        "-t, --type=tcp|udp", "-m, --message=<command>", "-p, --param=<name>[=value]",
+                        "-c, --secret-code=<code>", "-r, --reply", "--timeout=<seconds>", "-e, --encrypt=<bool>",
+                        "-h, --help", "--version", "Exit status: 0");
+        assertThat(errBytes.size()).isZero();
+    }
+
+    @Test
+    void run_whenUnknownOption_thenReasonOnStderr() {
+        assertThat(EdSignal.run(args("-H 127.0.0.1:1 -m QUIT --bogus"), out, err)).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8)).startsWith("ed-signal: Unknown option: '--bogus'");
+    }
 }

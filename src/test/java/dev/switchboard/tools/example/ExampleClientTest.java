@@ -98,4 +98,17 @@ class ExampleClientTest {
     private CompletableFuture<Integer> startClient(String... args) {
         return CompletableFuture.supplyAsync(() -> ExampleClient.run(args, out, System.err));
     }
+
+    @Test
+    void run_whenHelpOrUnknownOption_thenUsageWithEveryOption() {
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        assertThat(ExampleClient.run(new String[] {"-h"}, out, err)).isZero();
+        assertThat(outBytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: example-client [--server <ip[:port]>] [--reconnect-delay <seconds>]")
+                .contains("-s, --server=<ip[:port]>", "-d, --reconnect-delay=<seconds>", "-h, --help", "Exit status: 0");
+        assertThat(ExampleClient.run(new String[] {"-s", "127.0.0.1:1", "extra"}, out, err)).isEqualTo(1);
+        assertThat(ExampleClient.run(new String[] {"--reconnect-delay=abc"}, out, err)).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("example-client: Unmatched argument", "extra",
+                "example-client: invalid --reconnect-delay 'abc'");
+    }
 }

@@ -53,8 +53,35 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--protocol", "smtp"}))
                 .hasMessageContaining("unknown protocol");
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--connections", "3"}))
-                .hasMessageContaining("--protocol is required");
+                .hasMessageContaining("Missing required option: '--protocol");
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--protocol", "sea", "--heap"}))
                 .hasMessageContaining("--heap needs --pid");
+    }
+
+    @Test
+    void parse_whenEqualsFormAndRepeatedOption_thenLastValueApplied() {
+        LoadOptions o = LoadOptions.parse(new String[] {"--protocol=example", "--port=9000", "--connections=5",
+                "--connections", "7", "--duration=1s"});
+        assertThat(o.protocol()).isEqualTo(LoadOptions.Protocol.EXAMPLE);
+        assertThat(o.target().getPort()).isEqualTo(9000);
+        assertThat(o.connections()).isEqualTo(7);
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void parse_whenUnknownOptionOrMissingValue_thenPicocliReason() {
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--protocol", "sea", "--bogus", "1"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unknown option").hasMessageContaining("'--bogus'");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--protocol", "sea", "--port"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Missing required parameter");
+    }
+
+    @Test
+    void usage_listsEveryDocumentedOption() {
+        assertThat(LoadOptions.USAGE).startsWith("Usage: load").contains("--protocol", "--host", "--port", "--path",
+                "--connections", "--senders", "--rate", "--window", "--size", "--duration", "--drain", "--deadline",
+                "--connect-batch", "--sources", "--threads", "--pid", "--heap", "--room", "--help");
+        assertThat(LoadOptions.helpRequested(new String[] {"--protocol", "sea", "--help"})).isTrue();
+        assertThat(LoadOptions.helpRequested(new String[] {"--protocol", "sea"})).isFalse();
     }
 }

@@ -276,7 +276,7 @@ class SeaSendTest {
             {"-u", "a", "-c", "b", "--client-version", "101", "--attach", large.toString(), text.toString()},
         };
         String[] reasons = {"--user is required", "TEXT-FILE is required", "--to must be", "--to must be",
-            "unknown option --bogus", "--flags must be", "--timeout must be", "unknown charset", "user name must be",
+            "Unknown option: '--bogus'", "--flags must be", "--timeout must be", "unknown charset", "user name must be",
             "room must be", "cannot be written in ISO-8859-1", "is empty", "limited to 65535", "no such file",
             "client version >= 102"};
         for (int i = 0; i < cases.length; i++) {
@@ -284,5 +284,39 @@ class SeaSendTest {
             assertThat(SeaSend.run(cases[i], out, err)).as(String.join(" ", cases[i])).isEqualTo(1);
             assertThat(err()).as(String.join(" ", cases[i])).contains(reasons[i]);
         }
+    }
+
+    @Test
+    void parse_whenShortLongAndEqualsForms_thenSameOptions() {
+        SeaSendOptions longForm = SeaSendOptions.parse(new String[] {"--server", "10.0.0.1:9000", "--user", "Ops",
+                "--computer", "PC", "--to", "printers", "--flags", "2", "--version", "101", "--faculty", "3",
+                "--room", "R1", "--info", "hi", "--charset", "UTF-8", "--timeout", "500ms", "--rtf", "m.rtf",
+                "--attach", "a.bin", "text.txt"});
+        SeaSendOptions shortForm = SeaSendOptions.parse(new String[] {"-s", "10.0.0.1:9000", "-u", "Ops", "-c", "PC",
+                "-t", "65535", "--flags=2", "--client-version=101", "--faculty=3", "--room=R1", "--info=hi",
+                "--charset=UTF-8", "--timeout=500ms", "--rtf=m.rtf", "--attach=a.bin", "text.txt"});
+        assertThat(shortForm).isEqualTo(longForm);
+        assertThat(longForm.host()).isEqualTo("10.0.0.1");
+        assertThat(longForm.port()).isEqualTo(9000);
+        assertThat(longForm.destination()).isEqualTo(ClientFrames.PRINTERS);
+        assertThat(longForm.version()).isEqualTo(101);
+        assertThat(longForm.timeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(longForm.textFile()).isEqualTo(Path.of("text.txt"));
+        assertThat(longForm.sendUserInfo()).isTrue();
+        assertThat(SeaSendOptions.parse(new String[] {"-u", "Ops", "-c", "PC", "--no-userinfo", "t"}).sendUserInfo())
+                .isFalse();
+    }
+
+    @Test
+    void parse_whenTwoTextFiles_thenRefused() {
+        assertThat(SeaSend.run(new String[] {"-u", "a", "one.txt", "two.txt"}, out, err)).isEqualTo(1);
+        assertThat(err()).contains("seasend: ").contains("two.txt");
+    }
+
+    @Test
+    void usage_listsEveryDocumentedOption() {
+        assertThat(SeaSendOptions.USAGE).contains("-s, --server", "-u, --user", "-c, --computer", "-t, --to", "--rtf",
+                "--attach", "--flags", "--version, --client-version=N", "--no-userinfo", "--faculty", "--room", "--info",
+                "--charset", "--timeout", "-h, --help", "TEXT-FILE", "Exit status: 0");
     }
 }

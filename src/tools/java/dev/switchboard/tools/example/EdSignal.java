@@ -19,8 +19,12 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * A Java {@code ed-signal} (spec §9): sends one message over TCP or UDP and exits. Accepts both the
@@ -35,34 +39,44 @@ public final class EdSignal {
     static final int MAX_REPLY = 1024 * 1024;
     static final String VERSION = "ed-signal (Switchboard) 1.0";
 
-    static final String USAGE = """
-            Usage: ed-signal [options] [--message] [[server:]service/]COMMAND
-              --host, -H <ip[:port]>      target address (default 127.0.0.1:4041)
-              --server, -s <name|addr>    destination server name; an address when --host is absent (README form)
-              --service, -S <name>        destination service name
-              --type, -t tcp|udp          transport (default udp)
-              --message, -m <command>     the message, [[server:]service/]COMMAND, COMMAND in A-Z 0-9 _
-              --param, -p <name>[=value]  add a parameter (repeatable; no '=' means an empty value)
-              --secret-code, -c <code>    UDP only: add secret_code=<code>
-              --reply, -r                 TCP only: print the reply line
-              --timeout <seconds>         TCP only: give up waiting for a reply (default 0 = wait forever)
-              --encrypt, -e <bool>        TLS is not supported; only false is accepted
-              --help, -h / --version      print help or version
-            Exit status: 0 on success, 1 on any error.""";
+    /** The raw command line as picocli reads it; {@link #request} checks and converts it. */
+    @Command(name = "ed-signal", sortOptions = false,
+            customSynopsis = "ed-signal [options] [--message] [[server:]service/]COMMAND",
+            footer = "Exit status: 0 on success, 1 on any error.")
+    static final class Arguments {
+        @Option(names = {"--host", "-H"}, paramLabel = "<ip[:port]>", description = "target address (default 127.0.0.1:4041)")
+        String host;
+        @Option(names = {"--server", "-s"}, paramLabel = "<name|addr>",
+                description = "destination server name; an address when --host is absent (README form)")
+        String server;
+        @Option(names = {"--service", "-S"}, paramLabel = "<name>", description = "destination service name")
+        String service;
+        @Option(names = {"--type", "-t"}, paramLabel = "tcp|udp", description = "transport (default udp)")
+        String type = "udp";
+        @Option(names = {"--message", "-m"}, paramLabel = "<command>",
+                description = "the message, [[server:]service/]COMMAND, COMMAND in A-Z 0-9 _")
+        String message;
+        @Option(names = {"--param", "-p"}, paramLabel = "<name>[=value]",
+                description = "add a parameter (repeatable; no '=' means an empty value)")
+        List<String> params = new ArrayList<>();
+        @Option(names = {"--secret-code", "-c"}, paramLabel = "<code>", description = "UDP only: add secret_code=<code>")
+        String secretCode;
+        @Option(names = {"--reply", "-r"}, description = "TCP only: print the reply line")
+        boolean reply;
+        @Option(names = "--timeout", paramLabel = "<seconds>",
+                description = "TCP only: give up waiting for a reply (default 0 = wait forever)")
+        String timeout = "0";
+        @Option(names = {"--encrypt", "-e"}, paramLabel = "<bool>", description = "TLS is not supported; only false is accepted")
+        String encrypt = "false";
+        @Option(names = {"--help", "-h"}, usageHelp = true, description = "print help")
+        boolean help;
+        @Option(names = "--version", versionHelp = true, description = "print version")
+        boolean version;
+        @Parameters(paramLabel = "MESSAGE", arity = "0..*", description = "the message when --message is absent")
+        List<String> positional = new ArrayList<>();
+    }
 
-    private static final Map<String, String> OPTIONS = Map.ofEntries(
-            Map.entry("--host", "--host"), Map.entry("-H", "--host"),
-            Map.entry("--server", "--server"), Map.entry("-s", "--server"),
-            Map.entry("--service", "--service"), Map.entry("-S", "--service"),
-            Map.entry("--type", "--type"), Map.entry("-t", "--type"),
-            Map.entry("--message", "--message"), Map.entry("-m", "--message"),
-            Map.entry("--param", "--param"), Map.entry("-p", "--param"),
-            Map.entry("--secret-code", "--secret-code"), Map.entry("-c", "--secret-code"),
-            Map.entry("--reply", "--reply"), Map.entry("-r", "--reply"),
-            Map.entry("--timeout", "--timeout"),
-            Map.entry("--encrypt", "--encrypt"), Map.entry("-e", "--encrypt"),
-            Map.entry("--help", "--help"), Map.entry("-h", "--help"),
-            Map.entry("--version", "--version"));
+    static final String USAGE = parser(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
     private EdSignal() {
     }
@@ -71,17 +85,18 @@ public final class EdSignal {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Request request;
         try {
-            CommandLine cl = CommandLine.parse(args, OPTIONS, Set.of("--reply", "--help", "--version"));
-            if (cl.has("--help")) {
-                out.println(USAGE);
+            Arguments arguments = new Arguments();
+            CommandLine.ParseResult parsed = parser(arguments).parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                out.print(USAGE);
                 return 0;
             }
-            if (cl.has("--version")) {
+            if (parsed.isVersionHelpRequested()) {
                 out.println(VERSION);
                 return 0;
             }
-            request = request(cl, err);
-        } catch (IllegalArgumentException e) {
+            request = request(arguments, err);
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             err.println("ed-signal: " + e.getMessage());
             return 1;
         }
@@ -96,19 +111,24 @@ public final class EdSignal {
     private record Request(Address address, boolean tcp, String wire, boolean printReply, int timeoutMillis) {
     }
 
-    private static Request request(CommandLine cl, PrintStream err) {
-        String type = cl.get("--type", "udp").toLowerCase(Locale.ROOT);
+    /** Repeated single-value options keep the last value, as the C tool does. */
+    private static CommandLine parser(Arguments arguments) {
+        return new CommandLine(arguments).setOverwrittenOptionsAllowed(true);
+    }
+
+    private static Request request(Arguments cl, PrintStream err) {
+        String type = cl.type.toLowerCase(Locale.ROOT);
         if (!type.equals("tcp") && !type.equals("udp")) {
             throw new IllegalArgumentException("--type must be tcp or udp, not '" + type + "'");
         }
         boolean tcp = type.equals("tcp");
-        if (!cl.get("--encrypt", "false").equalsIgnoreCase("false")) {
+        if (!cl.encrypt.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("--encrypt: TLS is not supported by this tool");
         }
 
         // §9.4: without --host, a --server value that is no valid name (e.g. 127.0.0.1:3001) is the address.
-        String serverOption = cl.get("--server", null);
-        String hostOption = cl.get("--host", null);
+        String serverOption = cl.server;
+        String hostOption = cl.host;
         String destinationServer = serverOption;
         if (hostOption == null && serverOption != null && !isName(serverOption)) {
             hostOption = serverOption;
@@ -120,11 +140,11 @@ public final class EdSignal {
         Address address = Address.parse(hostOption == null ? "" : hostOption, DEFAULT_PORT);
 
         ExampleMessage message = message(cl);
-        if (destinationServer != null || cl.has("--service")) {
+        if (destinationServer != null || cl.service != null) {
             message = message.withDestination(destinationServer != null ? destinationServer : message.server(),
-                    cl.get("--service", message.service()));
+                    cl.service != null ? cl.service : message.service());
         }
-        for (String param : cl.all("--param")) {
+        for (String param : cl.params) {
             int eq = param.indexOf('=');
             String name = eq < 0 ? param : param.substring(0, eq);
             if (!NameRules.isValidParameterName(name)) {
@@ -132,29 +152,29 @@ public final class EdSignal {
             }
             message = message.withParameter(name, eq < 0 ? "" : param.substring(eq + 1));
         }
-        if (cl.has("--secret-code")) {
+        if (cl.secretCode != null) {
             if (tcp) {
                 err.println("ed-signal: --secret-code is for UDP only; not sent");
             } else {
-                message = message.withParameter(ExampleCommands.PARAM_SECRET_CODE, cl.get("--secret-code", ""));
+                message = message.withParameter(ExampleCommands.PARAM_SECRET_CODE, cl.secretCode);
             }
         }
-        if (cl.has("--reply") && !tcp) {
+        if (cl.reply && !tcp) {
             err.println("ed-signal: --reply is for TCP only; UDP gets no reply");
         }
         String wire = MessageSerializer.serialize(message);
-        return new Request(address, tcp, wire, cl.has("--reply"), timeoutMillis(cl.get("--timeout", "0")));
+        return new Request(address, tcp, wire, cl.reply, timeoutMillis(cl.timeout));
     }
 
-    private static ExampleMessage message(CommandLine cl) {
-        String spec = cl.get("--message", null);
+    private static ExampleMessage message(Arguments cl) {
+        String spec = cl.message;
         if (spec == null) {
-            if (cl.positional().size() != 1) {
+            if (cl.positional.size() != 1) {
                 throw new IllegalArgumentException("give exactly one message (--message or one argument)");
             }
-            spec = cl.positional().get(0);
-        } else if (!cl.positional().isEmpty()) {
-            throw new IllegalArgumentException("unexpected argument " + cl.positional().get(0));
+            spec = cl.positional.get(0);
+        } else if (!cl.positional.isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument " + cl.positional.get(0));
         }
         if (spec.indexOf(' ') >= 0 || spec.startsWith("<") || spec.startsWith("{")) {
             throw new IllegalArgumentException("--message is [[server:]service/]COMMAND, got '" + spec + "'");

@@ -16,10 +16,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The example's permanent client (spec §6.3, §7): connects at once, retries every reconnect delay
@@ -32,17 +33,21 @@ public final class ExampleClient {
     static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(60);
     static final int MAX_LINE_LENGTH = 1024 * 1024;
 
-    static final String USAGE = """
-            Usage: example-client [--server <ip[:port]>] [--reconnect-delay <seconds>]
-              --server, -s            server address (default 127.0.0.1:3001)
-              --reconnect-delay, -d   seconds between connection attempts (default 60; decimals allowed)
-              --help, -h              print this help
-            Exit status: 0 after the server said BYE, 1 on a usage error.""";
+    /** The raw command line as picocli reads it; {@link #run} checks and converts it. */
+    @Command(name = "example-client", sortOptions = false,
+            customSynopsis = "example-client [--server <ip[:port]>] [--reconnect-delay <seconds>]",
+            footer = "Exit status: 0 after the server said BYE, 1 on a usage error.")
+    static final class Arguments {
+        @Option(names = {"--server", "-s"}, paramLabel = "<ip[:port]>", description = "server address (default 127.0.0.1:3001)")
+        String server = "127.0.0.1";
+        @Option(names = {"--reconnect-delay", "-d"}, paramLabel = "<seconds>",
+                description = "seconds between connection attempts (default 60; decimals allowed)")
+        String reconnectDelay;
+        @Option(names = {"--help", "-h"}, usageHelp = true, description = "print this help")
+        boolean help;
+    }
 
-    private static final Map<String, String> OPTIONS = Map.of(
-            "--server", "--server", "-s", "--server",
-            "--reconnect-delay", "--reconnect-delay", "-d", "--reconnect-delay",
-            "--help", "--help", "-h", "--help");
+    static final String USAGE = parser(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
     private final Address server;
     private final Duration reconnectDelay;
@@ -59,22 +64,24 @@ public final class ExampleClient {
         Address server;
         Duration delay;
         try {
-            CommandLine cl = CommandLine.parse(args, OPTIONS, Set.of("--help"));
-            if (cl.has("--help")) {
-                out.println(USAGE);
+            Arguments arguments = new Arguments();
+            if (parser(arguments).parseArgs(args).isUsageHelpRequested()) {
+                out.print(USAGE);
                 return 0;
             }
-            if (!cl.positional().isEmpty()) {
-                throw new IllegalArgumentException("unexpected argument " + cl.positional().get(0));
-            }
-            server = Address.parse(cl.get("--server", "127.0.0.1"), DEFAULT_PORT);
-            delay = parseDelay(cl.get("--reconnect-delay", null));
-        } catch (IllegalArgumentException e) {
+            server = Address.parse(arguments.server, DEFAULT_PORT);
+            delay = parseDelay(arguments.reconnectDelay);
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             err.println("example-client: " + e.getMessage());
-            err.println(USAGE);
+            err.print(USAGE);
             return 1;
         }
         return new ExampleClient(server, delay, out).runUntilBye();
+    }
+
+    /** Repeated options keep the last value. */
+    private static CommandLine parser(Arguments arguments) {
+        return new CommandLine(arguments).setOverwrittenOptionsAllowed(true);
     }
 
     private static Duration parseDelay(String text) {

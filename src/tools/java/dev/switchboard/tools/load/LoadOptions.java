@@ -122,7 +122,7 @@ public record LoadOptions(
     /** True when {@code args} ask for the usage text rather than a run. */
     static boolean helpRequested(String[] args) {
         try {
-            return new CommandLine(new Arguments()).parseArgs(args).isUsageHelpRequested();
+            return new CommandLine(new Arguments()).setOverwrittenOptionsAllowed(true).parseArgs(args).isUsageHelpRequested();
         } catch (CommandLine.ParameterException e) {
             return false;
         }
@@ -132,7 +132,7 @@ public record LoadOptions(
     public static LoadOptions parse(String[] args) {
         Arguments a = new Arguments();
         try {
-            new CommandLine(a).parseArgs(args);
+            new CommandLine(a).setOverwrittenOptionsAllowed(true).parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -7,6 +7,10 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The parsed command line of {@link SeaSend}.
@@ -35,32 +39,54 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
 
     static final int DEFAULT_PORT = 8732;
 
-    static final String USAGE = """
-            Usage: seasend [options] --user NAME TEXT-FILE
-            Logs in to a SEA server, sends TEXT-FILE as a message, and prints what the server answers
-            until it has processed the message (a PING is sent last; its PONG ends the run).
+    /** The raw command line as picocli reads it; {@link #parse} checks and converts it. */
+    @Command(name = "seasend", sortOptions = false, customSynopsis = "seasend [options] --user NAME TEXT-FILE",
+            description = {"Logs in to a SEA server, sends TEXT-FILE as a message, and prints what the",
+                "server answers until it has processed the message (a PING is sent last; its",
+                "PONG ends the run).", ""},
+            footer = {"", "Exit status: 0 when the server answered the closing PING, 1 on any error."})
+    static final class Arguments {
+        @Option(names = {"-s", "--server"}, paramLabel = "HOST[:PORT]", description = "server address (default 127.0.0.1:8732)")
+        String server;
+        @Option(names = {"-u", "--user"}, paramLabel = "NAME", description = "user name to log in with (required)")
+        String user;
+        @Option(names = {"-c", "--computer"}, paramLabel = "NAME", description = "computer name (default: this host's name)")
+        String computer;
+        @Option(names = {"-t", "--to"}, paramLabel = "ID|group|printers",
+                description = "destination: a user ID 1-65534, group (0) or printers (65535); default group")
+        String to;
+        @Option(names = "--rtf", paramLabel = "FILE", description = "add an RTF version of the message")
+        Path rtf;
+        @Option(names = "--attach", paramLabel = "FILE", description = "add FILE as an attachment")
+        Path attach;
+        @Option(names = "--flags", paramLabel = "N", description = "client flag byte 0-255 (2 = important; bit 0 is the server's)")
+        String flags;
+        @Option(names = {"--client-version", "--version"}, paramLabel = "N",
+                description = "version byte sent in SET_USERINFO, 0-255 (default 102); messages over 65535 bytes "
+                        + "need 102 or more; --version is the same")
+        String version;
+        @Option(names = "--no-userinfo", description = "do not send SET_USERINFO (the server then assumes version 0)")
+        boolean noUserInfo;
+        @Option(names = "--faculty", paramLabel = "N", description = "faculty byte for SET_USERINFO (default 0)")
+        String faculty;
+        @Option(names = "--room", paramLabel = "TEXT", description = "room for SET_USERINFO, up to 5 bytes (default empty)")
+        String room = "";
+        @Option(names = "--info", paramLabel = "TEXT", description = "info text for SET_USERINFO, up to 255 bytes (default empty)")
+        String info = "";
+        @Option(names = "--charset", paramLabel = "NAME",
+                description = "charset of names, room, info and file names (default windows-1251); the message "
+                        + "files are sent as they are")
+        String charset;
+        @Option(names = "--timeout", paramLabel = "DURATION",
+                description = "connect and answer timeout: 10s, 500ms or plain seconds (default 10s)")
+        String timeout;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+        @Parameters(arity = "0..1", paramLabel = "TEXT-FILE", description = "the message text")
+        Path text;
+    }
 
-              -s, --server HOST[:PORT]   server address (default 127.0.0.1:8732)
-              -u, --user NAME            user name to log in with (required)
-              -c, --computer NAME        computer name (default: this host's name)
-              -t, --to ID|group|printers destination: a user ID 1-65534, group (0) or printers (65535);
-                                         default group
-                  --rtf FILE             add an RTF version of the message
-                  --attach FILE          add FILE as an attachment
-                  --flags N              client flag byte 0-255 (2 = important; bit 0 is the server's)
-                  --client-version N     version byte sent in SET_USERINFO, 0-255 (default 102);
-                                         messages over 65535 bytes need 102 or more; --version is the same
-                  --no-userinfo          do not send SET_USERINFO (the server then assumes version 0)
-                  --faculty N            faculty byte for SET_USERINFO (default 0)
-                  --room TEXT            room for SET_USERINFO, up to 5 bytes (default empty)
-                  --info TEXT            info text for SET_USERINFO, up to 255 bytes (default empty)
-                  --charset NAME         charset of names, room, info and file names (default windows-1251);
-                                         the message files are sent as they are
-                  --timeout DURATION     connect and answer timeout: 10s, 500ms or plain seconds (default 10s)
-              -h, --help                 show this help
-
-            Exit status: 0 when the server answered the closing PING, 1 on any error.
-            """;
+    static final String USAGE = new CommandLine(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
     /**
      * Parses the arguments.
@@ -68,44 +94,46 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
      * @throws IllegalArgumentException with a message for the user when they are invalid
      */
     static SeaSendOptions parse(String[] args) {
-        Builder b = new Builder();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "-h", "--help" -> b.help = true;
-                case "-s", "--server" -> b.server(value(args, ++i, arg));
-                case "-u", "--user" -> b.user = value(args, ++i, arg);
-                case "-c", "--computer" -> b.computer = value(args, ++i, arg);
-                case "-t", "--to" -> b.destination = destination(value(args, ++i, arg));
-                case "--rtf" -> b.rtf = Path.of(value(args, ++i, arg));
-                case "--attach" -> b.attach = Path.of(value(args, ++i, arg));
-                case "--flags" -> b.flags = number(value(args, ++i, arg), arg, 0, 255);
-                case "--client-version", "--version" -> b.version = number(value(args, ++i, arg), arg, 0, 255);
-                case "--no-userinfo" -> b.sendUserInfo = false;
-                case "--faculty" -> b.faculty = number(value(args, ++i, arg), arg, 0, 255);
-                case "--room" -> b.room = value(args, ++i, arg);
-                case "--info" -> b.info = value(args, ++i, arg);
-                case "--charset" -> b.charset = charset(value(args, ++i, arg));
-                case "--timeout" -> b.timeout = duration(value(args, ++i, arg));
-                default -> {
-                    if (arg.startsWith("-") && !arg.equals("-")) {
-                        throw new IllegalArgumentException("unknown option " + arg);
-                    }
-                    if (b.text != null) {
-                        throw new IllegalArgumentException("only one TEXT-FILE may be given (also got " + arg + ")");
-                    }
-                    b.text = Path.of(arg);
-                }
+        Arguments a = new Arguments();
+        try {
+            if (new CommandLine(a).setOverwrittenOptionsAllowed(true).parseArgs(args).isUsageHelpRequested()) {
+                return new SeaSendOptions(true, "127.0.0.1", DEFAULT_PORT, null, null, ClientFrames.GROUP, 0,
+                        ClientFrames.BIG_MIN_VERSION, true, 0, "", "", null, Duration.ofSeconds(10), null, null, null);
             }
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        Builder b = new Builder();
+        if (a.server != null) {
+            b.server(a.server);
+        }
+        b.user = a.user;
+        b.computer = a.computer;
+        if (a.to != null) {
+            b.destination = destination(a.to);
+        }
+        b.rtf = a.rtf;
+        b.attach = a.attach;
+        if (a.flags != null) {
+            b.flags = number(a.flags, "--flags", 0, 255);
+        }
+        if (a.version != null) {
+            b.version = number(a.version, "--client-version", 0, 255);
+        }
+        b.sendUserInfo = !a.noUserInfo;
+        if (a.faculty != null) {
+            b.faculty = number(a.faculty, "--faculty", 0, 255);
+        }
+        b.room = a.room;
+        b.info = a.info;
+        if (a.charset != null) {
+            b.charset = charset(a.charset);
+        }
+        if (a.timeout != null) {
+            b.timeout = duration(a.timeout);
+        }
+        b.text = a.text;
         return b.build();
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     private static int number(String text, String option, int min, int max) {
@@ -157,7 +185,6 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
 
     /** Mutable collector for {@link #parse}; defaults are the documented ones. */
     private static final class Builder {
-        boolean help;
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
         String user;
@@ -192,10 +219,6 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
         }
 
         SeaSendOptions build() {
-            if (help) {
-                return new SeaSendOptions(true, host, port, user, computer, destination, flags, version, sendUserInfo,
-                        faculty, room, info, charset, timeout, text, rtf, attach);
-            }
             if (user == null || user.isEmpty()) {
                 throw new IllegalArgumentException("--user is required");
             }
