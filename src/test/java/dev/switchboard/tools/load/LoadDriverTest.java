@@ -91,4 +91,13 @@ class LoadDriverTest {
         assertThat(status).isEqualTo(LoadDriver.OK);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: load").contains("--protocol=example|sea|rooms").contains("--deadline");
     }
+
+    @Test
+    void hardDeadline_whenHelpOrBadArguments_thenNoneElseDeadlinePlusMargin() {
+        assertThat(LoadDriver.hardDeadline(new String[] {"--help"})).isEmpty();
+        assertThat(LoadDriver.hardDeadline(new String[] {"--protocol", "sea", "--help"})).isPresent();
+        assertThat(LoadDriver.hardDeadline(new String[] {"--protocol", "smtp"})).isEmpty();
+        assertThat(LoadDriver.hardDeadline(new String[] {"--protocol", "sea", "--deadline", "2m"}))
+                .contains(java.time.Duration.ofSeconds(150));
+    }
 }

@@ -136,6 +136,10 @@ public record LoadOptions(
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        if (a.protocol == null) {
+            // picocli skips its required check when --help is among the arguments
+            throw new IllegalArgumentException("Missing required option: '--protocol=example|sea|rooms'");
+        }
         Protocol protocol = parseProtocol(a.protocol);
         Integer port = a.port == null ? null : intIn("--port", a.port, 1, 65535);
         int connections = intIn("--connections", a.connections, 1, MAX_CONNECTIONS);
