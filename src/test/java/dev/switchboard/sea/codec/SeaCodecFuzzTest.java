@@ -137,7 +137,7 @@ class SeaCodecFuzzTest {
         return cuts;
     }
 
-    // --- agreement with the load driver's client codec (bench/sea) ---
+    // --- agreement with the load driver's client codec (tools/load/sea) ---
 
     @Property
     void serverDecoder_whenDriverLoginAndMessage_thenSameFields(@ForAll("names") byte[] user,
