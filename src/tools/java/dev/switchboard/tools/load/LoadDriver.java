@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Loopback load driver for the gateway's three protocols. It runs in its own JVM with its own small
  * Netty event-loop group, is bounded in connections and time (a {@code --duration} plus a hard
- * {@code --deadline}), refuses non-loopback targets, prints a {@link LoadReport} and exits.
+ * {@code --deadline}), refuses non-loopback targets, prints a {@link LoadReport} and returns an exit status;
+ * the process-level watchdog for a run that overstays its deadline is the tools launcher's ({@code Tools.main}).
  *
  * <pre>java -jar target/switchboard-tools.jar load --protocol sea --port 8732 --connections 100 --senders 10 --pid 1234</pre>
  */

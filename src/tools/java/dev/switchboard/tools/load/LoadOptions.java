@@ -69,7 +69,7 @@ public record LoadOptions(
     }
 
     /** The raw command line as picocli reads it; {@link #parse} checks and converts it. */
-    @Command(name = "load", mixinStandardHelpOptions = false, sortOptions = false,
+    @Command(name = "load", sortOptions = false,
             description = "Loopback load driver for the gateway's protocols; prints one report and exits.",
             footer = "Exit status: 0 figures produced, 1 nothing measured, 2 bad command line.")
     static final class Arguments {
