@@ -7,5 +7,5 @@ cd "$(dirname "$0")/../.."
 mvn -q -o test-compile
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 mkdir -p src/bench/results
-java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" dev.switchboard.bench.jmh.JmhRunner \
-  "${1:-dev\.switchboard\.bench\.jmh\..*}" src/bench/results/jmh-results.csv | tee src/bench/results/jmh-output.txt
+java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" dev.switchboard.tools.load.jmh.JmhRunner \
+  "${1:-dev\.switchboard\.tools\.load\.jmh\..*}" src/bench/results/jmh-results.csv | tee src/bench/results/jmh-output.txt

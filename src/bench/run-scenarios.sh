@@ -11,6 +11,7 @@ cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 RESULTS=${RESULTS:-src/bench/results}
 JAR=target/switchboard.jar
+TOOLS_JAR=target/switchboard-tools.jar
 # Ports away from every standard one so nothing else on the machine is disturbed.
 MGMT_PORT=18081
 EXAMPLE_PORT=13001
@@ -24,10 +25,9 @@ WWW=/tmp/bench-www
 GW_PID=
 GW_HEAP=${GW_HEAP:-2g}
 
-# The driver straight from the fat jar, whatever launcher the jar's manifest names.
+# The driver from the tools jar (built next to the gateway jar by the same mvn package).
 driver() {
-  java -Xms512m -Xmx${DRIVER_HEAP:-2g} -XX:+UseParallelGC -Dloader.main=dev.switchboard.bench.LoadDriver \
-    -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher load "$@"
+  java -Xms512m -Xmx${DRIVER_HEAP:-2g} -XX:+UseParallelGC -jar "$TOOLS_JAR" load "$@"
 }
 
 start_gateway() {

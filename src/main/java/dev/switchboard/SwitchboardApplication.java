@@ -1,13 +1,8 @@
 package dev.switchboard;
 
-import dev.switchboard.bench.LoadDriver;
-import dev.switchboard.example.client.EdSignal;
-import dev.switchboard.example.client.ExampleClient;
-import dev.switchboard.sea.client.SeaSend;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,40 +10,65 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The gateway process: Spring wires the control plane around the Netty data plane in {@code core}.
- * The same jar carries the command-line tools: {@code java -jar switchboard.jar <tool> [options]}
- * runs a tool instead of the gateway.
+ * Any first argument that is not a {@code --property} prints the usage instead of starting the gateway,
+ * so a misspelt word never binds the standard ports.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class SwitchboardApplication {
 
-    /** A command-line tool's entry point: arguments in, exit status out. */
-    @FunctionalInterface
-    interface Tool {
-        int run(String[] args, PrintStream out, PrintStream err);
-    }
+    /** Exit status when the command line asked for usage or was not understood. */
+    static final int USAGE_STATUS = 2;
 
-    static final Map<String, Tool> TOOLS = tools();
+    /** The command-line tools that this jar once carried; they are in {@code switchboard-tools.jar} now. */
+    static final Set<String> MOVED_TOOLS = Set.of("example-client", "ed-signal", "seasend", "load");
 
-    private static Map<String, Tool> tools() {
-        Map<String, Tool> tools = new TreeMap<>();
-        tools.put("example-client", ExampleClient::run);
-        tools.put("ed-signal", EdSignal::run);
-        tools.put("seasend", SeaSend::run);
-        // The driver's own main keeps its hard-deadline watchdog and exits the JVM itself.
-        tools.put("load", (args, out, err) -> {
-            LoadDriver.main(args);
-            return 0;
-        });
-        return Map.copyOf(tools);
-    }
+    static final String USAGE = """
+            Usage: java -jar switchboard.jar [--<spring.property>=<value> ...]
+              Starts the Switchboard gateway (SEA, HTTP/WebSocket rooms, example protocol, management).
+              Settings are Spring properties, e.g. --switchboard.sea.listener.port=9000 or
+              --spring.config.additional-location=file:config/application.yml.
+            The command-line tools (example-client, ed-signal, seasend, load) are in the tools jar:
+              java -jar switchboard-tools.jar <tool> --help""";
 
     public static void main(String[] args) {
-        if (args.length > 0 && TOOLS.containsKey(args[0])) {
-            String[] toolArgs = Arrays.copyOfRange(args, 1, args.length);
-            System.exit(TOOLS.get(args[0]).run(toolArgs, System.out, System.err));
+        int status = run(args, System.out, System.err, gatewayArgs -> SpringApplication.run(SwitchboardApplication.class,
+                gatewayArgs));
+        if (status != 0) {
+            System.exit(status);
         }
-        SpringApplication.run(SwitchboardApplication.class, args);
+    }
+
+    /** Starts {@code gateway} with {@code args} when they allow it; returns 0, or the usage exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err, Consumer<String[]> gateway) {
+        int status = launch(args, out, err);
+        if (status == 0) {
+            gateway.accept(args);
+        }
+        return status;
+    }
+
+    /**
+     * Decides from the command line whether the gateway may start: 0 means start it; otherwise the
+     * usage (to {@code out} when asked for, else to {@code err}) or a pointer to a moved tool has been
+     * printed and the result is the exit status.
+     */
+    static int launch(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help")) {
+            return 0;
+        }
+        String first = args[0];
+        if (MOVED_TOOLS.contains(first)) {
+            err.println(first + " moved: java -jar switchboard-tools.jar " + first + " …");
+            return USAGE_STATUS;
+        }
+        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
+            out.println(USAGE);
+            return USAGE_STATUS;
+        }
+        err.println("unknown argument '" + first + "'");
+        err.println(USAGE);
+        return USAGE_STATUS;
     }
 }

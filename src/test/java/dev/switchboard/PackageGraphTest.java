@@ -2,7 +2,6 @@ package dev.switchboard;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -36,8 +35,6 @@ class PackageGraphTest {
     private static final String HTTP = "dev.switchboard.http..";
     private static final String EXAMPLE = "dev.switchboard.example..";
     private static final String[] TOOLS = {"dev.switchboard.tools..", "dev.switchboard.bench.."};
-    private static final String LAUNCHER = "dev.switchboard.SwitchboardApplication";
-    private static final String LOAD_DRIVER = "dev.switchboard.bench.LoadDriver";
     private static final String NETTY = "io.netty..";
     private static final String SPRING = "org.springframework..";
 
@@ -112,18 +109,7 @@ class PackageGraphTest {
     @ArchTest
     static final ArchRule gatewayDependsOnNoTool = noClasses()
             .that().resideInAPackage("dev.switchboard..").and().resideOutsideOfPackages(TOOLS)
-            .and().doNotHaveFullyQualifiedName(LAUNCHER)
             .should().dependOnClassesThat().resideInAnyPackage(TOOLS);
-
-    /**
-     * The one exception to {@link #gatewayDependsOnNoTool}: the launcher still dispatches the {@code load}
-     * command to the load driver packed in the gateway jar, and reaches no other tool class. Moving the
-     * tools into their own artifact takes that dispatch out, and this exception goes with it.
-     */
-    @ArchTest
-    static final ArchRule launcherReachesOnlyTheLoadDriver = noClasses()
-            .that().haveFullyQualifiedName(LAUNCHER)
-            .should().dependOnClassesThat(resideInAnyPackage(TOOLS).and(not(name(LOAD_DRIVER))));
 
     /** Failures go to the logger with the connection, never to stderr. */
     @ArchTest

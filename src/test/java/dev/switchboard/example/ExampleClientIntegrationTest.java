@@ -1,7 +1,7 @@
 package dev.switchboard.example;
 
 import dev.switchboard.core.listener.ListenerRegistry;
-import dev.switchboard.example.client.ExampleClient;
+import dev.switchboard.tools.example.ExampleClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

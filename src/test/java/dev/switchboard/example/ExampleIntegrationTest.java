@@ -2,7 +2,7 @@ package dev.switchboard.example;
 
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.NettyListener;
-import dev.switchboard.example.client.EdSignal;
+import dev.switchboard.tools.example.EdSignal;
 import dev.switchboard.support.ManagementClient;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

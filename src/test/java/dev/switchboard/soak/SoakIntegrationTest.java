@@ -2,9 +2,9 @@ package dev.switchboard.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.bench.LoadDriver;
-import dev.switchboard.bench.LoadOptions;
-import dev.switchboard.bench.LoadReport;
+import dev.switchboard.tools.load.LoadDriver;
+import dev.switchboard.tools.load.LoadOptions;
+import dev.switchboard.tools.load.LoadReport;
 import dev.switchboard.rooms.codec.TPacketEncoder;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.support.SpecVectors;

@@ -2,8 +2,8 @@ package dev.switchboard.sea.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.bench.sea.SeaClientFrames;
-import dev.switchboard.bench.sea.SeaServerDecoder;
+import dev.switchboard.tools.load.sea.SeaClientFrames;
+import dev.switchboard.tools.load.sea.SeaServerDecoder;
 import dev.switchboard.sea.message.Login;
 import dev.switchboard.sea.message.Malformed;
 import dev.switchboard.sea.message.SeaCodes;
@@ -137,7 +137,7 @@ class SeaCodecFuzzTest {
         return cuts;
     }
 
-    // --- agreement with the load driver's client codec (bench/sea) ---
+    // --- agreement with the load driver's client codec (tools/load/sea) ---
 
     @Property
     void serverDecoder_whenDriverLoginAndMessage_thenSameFields(@ForAll("names") byte[] user,
@@ -211,20 +211,20 @@ class SeaCodecFuzzTest {
     }
 
     private static String describeDriverSide(Object msg) {
-        if (msg instanceof dev.switchboard.bench.sea.SeaServerMessage.UserList u) {
+        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.UserList u) {
             return "USERLIST " + u.selfId() + " " + u.count();
         }
-        if (msg instanceof dev.switchboard.bench.sea.SeaServerMessage.AddUser a) {
+        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.AddUser a) {
             return "ADDUSER " + a.id();
         }
-        if (msg instanceof dev.switchboard.bench.sea.SeaServerMessage.DeleteUser d) {
+        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.DeleteUser d) {
             return "DELETEUSER " + d.id();
         }
-        if (msg instanceof dev.switchboard.bench.sea.SeaServerMessage.Message m) {
+        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.Message m) {
             return "MESSAGE " + m.senderId() + " " + m.privateMessage() + " "
                     + Arrays.toString(ByteBufUtil.getBytes(m.content()));
         }
-        if (msg instanceof dev.switchboard.bench.sea.SeaServerMessage.Other o) {
+        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.Other o) {
             return "OTHER " + o.code();
         }
         return String.valueOf(msg);
