@@ -53,7 +53,7 @@ import org.springframework.core.env.Environment;
  * with the same load and no attackers, earlier in the same run.
  *
  * <p>Tagged {@code soak}: excluded from the default suite, run with {@code mvn -Psoak test}. Knobs are
- * system properties ({@code -Dswitchboard.soak.duration=PT10M}); see {@code src/docs/testing.md}.
+ * system properties ({@code -Dsoak.duration=PT10M}); see {@code src/docs/testing.md}.
  */
 @Tag("soak")
 @SpringBootTest(properties = {
@@ -69,13 +69,13 @@ class SoakIntegrationTest {
 
     private static final Duration DURATION = duration("duration", "PT3M");
     private static final Duration BASELINE = duration("baseline", "PT30S");
-    private static final long HEAP_LIMIT_MIB = Long.getLong("switchboard.soak.heap-limit-mib", 512);
-    private static final long DIRECT_LIMIT_MIB = Long.getLong("switchboard.soak.direct-limit-mib", 256);
-    private static final double P99_FACTOR = Double.parseDouble(System.getProperty("switchboard.soak.p99-factor", "2.0"));
-    private static final int PARTIAL_FRAMES = Integer.getInteger("switchboard.soak.partial-frames", 24);
-    private static final int IDLE_FLOOD = Integer.getInteger("switchboard.soak.idle-connections", 300);
-    private static final int SLOWLORIS = Integer.getInteger("switchboard.soak.slowloris", 30);
-    private static final int SLOW_MEMBERS = Integer.getInteger("switchboard.soak.slow-members", 5);
+    private static final long HEAP_LIMIT_MIB = Long.getLong("soak.heap-limit-mib", 512);
+    private static final long DIRECT_LIMIT_MIB = Long.getLong("soak.direct-limit-mib", 256);
+    private static final double P99_FACTOR = Double.parseDouble(System.getProperty("soak.p99-factor", "2.0"));
+    private static final int PARTIAL_FRAMES = Integer.getInteger("soak.partial-frames", 24);
+    private static final int IDLE_FLOOD = Integer.getInteger("soak.idle-connections", 300);
+    private static final int SLOWLORIS = Integer.getInteger("soak.slowloris", 30);
+    private static final int SLOW_MEMBERS = Integer.getInteger("soak.slow-members", 5);
 
     /** SEA's largest frame length (§2.2); attackers send all of it but the last kilobyte. */
     private static final int MAX_L = 0xFFFFFF;
@@ -90,7 +90,7 @@ class SoakIntegrationTest {
     private volatile boolean attacking;
 
     private static Duration duration(String name, String fallback) {
-        return Duration.parse(System.getProperty("switchboard.soak." + name, fallback));
+        return Duration.parse(System.getProperty("soak." + name, fallback));
     }
 
     private int port(String listener) {
