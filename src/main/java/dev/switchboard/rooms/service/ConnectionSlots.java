@@ -29,6 +29,11 @@ public final class ConnectionSlots {
         used.decrementAndGet();
     }
 
+    /** The most slots that can be in use at once. */
+    public int max() {
+        return max;
+    }
+
     public int used() {
         return used.get();
     }
