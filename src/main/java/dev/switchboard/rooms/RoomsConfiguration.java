@@ -15,6 +15,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import dev.switchboard.core.admin.AuditLog;
 import dev.switchboard.rooms.admin.RoomsEndpoint;
+import dev.switchboard.http.HttpProperties;
 import dev.switchboard.rooms.admin.RoomsSessionDescriber;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,9 +61,9 @@ public class RoomsConfiguration {
     }
 
     @Bean
-    RoomsUpgrader roomsUpgradeRoute(RoomsProperties properties, Rooms rooms, RoomsMetrics metrics,
-            RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
-        return new RoomsUpgrader(properties, rooms, new ConnectionSlots(properties.maxConnections()), metrics,
-                disconnector, sweeper, clock);
+    RoomsUpgrader roomsUpgradeRoute(RoomsProperties properties, HttpProperties http, Rooms rooms,
+            RoomsMetrics metrics, RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
+        return new RoomsUpgrader(properties, rooms, new ConnectionSlots(RoomsConnectionLimit.resolve(properties, http)),
+                metrics, disconnector, sweeper, clock);
     }
 }

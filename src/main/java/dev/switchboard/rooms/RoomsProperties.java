@@ -34,7 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param magicString         the level-1 blob (spec §4)
  * @param maxRooms            rooms that may exist at once; a join that would create one more gets an error
  * @param maxMembersPerRoom   members one room may hold; a join beyond gets an error
- * @param maxConnections      upgraded connections at once; beyond this the upgrade is refused with HTTP 503
+ * @param maxConnections      upgraded connections at once; beyond this the upgrade is refused with HTTP 503;
+ *                            0 means as many as the HTTP listeners admit together (the sum of their
+ *                            {@code max-connections}), and more than that is refused at startup
  * @param maxNickAttempts     refused nick requests tolerated per connection; the next closes it with 1008
  * @param slowConsumerLimit   bytes queued to a client that is not reading before it is closed with 1008
  * @param closingTimeout      after the server sent its close frame, how long it waits for the peer's close before
@@ -58,7 +60,7 @@ public record RoomsProperties(
         @DefaultValue("magic string :)") @NotEmpty String magicString,
         @DefaultValue("1000") @Min(1) int maxRooms,
         @DefaultValue("1000") @Min(1) int maxMembersPerRoom,
-        @DefaultValue("10000") @Min(1) int maxConnections,
+        @DefaultValue("0") @Min(0) int maxConnections,
         @DefaultValue("5") @Min(1) @Max(1000) int maxNickAttempts,
         @DefaultValue("1MB") @NotNull DataSize slowConsumerLimit,
         @DefaultValue("5s") @NotNull Duration closingTimeout) {

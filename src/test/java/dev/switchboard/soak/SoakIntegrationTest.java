@@ -53,7 +53,7 @@ import org.springframework.core.env.Environment;
  * with the same load and no attackers, earlier in the same run.
  *
  * <p>Tagged {@code soak}: excluded from the default suite, run with {@code mvn -Psoak test}. Knobs are
- * system properties ({@code -Dswitchboard.soak.duration=PT10M}); see {@code src/docs/testing.md}.
+ * system properties ({@code -Dsoak.duration=PT10M}); see {@code src/docs/testing.md}.
  */
 @Tag("soak")
 @SpringBootTest(properties = {
@@ -69,13 +69,13 @@ class SoakIntegrationTest {
 
     private static final Duration DURATION = duration("duration", "PT3M");
     private static final Duration BASELINE = duration("baseline", "PT30S");
-    private static final long HEAP_LIMIT_MIB = Long.getLong("switchboard.soak.heap-limit-mib", 512);
-    private static final long DIRECT_LIMIT_MIB = Long.getLong("switchboard.soak.direct-limit-mib", 256);
-    private static final double P99_FACTOR = Double.parseDouble(System.getProperty("switchboard.soak.p99-factor", "2.0"));
-    private static final int PARTIAL_FRAMES = Integer.getInteger("switchboard.soak.partial-frames", 24);
-    private static final int IDLE_FLOOD = Integer.getInteger("switchboard.soak.idle-connections", 300);
-    private static final int SLOWLORIS = Integer.getInteger("switchboard.soak.slowloris", 30);
-    private static final int SLOW_MEMBERS = Integer.getInteger("switchboard.soak.slow-members", 5);
+    private static final long HEAP_LIMIT_MIB = Long.getLong("soak.heap-limit-mib", 512);
+    private static final long DIRECT_LIMIT_MIB = Long.getLong("soak.direct-limit-mib", 256);
+    private static final double P99_FACTOR = Double.parseDouble(System.getProperty("soak.p99-factor", "2.0"));
+    private static final int PARTIAL_FRAMES = Integer.getInteger("soak.partial-frames", 24);
+    private static final int IDLE_FLOOD = Integer.getInteger("soak.idle-connections", 300);
+    private static final int SLOWLORIS = Integer.getInteger("soak.slowloris", 30);
+    private static final int SLOW_MEMBERS = Integer.getInteger("soak.slow-members", 5);
 
     /** SEA's largest frame length (§2.2); attackers send all of it but the last kilobyte. */
     private static final int MAX_L = 0xFFFFFF;
@@ -90,7 +90,7 @@ class SoakIntegrationTest {
     private volatile boolean attacking;
 
     private static Duration duration(String name, String fallback) {
-        return Duration.parse(System.getProperty("switchboard.soak." + name, fallback));
+        return Duration.parse(System.getProperty("soak." + name, fallback));
     }
 
     private int port(String listener) {
@@ -123,8 +123,10 @@ class SoakIntegrationTest {
             }
 
             System.out.printf("soak: attacks %s%n", attacks);
-            System.out.printf("soak: heap peak %d MiB (before %d MiB), direct peak %d MiB%n", memory.heapPeak >> 20,
-                    heapBefore >> 20, memory.directPeak >> 20);
+            System.out.printf("soak: heap peak %d MiB (before %d MiB), direct peak %d MiB (Netty counter %d MiB, "
+                            + "JDK direct pool %d MiB, Netty cleaner-less: %s)%n", memory.heapPeak >> 20,
+                    heapBefore >> 20, memory.directPeak >> 20, memory.nettyAtPeak >> 20, memory.jdkAtPeak >> 20,
+                    PlatformDependent.useDirectBufferNoCleaner());
             for (String protocol : baseline.keySet()) {
                 System.out.printf("soak: %s p99 baseline %s us, under attack %s us%n", protocol,
                         baseline.get(protocol).get("latency_us_p99"), loaded.get(protocol).get("latency_us_p99"));
@@ -412,13 +414,16 @@ class SoakIntegrationTest {
 
     /**
      * Samples once a second the heap still live after the latest collection (so garbage not yet collected
-     * does not count) and direct memory (JDK buffers plus Netty's cleaner-less ones).
+     * does not count) and direct memory (the JDK's direct pool, plus Netty's counter when its buffers bypass
+     * that pool).
      */
     private static final class MemorySampler {
         private final java.util.concurrent.ScheduledExecutorService timer =
                 Executors.newSingleThreadScheduledExecutor();
         volatile long heapPeak;
         volatile long directPeak;
+        volatile long nettyAtPeak;
+        volatile long jdkAtPeak;
 
         MemorySampler() {
             timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
@@ -432,12 +437,19 @@ class SoakIntegrationTest {
                 }
             }
             heapPeak = Math.max(heapPeak, live);
-            long direct = Math.max(0, PlatformDependent.usedDirectMemory());
+            long netty = Math.max(0, PlatformDependent.usedDirectMemory());
+            long jdk = 0;
             for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
                 if (pool.getName().equals("direct")) {
-                    direct += pool.getMemoryUsed();
+                    jdk += pool.getMemoryUsed();
                 }
             }
+            // Netty's counter also counts the buffers it allocates through ByteBuffer.allocateDirect (the
+            // cleaner path, taken when it cannot use its cleaner-less constructor): those are in the JDK's
+            // pool already, and adding both would count them twice.
+            long direct = PlatformDependent.useDirectBufferNoCleaner() ? jdk + netty : Math.max(jdk, netty);
+            nettyAtPeak = direct > directPeak ? netty : nettyAtPeak;
+            jdkAtPeak = direct > directPeak ? jdk : jdkAtPeak;
             directPeak = Math.max(directPeak, direct);
         }
 

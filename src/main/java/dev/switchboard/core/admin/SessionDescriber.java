@@ -1,6 +1,9 @@
 package dev.switchboard.core.admin;
 
 import io.netty.channel.Channel;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +31,19 @@ public interface SessionDescriber {
 
     /** What the protocol knows about the connection (name, login time, state, details); empty if nothing. */
     Optional<SessionInfo> describe(Channel channel);
+
+    /**
+     * {@link #describe} for many connections at once, for listings: the same answer per channel (absent
+     * when {@code describe} is empty). A protocol whose state lives on another thread overrides it to
+     * fetch that state once per listing rather than once per connection.
+     */
+    default Map<Channel, SessionInfo> describeAll(Collection<Channel> channels) {
+        Map<Channel, SessionInfo> infos = new HashMap<>();
+        for (Channel channel : channels) {
+            describe(channel).ifPresent(info -> infos.put(channel, info));
+        }
+        return infos;
+    }
 
     /**
      * Ends the session the protocol's way (its goodbye, the notices other users get), optionally banning

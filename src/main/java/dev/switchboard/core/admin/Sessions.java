@@ -51,8 +51,12 @@ public final class Sessions {
         }
         List<SessionDescriptor> result = new ArrayList<>();
         for (NettyListener listener : streamListeners()) {
-            for (Channel channel : listener.connections()) {
-                SessionDescriptor session = describe(listener, channel, false);
+            SessionDescriber describer = describers.get(listener.protocol());
+            List<Channel> channels = List.copyOf(listener.connections());
+            // One look-up per listener, not per connection: a protocol's state may sit behind a thread hop.
+            Map<Channel, SessionInfo> infos = describer == null ? Map.of() : describer.describeAll(channels);
+            for (Channel channel : channels) {
+                SessionDescriptor session = descriptor(listener, channel, infos.get(channel), false);
                 if ((protocol == null || protocol.equals(session.protocol()))
                         && contains(session.address(), address) && contains(session.name(), name)) {
                     result.add(session);
@@ -106,6 +110,12 @@ public final class Sessions {
     private SessionDescriptor describe(NettyListener listener, Channel channel, boolean withDetails) {
         SessionDescriber describer = describers.get(listener.protocol());
         SessionInfo info = describer == null ? null : describer.describe(channel).orElse(null);
+        return descriptor(listener, channel, info, withDetails);
+    }
+
+    private SessionDescriptor descriptor(NettyListener listener, Channel channel, SessionInfo info,
+                                         boolean withDetails) {
+        SessionDescriber describer = describers.get(listener.protocol());
         String protocol = describer == null ? listener.protocol() : describer.protocolOf(channel);
         return new SessionDescriptor(channel.id().asShortText(), protocol, listener.name(),
                 addressOf(channel), channel.attr(NettyListener.ACCEPTED_AT).get(),

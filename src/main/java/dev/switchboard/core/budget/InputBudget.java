@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,14 +51,24 @@ public final class InputBudget implements MeterBinder {
     private long reserved;
     private final Map<Refusal, AtomicLong> refusals = new EnumMap<>(Refusal.class);
     private final Map<Refusal, Counter> refusalCounters = new EnumMap<>(Refusal.class);
+    private final Duration refusalLogInterval;
+    private Instant lastRefusalReport;
+    private long unreportedRefusals;
 
+    /** A budget that lets every refusal be reported. */
     public InputBudget(long total, long perAddress, long largeInputThreshold) {
+        this(total, perAddress, largeInputThreshold, Duration.ZERO);
+    }
+
+    /** @param refusalLogInterval at most one refusal report per interval (see {@link #refusalToReport}) */
+    public InputBudget(long total, long perAddress, long largeInputThreshold, Duration refusalLogInterval) {
         if (largeInputThreshold < 1 || largeInputThreshold > perAddress || perAddress > total) {
             throw new IllegalArgumentException("need 1 <= threshold <= per-address <= total");
         }
         this.total = total;
         this.perAddress = perAddress;
         this.largeInputThreshold = largeInputThreshold;
+        this.refusalLogInterval = refusalLogInterval;
         for (Refusal refusal : Refusal.values()) {
             refusals.put(refusal, new AtomicLong());
         }
@@ -63,7 +76,7 @@ public final class InputBudget implements MeterBinder {
 
     public InputBudget(InputBudgetProperties properties) {
         this(properties.total().toBytes(), properties.perAddress().toBytes(),
-                properties.largeInputThreshold().toBytes());
+                properties.largeInputThreshold().toBytes(), properties.refusalLogInterval());
     }
 
     /**
@@ -95,6 +108,23 @@ public final class InputBudget implements MeterBinder {
             counter.increment();
         }
         return new Reservation(this, address, 0, refusal);
+    }
+
+    /**
+     * Called by a protocol once per refused frame: the number of refusals to report in one log line (this one
+     * and those not reported since the last line) when the log interval has passed, else empty. A refused
+     * sender may reconnect and be refused again many times a second; one line per interval keeps it from
+     * writing the log at that rate.
+     */
+    public synchronized OptionalLong refusalToReport(Instant now) {
+        unreportedRefusals++;
+        if (lastRefusalReport != null && now.isBefore(lastRefusalReport.plus(refusalLogInterval))) {
+            return OptionalLong.empty();
+        }
+        long count = unreportedRefusals;
+        unreportedRefusals = 0;
+        lastRefusalReport = now;
+        return OptionalLong.of(count);
     }
 
     synchronized void release(InetAddress address, long bytes) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,13 +21,17 @@ import org.springframework.validation.annotation.Validated;
  *                          holds two maximal SEA frames (2 × 16 MiB − 2)
  * @param largeInputThreshold frames announcing fewer bytes than this are not reserved (they are bounded by
  *                          the connection caps instead)
+ * @param refusalLogInterval at most one WARN per interval about refused frames, with the count refused since
+ *                          the last one (a sender that reconnects and is refused again must not flood the log);
+ *                          zero logs every refusal
  */
 @Validated
 @ConfigurationProperties("switchboard.input-budget")
 public record InputBudgetProperties(
         @DefaultValue("64MB") @NotNull DataSize total,
         @DefaultValue("32MB") @NotNull DataSize perAddress,
-        @DefaultValue("4KB") @NotNull DataSize largeInputThreshold) {
+        @DefaultValue("4KB") @NotNull DataSize largeInputThreshold,
+        @DefaultValue("60s") @NotNull Duration refusalLogInterval) {
 
     @AssertTrue(message = "input-budget: need 1 byte <= large-input-threshold <= per-address <= total")
     public boolean isOrdered() {
@@ -34,5 +39,10 @@ public record InputBudgetProperties(
                 && largeInputThreshold.toBytes() >= 1
                 && largeInputThreshold.toBytes() <= perAddress.toBytes()
                 && perAddress.toBytes() <= total.toBytes();
+    }
+
+    @AssertTrue(message = "input-budget: refusal-log-interval must not be negative")
+    public boolean isRefusalLogIntervalValid() {
+        return refusalLogInterval != null && !refusalLogInterval.isNegative();
     }
 }

@@ -21,6 +21,9 @@ public final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
                 return new FailureAnalysis(clash.getMessage(),
                         "Give each listener its own port (or disable one of them).", clash);
             }
+            if (cause instanceof ConflictingSettingsException conflict) {
+                return new FailureAnalysis(conflict.getMessage(), conflict.action(), conflict);
+            }
             if (cause instanceof ListenerBindException bind) {
                 return new FailureAnalysis(bind.getMessage(),
                         "Stop whatever holds " + bind.address() + ", or configure listener " + bind.listener()

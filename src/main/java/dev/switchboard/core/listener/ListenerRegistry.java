@@ -108,10 +108,16 @@ public final class ListenerRegistry {
         return listener;
     }
 
-    /** Unbinds the listener; its live connections stay (QUIT semantics) unless {@code closeConnections}. */
+    /**
+     * Unbinds the listener; its live connections stay (QUIT semantics) unless {@code closeConnections}.
+     * A listener that serves nothing (disabled, or down after a failed bind) keeps its state: marking it
+     * stopped on purpose would show a disabled listener as stopped and hide a failed one from readiness.
+     */
     public NettyListener stop(String name, boolean closeConnections) {
         NettyListener listener = require(name);
-        stoppedOnPurpose.add(name);
+        if (listener.isRunning() || !listener.connections().isEmpty()) {
+            stoppedOnPurpose.add(name);
+        }
         if (closeConnections) {
             listener.stop();
         } else {

@@ -117,7 +117,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
         }
         if (!slots.tryAcquire()) {
             request.release();
-            log.warn(ChannelLog.format(channel, "rooms connection limit " + properties.maxConnections()
+            log.warn(ChannelLog.format(channel, "rooms connection limit " + slots.max()
                     + " reached; refusing the upgrade with 503"));
             metrics.disconnected("connection-limit");
             refuse(httpCtx, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many chat connections, try again later",

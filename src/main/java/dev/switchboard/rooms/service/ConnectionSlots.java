@@ -28,4 +28,9 @@ public final class ConnectionSlots {
     public void release() {
         used.decrementAndGet();
     }
+
+    /** The most slots that can be in use at once. */
+    public int max() {
+        return max;
+    }
 }

@@ -8,7 +8,11 @@ import dev.switchboard.sea.service.SeaAdministration;
 import dev.switchboard.sea.service.SeaSessionInfo;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,9 +36,22 @@ public final class SeaSessionDescriber implements SessionDescriber {
 
     @Override
     public Optional<SessionInfo> describe(Channel channel) {
-        return sessionOf(channel).map(s -> new SessionInfo(
-                s.username().isEmpty() ? null : s.username(), s.loggedInAt(), s.state().toLowerCase(java.util.Locale.ROOT),
-                dump(s)));
+        return sessionOf(channel).map(SeaSessionDescriber::info);
+    }
+
+    /** One roster snapshot for the whole listing: a round trip per connection would make listing quadratic. */
+    @Override
+    public Map<Channel, SessionInfo> describeAll(Collection<Channel> channels) {
+        Map<String, SeaSessionInfo> byEndpoint = index(administration.sessions());
+        Map<Channel, SessionInfo> infos = new HashMap<>();
+        for (Channel channel : channels) {
+            String endpoint = endpointOf(channel);
+            SeaSessionInfo session = endpoint == null ? null : byEndpoint.get(endpoint);
+            if (session != null) {
+                infos.put(channel, info(session));
+            }
+        }
+        return infos;
     }
 
     @Override
@@ -45,13 +62,32 @@ public final class SeaSessionDescriber implements SessionDescriber {
     }
 
     private Optional<SeaSessionInfo> sessionOf(Channel channel) {
-        if (!(channel.remoteAddress() instanceof InetSocketAddress remote)) {
+        String endpoint = endpointOf(channel);
+        if (endpoint == null) {
             return Optional.empty();
         }
-        String ip = remote.getAddress().getHostAddress();
-        return administration.sessions().stream()
-                .filter(s -> s.port() == remote.getPort() && s.ip().equals(ip))
-                .findFirst();
+        return Optional.ofNullable(index(administration.sessions()).get(endpoint));
+    }
+
+    /** Sessions by ip:port; the first in roster order wins, as a linear search would find it. */
+    private static Map<String, SeaSessionInfo> index(List<SeaSessionInfo> sessions) {
+        Map<String, SeaSessionInfo> byEndpoint = new HashMap<>();
+        for (SeaSessionInfo s : sessions) {
+            byEndpoint.putIfAbsent(s.ip() + ":" + s.port(), s);
+        }
+        return byEndpoint;
+    }
+
+    private static String endpointOf(Channel channel) {
+        if (!(channel.remoteAddress() instanceof InetSocketAddress remote) || remote.getAddress() == null) {
+            return null;
+        }
+        return remote.getAddress().getHostAddress() + ":" + remote.getPort();
+    }
+
+    private static SessionInfo info(SeaSessionInfo s) {
+        return new SessionInfo(s.username().isEmpty() ? null : s.username(), s.loggedInAt(),
+                s.state().toLowerCase(Locale.ROOT), dump(s));
     }
 
     private static Map<String, Object> dump(SeaSessionInfo s) {

@@ -149,10 +149,12 @@ public final class SeaConnection implements SeaLink, SeaDecodeContext, SeaFrameA
     public boolean frameStarted(int length) {
         Reservation granted = budget.reserve(remoteAddress, length);
         if (granted.refusal() != null) {
-            log.warn(ChannelLog.format(channel, "frame of " + length + " bytes refused: the input budget "
+            budget.refusalToReport(clock.instant()).ifPresent(refused -> log.warn(ChannelLog.format(channel,
+                    "frame of " + length + " bytes refused: the input budget "
                     + (granted.refusal() == InputBudget.Refusal.PER_ADDRESS
                     ? "of this address (" + budget.perAddress() + " bytes)"
-                    : "of the gateway (" + budget.total() + " bytes)") + " is in use, killing"));
+                    : "of the gateway (" + budget.total() + " bytes)") + " is in use, killing ("
+                    + refused + " frame(s) refused since the last report)")));
             killAfterThisEvent(SeaCloseReason.INPUT_BUDGET);
             return false;
         }

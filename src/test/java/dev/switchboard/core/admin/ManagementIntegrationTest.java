@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerProperties;
+import dev.switchboard.core.listener.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"switchboard.admin.username=ops", "switchboard.admin.password=s3cret"})
@@ -38,6 +40,18 @@ class ManagementIntegrationTest {
         @Bean
         ListenerDefinition adminSinkListener() {
             return new ListenerDefinition("admin-sink", "test", ListenerProperties.tcp(0), new ChannelInitializer<>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new ChannelInboundHandlerAdapter());
+                }
+            });
+        }
+
+        @Bean
+        ListenerDefinition adminOffListener() {
+            ListenerProperties disabled = new ListenerProperties(false, Transport.TCP, "127.0.0.1", 0, null, 1024,
+                    DataSize.ofKilobytes(32), DataSize.ofKilobytes(64));
+            return new ListenerDefinition("admin-off", "test", disabled, new ChannelInitializer<>() {
                 @Override
                 protected void initChannel(Channel ch) {
                     ch.pipeline().addLast(new ChannelInboundHandlerAdapter());
@@ -93,6 +107,24 @@ class ManagementIntegrationTest {
         assertThat(start.body()).contains("\"state\":\"running\"");
         assertThat(output.getOut()).contains("actor=ops action=listener.stop target=admin-sink result=ok")
                 .contains("actor=ops action=listener.start target=admin-sink result=ok");
+    }
+
+    @Test
+    void stop_whenListenerDisabled_thenOkAndStillDisabledAndReadinessUnchanged(CapturedOutput output)
+            throws Exception {
+        assertThat(call("GET", "/actuator/listeners/admin-off", null, "ops", "s3cret").body())
+                .contains("\"state\":\"disabled\"");
+
+        HttpResponse<String> stop = call("POST", "/actuator/listeners/admin-off", "{\"action\":\"stop\"}", "ops",
+                "s3cret");
+        assertThat(stop.statusCode()).isEqualTo(200);
+        assertThat(stop.body()).contains("\"state\":\"disabled\"");
+        assertThat(call("GET", "/actuator/listeners/admin-off", null, "ops", "s3cret").body())
+                .contains("\"state\":\"disabled\"");
+        assertThat(call("GET", "/actuator/listeners", null, "ops", "s3cret").body())
+                .doesNotContain("\"name\":\"admin-off\",\"state\":\"stopped\"");
+        assertThat(call("GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(200);
+        assertThat(output.getOut()).contains("actor=ops action=listener.stop target=admin-off result=ok");
     }
 
     @Test

@@ -102,4 +102,32 @@ class InputBudgetTest {
         // and a single maximal frame never exhausts the budget on its own
         assertThat(budget.total().toBytes()).isGreaterThanOrEqualTo(4 * maxFrame);
     }
+
+    @Test
+    void refusalToReport_whenRefusedManyTimesWithinTheInterval_thenOneReportPerIntervalCarryingTheCount() {
+        InputBudget budget = new InputBudget(100, 50, 10, java.time.Duration.ofSeconds(60));
+        java.time.Instant t0 = java.time.Instant.ofEpochSecond(1_000_000);
+
+        assertThat(budget.refusalToReport(t0)).hasValue(1);
+        for (int i = 1; i <= 99; i++) {
+            assertThat(budget.refusalToReport(t0.plusMillis(i * 500L))).isEmpty();
+        }
+        assertThat(budget.refusalToReport(t0.plusSeconds(60))).hasValue(100);
+        assertThat(budget.refusalToReport(t0.plusSeconds(61))).isEmpty();
+    }
+
+    @Test
+    void refusalToReport_whenIntervalZero_thenEveryRefusalReported() {
+        InputBudget budget = new InputBudget(100, 50, 10);
+        java.time.Instant now = java.time.Instant.ofEpochSecond(1_000_000);
+        assertThat(budget.refusalToReport(now)).hasValue(1);
+        assertThat(budget.refusalToReport(now)).hasValue(1);
+    }
+
+    @Test
+    void properties_whenDefaults_thenOneRefusalReportPerMinute() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of()));
+        InputBudgetProperties budget = binder.bindOrCreate("switchboard.input-budget", InputBudgetProperties.class);
+        assertThat(budget.refusalLogInterval()).isEqualTo(java.time.Duration.ofSeconds(60));
+    }
 }

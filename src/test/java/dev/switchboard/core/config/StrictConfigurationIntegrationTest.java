@@ -89,4 +89,22 @@ class StrictConfigurationIntegrationTest {
                     .doesNotContain("\tat dev.switchboard");
         }
     }
+
+    @Test
+    void start_whenRoomsLimitAboveWhatHttpListenersAdmit_thenRefusedNamingBothKeys(CapturedOutput output) {
+        RuntimeException failure = startFailure("--switchboard.rooms.max-connections=3001",
+                "--switchboard.http.listeners.http.max-connections=2000",
+                "--switchboard.http.listeners.http-legacy.max-connections=1000",
+                "--switchboard.sea.listener.port=0", "--switchboard.http.listeners.http.port=0",
+                "--switchboard.http.listeners.http-legacy.port=0", "--switchboard.example.listeners.tcp.port=0",
+                "--switchboard.example.listeners.udp.port=0");
+
+        String expected = "switchboard.rooms.max-connections=3001 is more than the HTTP listeners admit together "
+                + "(switchboard.http.listeners.http.max-connections=2000 + "
+                + "switchboard.http.listeners.http-legacy.max-connections=1000 = 3000)";
+        assertThat(chain(failure)).contains(expected);
+        assertThat(output.getOut()).contains("APPLICATION FAILED TO START").contains(expected)
+                .contains("Set switchboard.rooms.max-connections to at most 3000")
+                .doesNotContain("\tat dev.switchboard");
+    }
 }
