@@ -9,11 +9,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether SEA can serve right now ({@code sea} in the readiness group). DOWN while the input budget
- * cannot take one maximal frame (large messages would be refused), or while the roster thread that
+ * Whether SEA can serve right now ({@code sea} in the readiness group). DOWN while the roster thread that
  * runs every SEA event is stalled (a probe task has waited longer than the stall timeout) or backlogged
- * (more queued events than the backlog limit). The listener's own binding is the {@code listeners}
- * indicator's business.
+ * (more queued events than the backlog limit). A full input budget is only a detail: SEA still serves
+ * every frame below the large-input threshold, and a few senders holding large frames must not be able
+ * to take the whole pod (HTTP and rooms included) out of its Service. The listener's own binding is the
+ * {@code listeners} indicator's business.
  */
 final class SeaHealthIndicator implements HealthIndicator {
 
@@ -40,7 +41,7 @@ final class SeaHealthIndicator implements HealthIndicator {
         long waited = probeWaitNanos();
         boolean stalled = waited > stallTimeout.toNanos();
         boolean budgetExhausted = budget.cannotTake(maxFrameLength);
-        Health.Builder health = stalled || backlog > backlogLimit || budgetExhausted ? Health.down() : Health.up();
+        Health.Builder health = stalled || backlog > backlogLimit ? Health.down() : Health.up();
         return health.withDetail("inputBudgetReserved", budget.reserved())
                 .withDetail("inputBudgetTotal", budget.total())
                 .withDetail("inputBudgetExhausted", budgetExhausted)

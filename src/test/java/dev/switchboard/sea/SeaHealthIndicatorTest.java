@@ -45,17 +45,18 @@ class SeaHealthIndicatorTest {
     }
 
     @Test
-    void health_whenBudgetCannotTakeAMaximalFrame_thenDown() throws Exception {
+    void health_whenBudgetCannotTakeAMaximalFrame_thenStillUpWithTheDetail() throws Exception {
         InputBudget budget = new InputBudget(100, 50, 10);
         SeaHealthIndicator health = new SeaHealthIndicator(roster, budget, 50, Duration.ofSeconds(10), 1000);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         var first = budget.reserve(InetAddress.getByName("10.0.0.1"), 30);
-        assertThat(health.health().getStatus()).as("room for one more 50-byte frame").isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).as("room for one more 50-byte frame")
+                .containsEntry("inputBudgetExhausted", false);
         budget.reserve(InetAddress.getByName("10.0.0.2"), 30);
-        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getStatus()).as("small frames are still served").isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("inputBudgetExhausted", true);
         first.release();
-        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("inputBudgetExhausted", false);
         assertThat(health.health().getDetails()).containsEntry("inputBudgetReserved", 30L);
     }
 }
