@@ -15,7 +15,6 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import dev.switchboard.core.admin.AuditLog;
 import dev.switchboard.rooms.admin.RoomsEndpoint;
-import dev.switchboard.http.HttpProperties;
 import dev.switchboard.rooms.admin.RoomsSessionDescriber;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,9 +60,9 @@ public class RoomsConfiguration {
     }
 
     @Bean
-    RoomsUpgrader roomsUpgradeRoute(RoomsProperties properties, HttpProperties http, Rooms rooms,
+    RoomsUpgrader roomsUpgradeRoute(RoomsProperties properties, ConnectionSlots slots, Rooms rooms,
             RoomsMetrics metrics, RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
-        return new RoomsUpgrader(properties, rooms, new ConnectionSlots(RoomsConnectionLimit.resolve(properties, http)),
-                metrics, disconnector, sweeper, clock);
+        // The slots are sized where the HTTP listeners' caps are known (RoomsConnectionLimit).
+        return new RoomsUpgrader(properties, rooms, slots, metrics, disconnector, sweeper, clock);
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.rooms;
+package dev.switchboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import dev.switchboard.core.config.ConflictingSettingsException;
 import dev.switchboard.core.listener.ListenerProperties;
 import dev.switchboard.core.listener.Transport;
 import dev.switchboard.http.HttpProperties;
+import dev.switchboard.rooms.RoomsProperties;
 import dev.switchboard.rooms.support.TestRoomsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
