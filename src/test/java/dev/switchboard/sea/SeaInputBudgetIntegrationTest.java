@@ -43,6 +43,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.sea.listener.port=0",
         "switchboard.sea.large-frame-timeout=60s",
+        // two connections per attacking address: the second must reach the budget (SeaInputCooldownIntegrationTest
+        // covers the cooldown)
+        "switchboard.input-budget.refusal-cooldown=0s",
         // attackers log in and set their version quickly; the flood rules are not under test
         "switchboard.sea.connection-classes[0]=127.0.0.0/8:30:100:100000",
 })

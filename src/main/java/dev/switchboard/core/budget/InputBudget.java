@@ -31,7 +31,9 @@ public final class InputBudget implements MeterBinder {
         /** The sender's address already holds its share. */
         PER_ADDRESS("per_address"),
         /** All senders together hold the whole budget. */
-        TOTAL("total");
+        TOTAL("total"),
+        /** A new connection from an address whose frame was refused moments ago (counts connections). */
+        COOLDOWN("cooldown");
 
         private final String tag;
 
@@ -52,16 +54,23 @@ public final class InputBudget implements MeterBinder {
     private final Map<Refusal, AtomicLong> refusals = new EnumMap<>(Refusal.class);
     private final Map<Refusal, Counter> refusalCounters = new EnumMap<>(Refusal.class);
     private final Duration refusalLogInterval;
+    private final Duration refusalCooldown;
+    /** Addresses whose frame was refused, until when their new connections are closed on arrival. */
+    private final Map<InetAddress, Instant> cooldownUntil = new HashMap<>();
     private Instant lastRefusalReport;
     private long unreportedRefusals;
 
-    /** A budget that lets every refusal be reported. */
+    /** A budget that lets every refusal be reported, without a cooldown. */
     public InputBudget(long total, long perAddress, long largeInputThreshold) {
-        this(total, perAddress, largeInputThreshold, Duration.ZERO);
+        this(total, perAddress, largeInputThreshold, Duration.ZERO, Duration.ZERO);
     }
 
-    /** @param refusalLogInterval at most one refusal report per interval (see {@link #refusalToReport}) */
-    public InputBudget(long total, long perAddress, long largeInputThreshold, Duration refusalLogInterval) {
+    /**
+     * @param refusalLogInterval at most one refusal report per interval (see {@link #refusalToReport})
+     * @param refusalCooldown    how long an address is {@linkplain #coolingDown cooling down} after a refusal
+     */
+    public InputBudget(long total, long perAddress, long largeInputThreshold, Duration refusalLogInterval,
+                       Duration refusalCooldown) {
         if (largeInputThreshold < 1 || largeInputThreshold > perAddress || perAddress > total) {
             throw new IllegalArgumentException("need 1 <= threshold <= per-address <= total");
         }
@@ -69,6 +78,7 @@ public final class InputBudget implements MeterBinder {
         this.perAddress = perAddress;
         this.largeInputThreshold = largeInputThreshold;
         this.refusalLogInterval = refusalLogInterval;
+        this.refusalCooldown = refusalCooldown;
         for (Refusal refusal : Refusal.values()) {
             refusals.put(refusal, new AtomicLong());
         }
@@ -76,7 +86,8 @@ public final class InputBudget implements MeterBinder {
 
     public InputBudget(InputBudgetProperties properties) {
         this(properties.total().toBytes(), properties.perAddress().toBytes(),
-                properties.largeInputThreshold().toBytes(), properties.refusalLogInterval());
+                properties.largeInputThreshold().toBytes(), properties.refusalLogInterval(),
+                properties.refusalCooldown());
     }
 
     /**
@@ -102,12 +113,48 @@ public final class InputBudget implements MeterBinder {
                 return new Reservation(this, address, bytes, null);
             }
         }
+        count(refusal);
+        return new Reservation(this, address, 0, refusal);
+    }
+
+    private void count(Refusal refusal) {
         refusals.get(refusal).incrementAndGet();
         Counter counter = refusalCounters.get(refusal);
         if (counter != null) {
             counter.increment();
         }
-        return new Reservation(this, address, 0, refusal);
+    }
+
+    /**
+     * Called by a protocol when it closes a sender over a refused frame: new connections from {@code address}
+     * are then refused for the cooldown. Expired entries are dropped here, so the map holds only the
+     * addresses refused within one cooldown.
+     */
+    public synchronized void startCooldown(InetAddress address, Instant now) {
+        if (refusalCooldown.isZero()) {
+            return;
+        }
+        cooldownUntil.values().removeIf(until -> !now.isBefore(until));
+        cooldownUntil.put(address, now.plus(refusalCooldown));
+    }
+
+    /**
+     * Whether a new connection from {@code address} must be closed on arrival because a frame of that address
+     * was refused within the cooldown; each such connection is counted as a {@link Refusal#COOLDOWN} refusal.
+     */
+    public boolean coolingDown(InetAddress address, Instant now) {
+        synchronized (this) {
+            Instant until = cooldownUntil.get(address);
+            if (until == null) {
+                return false;
+            }
+            if (!now.isBefore(until)) {
+                cooldownUntil.remove(address);
+                return false;
+            }
+        }
+        count(Refusal.COOLDOWN);
+        return true;
     }
 
     /**
@@ -179,7 +226,8 @@ public final class InputBudget implements MeterBinder {
                 .register(registry);
         for (Refusal refusal : Refusal.values()) {
             refusalCounters.put(refusal, Counter.builder(GatewayMeters.INPUT_BUDGET_REFUSED)
-                    .description("Large frames refused by the input budget (their senders were closed), by limit")
+                    .description("Large frames refused by the input budget (their senders were closed), by limit;"
+                            + " cooldown counts connections closed on arrival after such a refusal")
                     .tag(GatewayMeters.Tags.REASON, refusal.tag()).register(registry));
         }
     }

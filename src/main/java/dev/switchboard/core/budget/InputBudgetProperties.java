@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param refusalLogInterval at most one WARN per interval about refused frames, with the count refused since
  *                          the last one (a sender that reconnects and is refused again must not flood the log);
  *                          zero logs every refusal
+ * @param refusalCooldown   after a frame from an address is refused, how long new connections from that address
+ *                          are closed on arrival (a refused sender that reconnects and retries at once would
+ *                          otherwise cost everyone a login and a logout broadcast per round); zero turns it off
  */
 @Validated
 @ConfigurationProperties("switchboard.input-budget")
@@ -31,7 +34,8 @@ public record InputBudgetProperties(
         @DefaultValue("64MB") @NotNull DataSize total,
         @DefaultValue("32MB") @NotNull DataSize perAddress,
         @DefaultValue("4KB") @NotNull DataSize largeInputThreshold,
-        @DefaultValue("60s") @NotNull Duration refusalLogInterval) {
+        @DefaultValue("60s") @NotNull Duration refusalLogInterval,
+        @DefaultValue("30s") @NotNull Duration refusalCooldown) {
 
     @AssertTrue(message = "input-budget: need 1 byte <= large-input-threshold <= per-address <= total")
     public boolean isOrdered() {
@@ -44,5 +48,11 @@ public record InputBudgetProperties(
     @AssertTrue(message = "input-budget: refusal-log-interval must not be negative")
     public boolean isRefusalLogIntervalValid() {
         return refusalLogInterval != null && !refusalLogInterval.isNegative();
+    }
+
+    @AssertTrue(message = "input-budget: refusal-cooldown must be between 0 and 1h")
+    public boolean isRefusalCooldownValid() {
+        return refusalCooldown != null && !refusalCooldown.isNegative()
+                && refusalCooldown.compareTo(Duration.ofHours(1)) <= 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.sea.handler;
 
 import dev.switchboard.core.budget.InputBudget;
 import dev.switchboard.core.metrics.HandlingTimer;
+import dev.switchboard.core.pipeline.ChannelLog;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.codec.SeaCommandDecoder;
@@ -13,7 +14,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.util.concurrent.EventExecutorGroup;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a SEA connection's pipeline in {@link SeaPipeline} order.
@@ -25,6 +29,8 @@ import java.time.Clock;
  * read (§12.1).
  */
 public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
+
+    private static final Logger log = LoggerFactory.getLogger(SeaChannelInitializer.class);
 
     private final EventExecutorGroup roster;
     private final SeaService service;
@@ -58,6 +64,16 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ch.config().setAutoRead(false);
         ch.config().setOption(ChannelOption.SO_KEEPALIVE, true);
+        if (ch.remoteAddress() instanceof InetSocketAddress peer
+                && budget.coolingDown(peer.getAddress(), clock.instant())) {
+            // A frame of this address was refused moments ago. Closed before login: a sender that reconnects and
+            // retries at once would otherwise cost every user an ADDUSER and a DELETEUSER per round.
+            if (log.isDebugEnabled()) {
+                log.debug(ChannelLog.format(ch, "closed on arrival: input-budget cooldown of this address"));
+            }
+            ch.close();
+            return;
+        }
         SeaFloodGate gate = new SeaFloodGate();
         SeaConnection connection = new SeaConnection(ch, limits, service.settings(), clock, gate, budget, sweeper);
         ch.attr(SeaConnection.KEY).set(connection);

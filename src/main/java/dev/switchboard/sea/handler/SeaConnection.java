@@ -155,6 +155,9 @@ public final class SeaConnection implements SeaLink, SeaDecodeContext, SeaFrameA
                     ? "of this address (" + budget.perAddress() + " bytes)"
                     : "of the gateway (" + budget.total() + " bytes)") + " is in use, killing ("
                     + refused + " frame(s) refused since the last report)")));
+            if (remoteAddress != null) {
+                budget.startCooldown(remoteAddress, clock.instant());
+            }
             killAfterThisEvent(SeaCloseReason.INPUT_BUDGET);
             return false;
         }

@@ -105,7 +105,7 @@ class InputBudgetTest {
 
     @Test
     void refusalToReport_whenRefusedManyTimesWithinTheInterval_thenOneReportPerIntervalCarryingTheCount() {
-        InputBudget budget = new InputBudget(100, 50, 10, java.time.Duration.ofSeconds(60));
+        InputBudget budget = new InputBudget(100, 50, 10, java.time.Duration.ofSeconds(60), java.time.Duration.ZERO);
         java.time.Instant t0 = java.time.Instant.ofEpochSecond(1_000_000);
 
         assertThat(budget.refusalToReport(t0)).hasValue(1);
@@ -129,5 +129,25 @@ class InputBudgetTest {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of()));
         InputBudgetProperties budget = binder.bindOrCreate("switchboard.input-budget", InputBudgetProperties.class);
         assertThat(budget.refusalLogInterval()).isEqualTo(java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
+    void coolingDown_afterARefusalOfTheAddress_thenItsNewConnectionsAreRefusedUntilTheCooldownEnds() {
+        InputBudget budget = new InputBudget(100, 50, 10, java.time.Duration.ZERO, java.time.Duration.ofSeconds(30));
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(budget.coolingDown(A, t0)).isFalse();
+        budget.startCooldown(A, t0);
+        assertThat(budget.coolingDown(A, t0.plusSeconds(29))).isTrue();
+        assertThat(budget.coolingDown(B, t0.plusSeconds(29))).as("other addresses are not affected").isFalse();
+        assertThat(budget.refusals(InputBudget.Refusal.COOLDOWN)).isEqualTo(1);
+        assertThat(budget.coolingDown(A, t0.plusSeconds(30))).isFalse();
+    }
+
+    @Test
+    void coolingDown_whenCooldownIsZero_thenNeverRefused() {
+        InputBudget budget = new InputBudget(100, 50, 10);
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        budget.startCooldown(A, t0);
+        assertThat(budget.coolingDown(A, t0)).isFalse();
     }
 }
