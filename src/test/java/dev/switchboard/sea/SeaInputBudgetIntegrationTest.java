@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Logged-in v102 users that each start a maximal frame (L = 16 MiB − 1) and hold it unfinished: with the
- * default input budget (64 MiB in total, 32 MiB per address) only as many frames as the budget holds are
+ * default input budget (48 MiB in total, 32 MiB per address) only as many frames as the budget holds are
  * buffered, every further one gets its sender killed, and everybody else keeps logging in and talking.
  * The bodies sent are short (256 KiB each), because the budget reserves what the header announces.
  */

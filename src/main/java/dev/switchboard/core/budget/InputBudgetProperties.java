@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * a protocol reserves a large frame's declared size before it buffers the frame, so the memory that
  * partially received frames can pin is bounded no matter how many peers send them.
  *
- * <p>The defaults fit the default container (768 MiB, heap 50 %, so about 384 MiB of direct memory):
- * see {@code src/docs/deploy.md} for the arithmetic.
+ * <p>The defaults fit the chart's default container (768 MiB with 192 MiB of direct memory) with room for
+ * output queues: see {@code src/docs/deploy.md} for the arithmetic.
  *
  * @param total             bytes all large frames in flight may reserve together
  * @param perAddress        bytes the large frames in flight from one remote address may reserve; the default
@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("switchboard.input-budget")
 public record InputBudgetProperties(
-        @DefaultValue("64MB") @NotNull DataSize total,
+        @DefaultValue("48MB") @NotNull DataSize total,
         @DefaultValue("32MB") @NotNull DataSize perAddress,
         @DefaultValue("4KB") @NotNull DataSize largeInputThreshold,
         @DefaultValue("60s") @NotNull Duration refusalLogInterval,
