@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,6 +89,8 @@ class SoakIntegrationTest {
     /** Every attacker socket, closed when the attack phase ends: that also frees writers blocked on a full window. */
     private final java.util.Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean attacking;
+    /** Opened when the attack phase ends; attackers that only hold their sockets wait on it. */
+    private final CountDownLatch attackOver = new CountDownLatch(1);
 
     private static Duration duration(String name, String fallback) {
         return Duration.parse(System.getProperty("soak." + name, fallback));
@@ -111,6 +114,7 @@ class SoakIntegrationTest {
                 loaded = normalLoad(DURATION);
             } finally {
                 attacking = false;
+                attackOver.countDown();
                 for (Socket socket : sockets) {
                     socket.close();
                 }
@@ -213,7 +217,7 @@ class SoakIntegrationTest {
                 attacks.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
             } catch (IOException expected) {
                 attacks.computeIfAbsent(name + "-cut", k -> new AtomicLong()).incrementAndGet();
-                pause(200);
+                pace(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -255,7 +259,7 @@ class SoakIntegrationTest {
                 out.write(chunk, 0, part);
                 left -= part;
             }
-            holdUntilClosed(s);
+            holdUnread();
         }
     }
 
@@ -277,7 +281,7 @@ class SoakIntegrationTest {
                 attacks.computeIfAbsent("malformed-" + listener + "-open", k -> new AtomicLong()).incrementAndGet();
             }
         }
-        pause(50);
+        pace(50);
     }
 
     /** One header byte per second, never finishing the request. */
@@ -288,7 +292,7 @@ class SoakIntegrationTest {
             for (int i = 0; attacking; i++) {
                 out.write(i < request.length ? request[i] : 'a');
                 out.flush();
-                pause(1000);
+                pace(1000);
             }
         }
     }
@@ -300,9 +304,7 @@ class SoakIntegrationTest {
             for (int i = 0; i < IDLE_FLOOD && attacking; i++) {
                 held.add(connect(from, i % 2 == 0 ? port("sea") : port("example-tcp")));
             }
-            while (attacking) {
-                pause(1000);
-            }
+            awaitAttackOver();
         } finally {
             for (Socket s : held) {
                 s.close();
@@ -328,14 +330,20 @@ class SoakIntegrationTest {
             out.write(maskedBinary(packet(0x1001, 1, ("slow" + n + "-" + System.nanoTime() % 100000).getBytes(
                     StandardCharsets.US_ASCII))));
             out.write(maskedBinary(packet(0x1002, 2, "soak".getBytes(StandardCharsets.US_ASCII))));
-            holdUntilClosed(s);
+            holdUnread();
         }
     }
 
-    private void holdUntilClosed(Socket s) throws IOException {
-        // Never reads: the server's send buffer fills. Poll the socket state only.
-        while (attacking && !s.isClosed()) {
-            pause(500);
+    /** Never reads, so the server's send buffer fills; the socket is closed with the others at the end. */
+    private void holdUnread() {
+        awaitAttackOver();
+    }
+
+    private void awaitAttackOver() {
+        try {
+            attackOver.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -359,7 +367,8 @@ class SoakIntegrationTest {
         }
     }
 
-    private static void pause(long millis) {
+    /** Spaces out attack traffic (a slowloris byte per second, a back-off after a cut); never used to wait for a state. */
+    private static void pace(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
