@@ -1,5 +1,6 @@
 package dev.switchboard.example.handler;
 
+import dev.switchboard.core.listener.ConnectionAdmission;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.example.codec.ExampleLineDecoder;
 import dev.switchboard.example.codec.ExampleMessageEncoder;
@@ -48,6 +49,9 @@ public final class ExampleChannelInitializer extends ChannelInitializer<Channel>
 
     @Override
     protected void initChannel(Channel ch) {
+        // The example protocol has no login, so the per-address cap on not-yet-logged-in connections does not
+        // apply; its idle and partial-line deadlines bound what an idle connection holds.
+        ConnectionAdmission.authenticated(ch);
         ChannelPipeline p = ch.pipeline();
         // The decoder and the deadlines keep per-connection state, so each connection gets its own.
         ExampleLineDecoder decoder = new ExampleLineDecoder(limits.maxLineLength(), limits.budget());

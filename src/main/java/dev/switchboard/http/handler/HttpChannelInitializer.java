@@ -1,5 +1,6 @@
 package dev.switchboard.http.handler;
 
+import dev.switchboard.core.listener.ConnectionAdmission;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.http.HttpProperties;
 import io.netty.channel.Channel;
@@ -45,6 +46,9 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
+        // HTTP has no login: a connection is as authenticated as it will ever be, so the per-address cap on
+        // connections still waiting to log in must not count it (clients behind one NAT address would hit it).
+        ConnectionAdmission.authenticated(ch);
         ChannelPipeline p = ch.pipeline();
         long idleMillis = properties.idleTimeout().toMillis();
         if (idleMillis > 0) {

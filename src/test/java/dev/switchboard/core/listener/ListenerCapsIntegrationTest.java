@@ -32,6 +32,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "switchboard.sea.listener.port=0",
         "switchboard.sea.listener.max-connections=30",
         "switchboard.sea.listener.max-unauthenticated-per-address=20",
+        "switchboard.http.listeners.http.max-unauthenticated-per-address=2",
 })
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
@@ -118,5 +119,27 @@ class ListenerCapsIntegrationTest {
         // One WARN for the whole burst, not one per refused connection.
         assertThat(output.getAll().lines().filter(l -> l.contains("refusing connections")).count()).isEqualTo(1);
         assertThat(output.getAll()).doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void http_whenMoreConnectionsFromOneAddressThanTheUnauthenticatedCap_thenAllServed() throws IOException {
+        int port = environment.getRequiredProperty("local.switchboard.http.port", Integer.class);
+        List<Socket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port);
+                s.setSoTimeout(10_000);
+                open.add(s);
+            }
+            for (Socket s : open) {
+                s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] head = s.getInputStream().readNBytes(12);
+                assertThat(new String(head, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            }
+        } finally {
+            for (Socket s : open) {
+                s.close();
+            }
+        }
     }
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# HTTP GET of a 1 KiB file: the gateway and nginx measured in ONE run, alternated
+# (gateway, nginx, gateway, nginx, ...), ROUNDS rounds per connection count, so both see the same
+# machine load. Needs nginx (Debian nginx-light) and wrk; loopback only; bounded by ROUNDS x DURATION.
+#   bash src/bench/run-http-ab.sh            # after: mvn -B -ntp -DskipTests package
+# Env: ROUNDS (3), DURATION (8s), CONNECTIONS ("10 100 1000"), OUT (src/bench/results/http-ab)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-8s}; CONNECTIONS=${CONNECTIONS:-"10 100 1000"}
+OUT=${OUT:-src/bench/results/http-ab}; WWW=/tmp/bench-www; GW_PORT=18080; NGINX_PORT=18090
+mkdir -p "$OUT" "$WWW" /tmp/bench-nginx
+printf '<!doctype html><title>switchboard</title><p>%s</p>\n' "$(printf 'hello switchboard %.0s' $(seq 1 56))" > "$WWW/index.html"
+
+java -jar target/switchboard.jar --switchboard.http.root="$WWW" --switchboard.http.listeners.http.port=$GW_PORT \
+  --switchboard.http.listeners.http-legacy.port=18021 --switchboard.sea.listener.port=18732 \
+  --switchboard.example.listeners.tcp.port=18001 --switchboard.example.listeners.udp.port=18002 \
+  --server.port=18081 > "$OUT/gateway.log" 2>&1 &
+GW=$!
+nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf"
+trap 'kill $GW 2>/dev/null || true; nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf" -s stop 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$GW_PORT/index.html" >/dev/null && break; sleep 1; done
+
+for c in $CONNECTIONS; do
+  wrk -t1 -c"$c" -d2s "http://127.0.0.1:$GW_PORT/index.html" >/dev/null      # warm-up, not recorded
+  wrk -t1 -c"$c" -d2s "http://127.0.0.1:$NGINX_PORT/index.html" >/dev/null
+  for r in $(seq 1 "$ROUNDS"); do
+    for server in gateway nginx; do
+      port=$GW_PORT; [ "$server" = nginx ] && port=$NGINX_PORT
+      rps=$(wrk -t1 -c"$c" -d"$DURATION" "http://127.0.0.1:$port/index.html" | tee "$OUT/$server-c$c-r$r.txt" \
+            | awk '/Requests\/sec/ {print $2}')
+      echo "c=$c round=$r $server $rps req/s"
+    done
+  done
+done | tee "$OUT/summary.txt"
