@@ -1,6 +1,7 @@
 package dev.switchboard.core;
 
 import dev.switchboard.core.budget.InputBudget;
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.budget.InputBudgetProperties;
 import dev.switchboard.core.listener.ConnectionLimitProperties;
 import dev.switchboard.core.listener.ListenerDefinition;
@@ -55,6 +56,11 @@ public class CoreConfiguration {
     @Bean
     NettyMetricsBinder nettyMetricsBinder(EventLoopGroups groups) {
         return new NettyMetricsBinder(groups);
+    }
+
+    @Bean
+    Disconnector disconnector(MeterRegistry registry) {
+        return new Disconnector(registry);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.switchboard.core.listener;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.CoreCloseReason;
 import dev.switchboard.core.metrics.ChannelMetricsHandler;
 import dev.switchboard.core.metrics.ChannelMetricsRecorder;
 import dev.switchboard.core.netty.EventLoopGroups;
@@ -257,7 +259,12 @@ public final class NettyListener {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Channel ch : connections) {
             try {
-                definition.goodbye().sayGoodbye(ch);
+                Connection connection = Connection.of(ch);
+                if (connection != null) {
+                    connection.close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
+                } else {
+                    definition.goodbye().sayGoodbye(ch);
+                }
             } catch (RuntimeException e) {
                 log.warn("Listener {}: goodbye failed on {}: {}", name(), ch.id().asShortText(), e.toString());
             }

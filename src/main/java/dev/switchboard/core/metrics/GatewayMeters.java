@@ -28,6 +28,9 @@ public final class GatewayMeters {
     /** Open connections of a listener that have not authenticated yet (gauge). */
     public static final String LISTENER_CONNECTIONS_UNAUTHENTICATED = "switchboard.listener.connections.unauthenticated";
 
+    /** Connections ended, by protocol and typed reason (counter). */
+    public static final String CONNECTIONS_CLOSED = "switchboard.connections.closed";
+
     /** Bytes reserved by large inbound frames still being received (gauge, base unit bytes). */
     public static final String INPUT_BUDGET_RESERVED = "switchboard.input.budget.reserved";
     /** The total input budget (gauge, base unit bytes). */

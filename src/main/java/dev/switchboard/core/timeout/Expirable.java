@@ -7,8 +7,8 @@ import java.time.Instant;
 public interface Expirable {
 
     /**
-     * Called on every sweep, on the sweeper's thread: implementations that act on a channel hop to its
-     * event loop first.
+     * Called on every sweep, on the executor it was registered with (the owner of the state it reads), or on
+     * the sweeper's thread when it has none.
      *
      * @param now the injected clock's current instant
      * @return true to stay registered, false once the deadline has been handled

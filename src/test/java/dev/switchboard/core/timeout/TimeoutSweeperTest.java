@@ -1,12 +1,16 @@
 package dev.switchboard.core.timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.netty.channel.DefaultEventLoop;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TimeoutSweeperTest {
@@ -58,5 +62,35 @@ class TimeoutSweeperTest {
         sweeper.sweep();
         assertThat(fired).hasSize(2);
         assertThat(sweeper.size()).isEqualTo(1);
+    }
+
+    @Test
+    void sweep_whenRegisteredWithAnOwner_thenCheckedOnTheOwnerInOneTaskPerSweep() throws Exception {
+        DefaultEventLoop owner = new DefaultEventLoop();
+        try {
+            List<Thread> checkedOn = new CopyOnWriteArrayList<>();
+            sweeper.register(owner, now -> checkedOn.add(Thread.currentThread()));
+            sweeper.register(owner, now -> checkedOn.add(Thread.currentThread()));
+            Thread ownerThread = owner.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+
+            sweeper.sweep();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> checkedOn.size() == 2);
+            assertThat(checkedOn).containsOnly(ownerThread);
+            assertThat(owner.pendingTasks()).isZero();
+        } finally {
+            owner.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void sweep_whenTheOwnerHasShutDown_thenItsDeadlinesAreDropped() throws Exception {
+        DefaultEventLoop owner = new DefaultEventLoop();
+        owner.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        sweeper.register(owner, now -> true);
+
+        sweeper.sweep();
+
+        assertThat(sweeper.size()).isZero();
     }
 }

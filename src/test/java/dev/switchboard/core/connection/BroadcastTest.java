@@ -1,8 +1,9 @@
-package dev.switchboard.core.broadcast;
+package dev.switchboard.core.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -21,7 +22,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class LoopBatchedWritesTest {
+class BroadcastTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Disconnector disconnector = new Disconnector(registry);
+
+    private Connection connection(Channel channel) {
+        Connection existing = Connection.of(channel);
+        return existing != null ? existing : Connection.attach(channel, "test", 1 << 20, Goodbye.CLOSE, disconnector);
+    }
 
     private static ByteBuf text(String s) {
         return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
@@ -40,10 +49,10 @@ class LoopBatchedWritesTest {
     void submit_whenRecipientsOnCallersLoop_thenWrittenInOrderAndFlushed() {
         EmbeddedChannel a = new EmbeddedChannel();
         EmbeddedChannel b = new EmbeddedChannel();
-        LoopBatchedWrites writes = new LoopBatchedWrites();
-        writes.add(a, text("1"));
-        writes.add(b, text("x"));
-        writes.add(a, text("2"));
+        Broadcast writes = new Broadcast();
+        writes.add(connection(a), text("1"));
+        writes.add(connection(b), text("x"));
+        writes.add(connection(a), text("2"));
 
         assertThat(a.outboundMessages()).isEmpty();
         writes.submit();
@@ -60,9 +69,9 @@ class LoopBatchedWritesTest {
         EmbeddedChannel open = new EmbeddedChannel();
         EmbeddedChannel closed = new EmbeddedChannel();
         ByteBuf lost = text("gone");
-        LoopBatchedWrites writes = new LoopBatchedWrites();
-        writes.add(open, text("kept"));
-        writes.add(closed, lost);
+        Broadcast writes = new Broadcast();
+        writes.add(connection(open), text("kept"));
+        writes.add(connection(closed), lost);
         closed.close();
 
         writes.submit();
@@ -95,14 +104,14 @@ class LoopBatchedWritesTest {
             loop.submit(() -> {
                 // Another thread's broadcast lands in this loop's queue while the loop is busy here.
                 Thread other = new Thread(() -> {
-                    LoopBatchedWrites first = new LoopBatchedWrites();
-                    first.add(client, text("1"));
+                    Broadcast first = new Broadcast();
+                    first.add(connection(client), text("1"));
                     first.submit();
                 });
                 other.start();
                 other.join();
-                LoopBatchedWrites second = new LoopBatchedWrites();
-                second.add(client, text("2"));
+                Broadcast second = new Broadcast();
+                second.add(connection(client), text("2"));
                 second.submit();
                 return null;
             }).sync();

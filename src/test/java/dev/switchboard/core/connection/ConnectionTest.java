@@ -1,0 +1,234 @@
+package dev.switchboard.core.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectionTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Disconnector disconnector = new Disconnector(registry);
+    private final List<CloseReason> goodbyes = new ArrayList<>();
+    private final Goodbye recordingGoodbye = (channel, reason) -> {
+        goodbyes.add(reason);
+        channel.close();
+    };
+
+    @AfterEach
+    void closeRegistry() {
+        registry.close();
+    }
+
+    private static ByteBuf text(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.US_ASCII);
+    }
+
+    private double closed(String protocol, CloseReason reason) {
+        var counter = registry.find("switchboard.connections.closed").tag("protocol", protocol)
+                .tag("reason", reason.tag()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void send_onTheChannelsLoop_thenWrittenAndFlushed() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 1024, Goodbye.CLOSE, disconnector);
+
+        assertThat(connection.send(text("hello"))).isTrue();
+
+        ByteBuf out = channel.readOutbound();
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("hello");
+        out.release();
+        assertThat(Connection.of(channel)).isSameAs(connection);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void close_whenCalledTwice_thenOneReasonOneGoodbyeOneCount() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 1024, recordingGoodbye, disconnector);
+
+        assertThat(connection.close(CoreCloseReason.SHUTDOWN, "first")).isTrue();
+        assertThat(connection.close(CoreCloseReason.INTERNAL_ERROR, "second")).isFalse();
+        channel.runPendingTasks();
+
+        assertThat(goodbyes).containsExactly(CoreCloseReason.SHUTDOWN);
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(connection.closeReason()).isEqualTo(CoreCloseReason.SHUTDOWN);
+        assertThat(closed("test", CoreCloseReason.SHUTDOWN)).isEqualTo(1);
+        assertThat(closed("test", CoreCloseReason.PEER_CLOSED)).isZero();
+        assertThat(closed("test", CoreCloseReason.INTERNAL_ERROR)).isZero();
+    }
+
+    @Test
+    void close_whenThePeerClosedFirst_thenCountedAsPeerClosedAndLaterClosesDoNothing() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 1024, recordingGoodbye, disconnector);
+
+        channel.close();
+
+        assertThat(closed("test", CoreCloseReason.PEER_CLOSED)).isEqualTo(1);
+        assertThat(connection.close(CoreCloseReason.SHUTDOWN, "too late")).isFalse();
+        channel.runPendingTasks();
+        assertThat(goodbyes).isEmpty();
+    }
+
+    @Test
+    void send_whenClosing_thenRefusedAndReleased() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 1024, Goodbye.CLOSE, disconnector);
+        connection.close(CoreCloseReason.SHUTDOWN, "bye");
+        ByteBuf late = text("late");
+
+        assertThat(connection.send(late)).isFalse();
+
+        assertThat(late.refCnt()).isZero();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void send_whenOutputPastTheSlowConsumerLimit_thenRefusedAndClosedAsSlowConsumer() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 8, recordingGoodbye, disconnector);
+        // Written but not flushed: it waits in the outbound buffer as a stalled peer's output would.
+        channel.write(text("0123456789"));
+        ByteBuf next = text("more");
+
+        assertThat(connection.send(next)).isFalse();
+        channel.runPendingTasks();
+
+        assertThat(next.refCnt()).isZero();
+        assertThat(goodbyes).containsExactly(CoreCloseReason.SLOW_CONSUMER);
+        assertThat(closed("test", CoreCloseReason.SLOW_CONSUMER)).isEqualTo(1);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void send_manyInOneLoopTurn_thenOneFlushCarriesThemAll() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+        LocalAddress address = new LocalAddress("connection-coalescing");
+        StringBuffer received = new StringBuffer();
+        AtomicInteger flushes = new AtomicInteger();
+        Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf buf = (ByteBuf) msg;
+                        received.append(buf.toString(StandardCharsets.US_ASCII));
+                        buf.release();
+                    }
+                }).bind(address).sync().channel();
+        try {
+            Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
+                    .handler(new ChannelOutboundHandlerAdapter() {
+                        @Override
+                        public void flush(ChannelHandlerContext ctx) {
+                            flushes.incrementAndGet();
+                            ctx.flush();
+                        }
+                    }).connect(address).sync().channel();
+            Connection connection = Connection.attach(client, "test", 1 << 20, Goodbye.CLOSE, disconnector);
+
+            client.eventLoop().submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    connection.send(text(Integer.toString(i % 10)));
+                }
+            }).sync();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.length() == 20);
+            assertThat(received.toString()).isEqualTo("01234567890123456789");
+            assertThat(flushes.get()).isEqualTo(1);
+            client.close().sync();
+        } finally {
+            server.close().sync();
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void close_withCoalescedOutputPending_thenItIsFlushedBeforeTheGoodbyeAndNothingLeaks() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+        LocalAddress address = new LocalAddress("connection-close-pending");
+        StringBuffer received = new StringBuffer();
+        Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf buf = (ByteBuf) msg;
+                        received.append(buf.toString(StandardCharsets.US_ASCII));
+                        buf.release();
+                    }
+                }).bind(address).sync().channel();
+        try {
+            Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
+                    .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+            Goodbye lastWords = (channel, reason) -> channel.writeAndFlush(text("!"))
+                    .addListener(written -> channel.close());
+            Connection connection = Connection.attach(client, "test", 1 << 20, lastWords, disconnector);
+
+            client.eventLoop().submit(() -> {
+                connection.send(text("a"));
+                connection.send(text("b"));
+                connection.close(CoreCloseReason.SHUTDOWN, "draining");
+                // Refused: the connection is closing; the buffer must still be released.
+                connection.send(text("c"));
+            }).sync();
+
+            client.closeFuture().await(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.length() == 3);
+            assertThat(received.toString()).isEqualTo("ab!");
+        } finally {
+            server.close().sync();
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void send_whenTheChannelClosesWithOutputUnflushed_thenTheOutputIsReleased() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+        LocalAddress address = new LocalAddress("connection-close-unflushed");
+        Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInboundHandlerAdapter()).bind(address).sync().channel();
+        try {
+            Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
+                    .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+            Connection connection = Connection.attach(client, "test", 1 << 20, Goodbye.CLOSE, disconnector);
+            ByteBuf pending = text("never flushed");
+
+            client.eventLoop().submit(() -> {
+                connection.send(pending);
+                client.close();
+            }).sync();
+
+            client.closeFuture().await(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pending.refCnt() == 0);
+        } finally {
+            server.close().sync();
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
+}
