@@ -64,12 +64,24 @@ public final class Broadcast {
 
     /** Hands every loop its batch (running the caller's own loop's batch inline when nothing is ahead of it). */
     public void submit() {
+        submit(true);
+    }
+
+    /**
+     * Hands every loop its batch as a task, the caller's own loop included: for callers that hold a lock, which
+     * must not call into a pipeline. Broadcasts submitted under one lock reach every loop in lock order.
+     */
+    public void submitQueued() {
+        submit(false);
+    }
+
+    private void submit(boolean inlineAllowed) {
         if (meter.enabled() && !byLoop.isEmpty()) {
             Completion completion = new Completion(meter, byLoop.size());
             byLoop.values().forEach(batch -> batch.completion = completion);
         }
         byLoop.forEach((loop, batch) -> {
-            if (loop.inEventLoop() && nothingQueued(loop)) {
+            if (inlineAllowed && loop.inEventLoop() && nothingQueued(loop)) {
                 batch.run();
                 return;
             }

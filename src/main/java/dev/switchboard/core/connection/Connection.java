@@ -100,6 +100,23 @@ public final class Connection {
         }
     }
 
+    /**
+     * As {@link #send}, but never writes inline: the write is always a task on the channel's loop, queued behind
+     * what is already there. For callers that hold a lock, which must not call into a pipeline.
+     */
+    public boolean sendQueued(Object message) {
+        if (!admit(message)) {
+            return false;
+        }
+        try {
+            channel.eventLoop().execute(() -> write(message));
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            ReferenceCountUtil.release(message);
+            return false;
+        }
+    }
+
     /** Ends the connection for {@code reason}; only the first call (or the peer's close) counts. Any thread. */
     public boolean close(CloseReason reason, String detail) {
         return disconnector.close(this, reason, detail);
