@@ -1,5 +1,6 @@
 package dev.switchboard.sea.archiver;
 
+import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiverMetrics.DropReason;
 import dev.switchboard.sea.archiver.ArchiverStatus.State;
 import io.netty.bootstrap.Bootstrap;
@@ -27,8 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #offer} may be called from any thread (it only touches the lock-guarded queue).
  * All connection state is confined to the injected executor, which must run one task at a time (e.g.
- * {@code Executors.newSingleThreadScheduledExecutor}); it also runs both timers and the fallback file's
- * blocking writes, so no event loop ever blocks on disk. Netty callbacks hop onto it.
+ * {@code Executors.newSingleThreadExecutor}); it also runs the fallback file's blocking writes, so no event
+ * loop ever blocks on disk, and Netty callbacks hop onto it. Both timers (the TIME keep-alive and the
+ * reconnect delay) are deadlines on the injected clock, checked by the {@link TimeoutSweeper} on that same
+ * executor, so a test moves the clock and sweeps instead of waiting.
  */
 public final class ArchiverClient implements ArchiveSink {
 
@@ -58,7 +60,8 @@ public final class ArchiverClient implements ArchiveSink {
 
     private final ArchiverProperties props;
     private final ArchiverTransport transport;
-    private final ScheduledExecutorService executor;
+    private final ExecutorService executor;
+    private final TimeoutSweeper sweeper;
     private final Clock clock;
     private final ArchiverMetrics metrics;
     private final Path file;
@@ -82,8 +85,10 @@ public final class ArchiverClient implements ArchiveSink {
     private Sink sink;
     private boolean networkAttempt;
     private String connectionError;
-    private ScheduledFuture<?> pingTask;
-    private ScheduledFuture<?> reconnectTask;
+    private TimeoutSweeper.Registration timers;
+    private Instant nextPing;
+    /** When the next connection attempt is due after a failure; null when none is pending. */
+    private Instant reconnectAt;
 
     // Written on the executor, read by status() from any thread.
     private volatile ArchiverAddress target;
@@ -91,11 +96,12 @@ public final class ArchiverClient implements ArchiveSink {
     private volatile Instant since;
     private volatile String lastError;
 
-    public ArchiverClient(ArchiverProperties props, ArchiverTransport transport, ScheduledExecutorService executor,
-            Clock clock, ArchiverMetrics metrics) {
+    public ArchiverClient(ArchiverProperties props, ArchiverTransport transport, ExecutorService executor,
+            TimeoutSweeper sweeper, Clock clock, ArchiverMetrics metrics) {
         this.props = Objects.requireNonNull(props, "props");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.sweeper = Objects.requireNonNull(sweeper, "sweeper");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.file = Path.of(props.file());
@@ -114,8 +120,8 @@ public final class ArchiverClient implements ArchiveSink {
             accepting = true;
             if (!running) {
                 running = true;
-                long ping = props.pingInterval().toMillis();
-                pingTask = executor.scheduleAtFixedRate(this::tick, ping, ping, TimeUnit.MILLISECONDS);
+                nextPing = clock.instant().plus(props.pingInterval());
+                timers = sweeper.register(executor, this::checkTimers);
                 connect();
             }
             return null;
@@ -135,10 +141,11 @@ public final class ArchiverClient implements ArchiveSink {
             }
             stopped = true;
             running = false;
-            cancel(pingTask);
-            cancel(reconnectTask);
-            pingTask = null;
-            reconnectTask = null;
+            if (timers != null) {
+                timers.close();
+                timers = null;
+            }
+            reconnectAt = null;
             generation++;
             Channel ch = channel;
             if (sink != null) {
@@ -262,8 +269,7 @@ public final class ArchiverClient implements ArchiveSink {
     }
 
     private void connect() {
-        cancel(reconnectTask);
-        reconnectTask = null;
+        reconnectAt = null;
         long gen = ++generation;
         connectionError = null;
         ArchiverAddress address = target;
@@ -379,14 +385,27 @@ public final class ArchiverClient implements ArchiveSink {
     }
 
     private void scheduleReconnect() {
-        if (reconnectTask == null) {
-            reconnectTask = executor.schedule(() -> {
-                reconnectTask = null;
-                if (running && state == State.DISCONNECTED) {
-                    connect();
-                }
-            }, props.reconnectInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (reconnectAt == null) {
+            reconnectAt = clock.instant().plus(props.reconnectInterval());
         }
+    }
+
+    /** Both timers, checked on the executor at every sweep. */
+    private boolean checkTimers(Instant now) {
+        if (!running) {
+            return false;
+        }
+        if (!now.isBefore(nextPing)) {
+            nextPing = now.plus(props.pingInterval());
+            tick();
+        }
+        if (reconnectAt != null && !now.isBefore(reconnectAt)) {
+            reconnectAt = null;
+            if (state == State.DISCONNECTED) {
+                connect();
+            }
+        }
+        return true;
     }
 
     /** The keep-alive tick (§13.5): TIME while a connection exists or is being set up. */
@@ -523,12 +542,6 @@ public final class ArchiverClient implements ArchiveSink {
     private static String describeError(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getSimpleName()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private static void cancel(ScheduledFuture<?> task) {
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 
     // ---- sinks ----------------------------------------------------------------------------------------

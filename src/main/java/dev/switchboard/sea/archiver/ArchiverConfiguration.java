@@ -2,11 +2,12 @@ package dev.switchboard.sea.archiver;
 
 
 import dev.switchboard.core.netty.EventLoopGroups;
+import dev.switchboard.core.timeout.TimeoutSweeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,14 +23,13 @@ public class ArchiverConfiguration {
     }
 
     @Bean
-    ArchiverLifecycle archiverLifecycle(ArchiverProperties properties, EventLoopGroups groups, Clock clock,
-            ArchiverMetrics metrics) {
-        // The executor is deliberately not a bean: a ScheduledExecutorService bean would replace Boot's
-        // default task scheduler. The lifecycle owns it and shuts it down after stopping the client.
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                new DefaultThreadFactory("sea-archiver", true));
-        ArchiverClient client = new ArchiverClient(properties, ArchiverTransport.of(groups), executor, clock,
-                metrics);
+    ArchiverLifecycle archiverLifecycle(ArchiverProperties properties, EventLoopGroups groups,
+            TimeoutSweeper sweeper, Clock clock, ArchiverMetrics metrics) {
+        // The executor is deliberately not a bean: an executor bean would replace Boot's default task
+        // executor. The lifecycle owns it and shuts it down after stopping the client.
+        ExecutorService executor = Executors.newSingleThreadExecutor(new DefaultThreadFactory("sea-archiver", true));
+        ArchiverClient client = new ArchiverClient(properties, ArchiverTransport.of(groups), executor, sweeper,
+                clock, metrics);
         return new ArchiverLifecycle(client, executor);
     }
 

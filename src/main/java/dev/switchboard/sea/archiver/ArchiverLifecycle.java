@@ -2,7 +2,7 @@ package dev.switchboard.sea.archiver;
 
 import org.springframework.beans.factory.DisposableBean;
 
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
@@ -17,10 +17,10 @@ public final class ArchiverLifecycle implements SmartLifecycle, DisposableBean {
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
     private final ArchiverClient client;
-    private final ScheduledExecutorService executor;
+    private final ExecutorService executor;
     private volatile boolean running;
 
-    public ArchiverLifecycle(ArchiverClient client, ScheduledExecutorService executor) {
+    public ArchiverLifecycle(ArchiverClient client, ExecutorService executor) {
         this.client = client;
         this.executor = executor;
     }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.core.metrics.GatewayMeters;
+import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiverStatus.State;
+import dev.switchboard.support.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -22,14 +24,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,27 +39,33 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-/** The archiver client against real loopback TCP and Unix-domain sockets, with ~100 ms timer periods. */
+/**
+ * The archiver client against real loopback TCP and Unix-domain sockets. Its timers run on a movable clock: every
+ * poll of {@link #eventually} moves it by {@link #STEP} and sweeps, so 100 ms timer periods pass without waiting.
+ */
 @Timeout(30)
 class ArchiverClientTest {
 
     private static final long T = 1234567890L;
     private static final Duration FAST = Duration.ofMillis(100);
     private static final Duration NEVER = Duration.ofHours(24);
+    /** How far the clock moves per poll: a FAST timer fires every second poll. */
+    private static final Duration STEP = Duration.ofMillis(50);
 
     @TempDir
     Path dir;
 
-    private final Clock clock = Clock.fixed(Instant.ofEpochSecond(T), ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(T));
+    private final TimeoutSweeper sweeper = new TimeoutSweeper(clock);
     private final List<AutoCloseable> cleanup = new ArrayList<>();
     private EventLoopGroup group;
-    private ScheduledExecutorService executor;
+    private ExecutorService executor;
     private SimpleMeterRegistry registry;
 
     @BeforeEach
     void setUp() {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        executor = Executors.newSingleThreadScheduledExecutor();
+        executor = Executors.newSingleThreadExecutor();
         registry = new SimpleMeterRegistry();
     }
 
@@ -82,7 +89,7 @@ class ArchiverClientTest {
     }
 
     private ArchiverClient client(ArchiverProperties props, ArchiverTransport transport) {
-        ArchiverClient client = new ArchiverClient(props, transport, executor, clock,
+        ArchiverClient client = new ArchiverClient(props, transport, executor, sweeper, clock,
                 new MicrometerArchiverMetrics(registry));
         cleanup.add(client::stop);
         return client;
@@ -105,18 +112,27 @@ class ArchiverClientTest {
         return registry.get(GatewayMeters.SEA_ARCHIVER_DROPPED).tag("reason", reason).counter().count();
     }
 
+    /** Awaits {@code condition}, moving the clock and sweeping the timers before each evaluation. */
+    private void eventually(Callable<Boolean> condition) {
+        await().until(() -> {
+            clock.advance(STEP);
+            sweeper.sweep();
+            return condition.call();
+        });
+    }
+
     @Test
     void offer_whenConnectedOverTcp_thenRecordsArriveByteExactInOrder() throws IOException {
         FakeArchiver fake = track(FakeArchiver.tcp());
         ArchiverClient client = client(props(fake.url(), NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
 
         String tv07 = ArchiveRecords.msg(new ArchivedMessage(5, "192.168.0.5", 0, T, "Alice", "PC1", "Hi all"));
         client.offer(tv07);
         client.offer(msg(2));
 
-        await().until(() -> fake.receivedText().equals(tv07 + msg(2)));
+        eventually(() -> fake.receivedText().equals(tv07 + msg(2)));
         ArchiverStatus status = client.status();
         assertThat(status.target()).isEqualTo(fake.url());
         assertThat(status.state()).isEqualTo(State.CONNECTED);
@@ -138,7 +154,7 @@ class ArchiverClientTest {
         client.offer(msg(1));
         client.offer(msg(2));
 
-        await().until(() -> fake.receivedText().equals(msg(1) + msg(2)));
+        eventually(() -> fake.receivedText().equals(msg(1) + msg(2)));
         assertThat(client.status().target()).isEqualTo("unix:" + dir.resolve("arch.sock"));
     }
 
@@ -154,7 +170,7 @@ class ArchiverClientTest {
 
         client.offer(msg(1));
 
-        await().until(() -> fake.receivedText().equals(msg(1)));
+        eventually(() -> fake.receivedText().equals(msg(1)));
     }
 
     @Test
@@ -164,7 +180,7 @@ class ArchiverClientTest {
         client.start();
 
         // TV-21: "TIME 0 <unixtime>\n" with the injected clock's time.
-        await().until(() -> fake.receivedText().startsWith("TIME 0 1234567890\nTIME 0 1234567890\n"));
+        eventually(() -> fake.receivedText().startsWith("TIME 0 1234567890\nTIME 0 1234567890\n"));
         assertThat(fake.receivedText()).matches("(TIME 0 1234567890\n)+");
     }
 
@@ -173,7 +189,7 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.unix(dir.resolve("late.sock"), false));
         ArchiverClient client = client(props(fake.url(), NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().state() == State.DISCONNECTED);
+        eventually(() -> client.status().state() == State.DISCONNECTED);
         assertThat(client.status().lastError()).contains("late.sock");
 
         for (int i = 1; i <= 5; i++) {
@@ -183,7 +199,7 @@ class ArchiverClientTest {
         assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isEqualTo(5.0);
         fake.start();
 
-        await().until(() -> fake.receivedText().equals(msg(1) + msg(2) + msg(3) + msg(4) + msg(5)));
+        eventually(() -> fake.receivedText().equals(msg(1) + msg(2) + msg(3) + msg(4) + msg(5)));
         assertThat(client.status().queued()).isZero();
         assertThat(client.status().dropped()).isZero();
         assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isZero();
@@ -194,7 +210,7 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.unix(dir.resolve("bound.sock"), false));
         ArchiverClient client = client(props(fake.url(), NEVER, 3, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().state() == State.DISCONNECTED);
+        eventually(() -> client.status().state() == State.DISCONNECTED);
 
         for (int i = 1; i <= 5; i++) {
             client.offer(msg(i));
@@ -205,7 +221,7 @@ class ArchiverClientTest {
         assertThat(status.dropped()).isEqualTo(2);
         assertThat(droppedCounter("queue_full")).isEqualTo(2.0);
         fake.start();
-        await().until(() -> fake.receivedText().equals(msg(3) + msg(4) + msg(5)));
+        eventually(() -> fake.receivedText().equals(msg(3) + msg(4) + msg(5)));
     }
 
     @Test
@@ -232,17 +248,17 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.tcp());
         ArchiverClient client = client(props(fake.url(), FAST, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
 
         fake.stop();
         // The TIME ticks hit the dead connection; only a write error reveals it (§13.8).
-        await().until(() -> client.status().state() != State.CONNECTED);
+        eventually(() -> client.status().state() != State.CONNECTED);
         fake.start();
-        await().until(() -> fake.accepted() == 2 && client.status().connected());
+        eventually(() -> fake.accepted() == 2 && client.status().connected());
         String marker = msg(42);
         client.offer(marker);
 
-        await().until(() -> fake.receivedText().contains(marker));
+        eventually(() -> fake.receivedText().contains(marker));
     }
 
     @Test
@@ -250,20 +266,20 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.unix(dir.resolve("restart.sock"), true));
         ArchiverClient client = client(props(fake.url(), NEVER, 1000, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
         client.offer(msg(0));
-        await().until(() -> fake.receivedText().equals(msg(0)));
+        eventually(() -> fake.receivedText().equals(msg(0)));
 
         long sentBeforeStop = client.status().sent();
         fake.stop();
         for (int i = 1; i <= 20; i++) {
             client.offer(msg(i));
         }
-        await().until(() -> client.status().state() != State.CONNECTED);
+        eventually(() -> client.status().state() != State.CONNECTED);
         fake.start();
-        await().until(() -> fake.accepted() == 2 && client.status().connected() && client.status().queued() == 0);
+        eventually(() -> fake.accepted() == 2 && client.status().connected() && client.status().queued() == 0);
         client.offer(msg(99));
-        await().until(() -> fake.receivedText().endsWith(msg(99)));
+        eventually(() -> fake.receivedText().endsWith(msg(99)));
 
         // The records were offered only after the stop, so wherever one shows up it was delivered.
         String received = fake.receivedText();
@@ -288,7 +304,7 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.unix(dir.resolve("slow.sock"), true));
         ArchiverClient client = client(props(fake.url(), NEVER, 10_000, DataSize.ofMegabytes(16)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
         fake.pauseReading();
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -301,10 +317,10 @@ class ArchiverClientTest {
         }
 
         // The water marks stop the writes: the rest waits in the bounded queue, not in Netty's buffer.
-        await().until(() -> client.status().queued() > 0);
+        eventually(() -> client.status().queued() > 0);
         assertThat(client.status().queuedBytes()).isGreaterThan(1024 * 1024);
         fake.resumeReading();
-        await().until(() -> fake.received().length == expected.size());
+        eventually(() -> fake.received().length == expected.size());
         assertThat(fake.received()).isEqualTo(expected.toByteArray());
         assertThat(client.status().dropped()).isZero();
     }
@@ -316,12 +332,12 @@ class ArchiverClientTest {
         Files.writeString(file, "earlier\n", StandardCharsets.ISO_8859_1);
         ArchiverClient client = client(props("", FAST, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
 
         client.offer(msg(1));
         client.offer(msg(2));
 
-        await().until(() -> Files.readString(file, StandardCharsets.ISO_8859_1)
+        eventually(() -> Files.readString(file, StandardCharsets.ISO_8859_1)
                 .equals("earlier\n" + msg(1) + msg(2)));
         assertThat(client.status().target()).isEqualTo("file:" + file);
         assertThat(client.status().sent()).isEqualTo(2);
@@ -336,7 +352,7 @@ class ArchiverClientTest {
         byte[] windows1251 = {(byte) 0xcf, (byte) 0xf0, 0x0a, 0x00};
         client.offer(windows1251);
 
-        await().until(() -> Files.exists(file) && Files.size(file) == 4);
+        eventually(() -> Files.exists(file) && Files.size(file) == 4);
         assertThat(Files.readAllBytes(file)).isEqualTo(windows1251);
     }
 
@@ -345,7 +361,7 @@ class ArchiverClientTest {
         Files.writeString(dir.resolve("data"), "a file where the directory should be");
         ArchiverClient client = client(props("", NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().state() == State.DISCONNECTED);
+        eventually(() -> client.status().state() == State.DISCONNECTED);
 
         client.offer(msg(1));
 
@@ -370,17 +386,17 @@ class ArchiverClientTest {
         FakeArchiver second = track(FakeArchiver.unix(dir.resolve("second.sock"), true));
         ArchiverClient client = client(props(first.url(), NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
 
         assertThat(client.setTarget(second.url())).isFalse();
         client.offer(msg(1));
-        await().until(() -> first.receivedText().equals(msg(1)));
+        eventually(() -> first.receivedText().equals(msg(1)));
         assertThat(client.status().target()).isEqualTo(second.url());
 
         client.reconnectNow();
-        await().until(() -> second.accepted() == 1 && client.status().connected());
+        eventually(() -> second.accepted() == 1 && client.status().connected());
         client.offer(msg(2));
-        await().until(() -> second.receivedText().equals(msg(2)));
+        eventually(() -> second.receivedText().equals(msg(2)));
         assertThat(first.receivedText()).isEqualTo(msg(1));
     }
 
@@ -389,11 +405,11 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.tcp());
         ArchiverClient client = client(props(fake.url(), NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> fake.accepted() == 1 && client.status().connected());
+        eventually(() -> fake.accepted() == 1 && client.status().connected());
 
         assertThat(client.setTarget(fake.url())).isTrue();
 
-        await().until(() -> fake.accepted() == 2 && client.status().connected());
+        eventually(() -> fake.accepted() == 2 && client.status().connected());
     }
 
     @Test
@@ -401,13 +417,13 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.tcp());
         ArchiverClient client = client(props("", NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
 
         assertThat(client.setTarget(fake.url())).isTrue();
 
-        await().until(() -> fake.accepted() == 1 && client.status().connected());
+        eventually(() -> fake.accepted() == 1 && client.status().connected());
         client.offer(msg(1));
-        await().until(() -> fake.receivedText().equals(msg(1)));
+        eventually(() -> fake.receivedText().equals(msg(1)));
     }
 
     @Test
@@ -415,22 +431,22 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.tcp());
         ArchiverClient client = client(props(fake.url(), NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
 
         client.offer(msg(1));
         client.offer(msg(2));
         client.stop();
 
-        await().until(() -> fake.receivedText().equals(msg(1) + msg(2)));
+        eventually(() -> fake.receivedText().equals(msg(1) + msg(2)));
         assertThat(client.status().state()).isEqualTo(State.STOPPED);
         assertThat(client.offer(msg(3))).isFalse();
         assertThat(droppedCounter("stopped")).isEqualTo(1.0);
 
         // A paused Spring context restarts its lifecycle beans: the client comes back and delivers again.
         client.start();
-        await().until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
         assertThat(client.offer(msg(4))).isTrue();
-        await().until(() -> fake.receivedText().endsWith(msg(4)));
+        eventually(() -> fake.receivedText().endsWith(msg(4)));
         client.stop();
     }
 
@@ -439,7 +455,7 @@ class ArchiverClientTest {
         ArchiverClient client = client(props("unix:" + dir.resolve("absent.sock"), NEVER, 100,
                 DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().state() == State.DISCONNECTED);
+        eventually(() -> client.status().state() == State.DISCONNECTED);
         client.offer(msg(1));
         client.offer(msg(2));
 
@@ -455,12 +471,12 @@ class ArchiverClientTest {
         FakeArchiver fake = track(FakeArchiver.unix(dir.resolve("retry.sock"), false));
         ArchiverClient client = client(props(fake.url(), NEVER, 100, DataSize.ofMegabytes(1)));
         client.start();
-        await().until(() -> client.status().state() == State.DISCONNECTED);
+        eventually(() -> client.status().state() == State.DISCONNECTED);
         assertThat(client.status().lastError()).contains("retry.sock");
 
         fake.start();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> client.status().connected());
+        eventually(() -> client.status().connected());
         assertThat(fake.accepted()).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.netty.EventLoopGroups;
 import dev.switchboard.core.netty.NettyProperties;
+import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiverStatus.State;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,7 +35,7 @@ class ArchiverConfigurationTest {
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(CoreStandIn.class, ArchiverConfiguration.class);
 
-    /** The three core beans the archiver needs, without the listeners. */
+    /** The four core beans the archiver needs, without the listeners. */
     @Configuration(proxyBeanMethods = false)
     static class CoreStandIn {
         @Bean
@@ -46,6 +47,11 @@ class ArchiverConfigurationTest {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @Bean
+        TimeoutSweeper timeoutSweeper(Clock clock) {
+            return new TimeoutSweeper(clock);
         }
 
         @Bean
