@@ -8,6 +8,8 @@ import dev.switchboard.rooms.service.RoomSession;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.AttributeKey;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -69,6 +71,12 @@ public final class RoomsConnection implements RoomSession {
     @Override
     public void kick(String reason) {
         disconnector.close(channel, WebSocketCloseStatus.POLICY_VIOLATION, "kicked", reason);
+    }
+
+    @Override
+    public InetAddress remoteAddress() {
+        return channel.remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress()
+                : InetAddress.getLoopbackAddress();
     }
 
     TrustLevel level() {

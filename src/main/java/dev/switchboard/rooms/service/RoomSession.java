@@ -1,6 +1,7 @@
 package dev.switchboard.rooms.service;
 
 import dev.switchboard.rooms.message.TPacket;
+import java.net.InetAddress;
 
 /** The service's view of one connected client: its member id and a way to reach it, never its channel. */
 public interface RoomSession {
@@ -16,4 +17,9 @@ public interface RoomSession {
 
     /** Ends the connection because an operator removed the member; the room has already been told. */
     void kick(String reason);
+
+    /** The client's address, for rules keyed by address (bans of bridged identities); loopback when it has none. */
+    default InetAddress remoteAddress() {
+        return InetAddress.getLoopbackAddress();
+    }
 }

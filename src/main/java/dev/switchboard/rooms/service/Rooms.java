@@ -43,12 +43,19 @@ public final class Rooms {
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger roomCount = new AtomicInteger();
 
+    private final List<RoomsObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Rooms(RoomsLimits limits, Fanout fanout) {
         this.limits = limits;
         this.fanout = fanout;
     }
 
     /** A new member id for an accepted connection; ids are never reused while the process runs (spec §6). */
+    /** Adds an observer of joins, leaves and messages; call before the listeners start. */
+    public void subscribe(RoomsObserver observer) {
+        observers.add(observer);
+    }
+
     public int allocateMemberId() {
         return nextMemberId.getAndIncrement();
     }
@@ -120,6 +127,7 @@ public final class Rooms {
                 if (!others.isEmpty()) {
                     fanout.broadcast(others, TPacket.newUser(member.id(), member.nickBytes));
                 }
+                observers.forEach(o -> o.joined(room.name, session, member.nick));
                 return JoinOutcome.JOINED;
             } finally {
                 room.lock.unlock();
@@ -153,6 +161,7 @@ public final class Rooms {
             }
             room.history.append(historyLine(member.nickBytes, text));
             fanout.broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
+            observers.forEach(o -> o.said(room.name, session, member.nick, text));
             return SayOutcome.SENT;
         } finally {
             room.lock.unlock();
@@ -202,6 +211,7 @@ public final class Rooms {
             if (!others.isEmpty()) {
                 fanout.broadcast(others, TPacket.delUser(member.id(), member.nickBytes));
             }
+            observers.forEach(o -> o.left(room.name, member.session, member.nick));
             if (room.isEmpty()) {
                 // A room and its history die with its last member (spec §7.2).
                 room.closed = true;

@@ -8,6 +8,7 @@ import dev.switchboard.sea.message.SeaServerMessage;
 import dev.switchboard.sea.service.SeaOutbound;
 import dev.switchboard.sea.service.SeaUser;
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,21 +36,31 @@ public final class SeaNettyOutbound implements SeaOutbound {
 
     @Override
     public void send(SeaServerMessage message, List<SeaUser> recipients) {
-        if (recipients.isEmpty()) {
+        List<SeaConnection> connections = new ArrayList<>(recipients.size());
+        List<SeaUser> connected = new ArrayList<>(recipients.size());
+        for (SeaUser recipient : recipients) {
+            if (recipient.link() instanceof SeaConnection connection) {
+                connections.add(connection);
+                connected.add(recipient);
+            } else {
+                recipient.link().deliver(message);
+            }
+        }
+        if (connections.isEmpty()) {
             return;
         }
-        SeaConnection first = (SeaConnection) recipients.get(0).link();
+        SeaConnection first = connections.get(0);
         try (SeaEncoding encoding = SeaServerEncoder.prepare(first.channel().alloc(), message)) {
-            if (recipients.size() == 1) {
+            if (connections.size() == 1) {
                 // forRecipient returns a new reference; write() takes ownership of it.
-                first.write(encoding.forRecipient(recipients.get(0).version()));
+                first.write(encoding.forRecipient(connected.get(0).version()));
                 return;
             }
             LoopBatchedWrites writes = new LoopBatchedWrites(broadcasts);
             try {
-                for (SeaUser recipient : recipients) {
-                    SeaConnection connection = (SeaConnection) recipient.link();
-                    ByteBuf buf = encoding.forRecipient(recipient.version());
+                for (int i = 0; i < connections.size(); i++) {
+                    SeaConnection connection = connections.get(i);
+                    ByteBuf buf = encoding.forRecipient(connected.get(i).version());
                     if (connection.admit(buf)) {
                         writes.add(connection.channel(), buf);
                     }

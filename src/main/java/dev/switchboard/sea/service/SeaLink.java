@@ -1,5 +1,6 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.message.SeaServerMessage;
 import java.time.Instant;
 
 /**
@@ -34,6 +35,13 @@ public interface SeaLink {
      */
     default byte[] defaultArchiveUrl() {
         return new byte[0];
+    }
+
+    /**
+     * Receives a server message as an object. Only links that are not network connections (a bridged identity)
+     * are given messages this way; network connections get the encoded bytes.
+     */
+    default void deliver(SeaServerMessage message) {
     }
 
     /** Whether output is piling up beyond the slow-consumer limits since {@code since} (F17); null = never. */
