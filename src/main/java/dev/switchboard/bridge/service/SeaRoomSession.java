@@ -57,6 +57,11 @@ final class SeaRoomSession implements RoomSession {
     }
 
     @Override
+    public int memberFlags() {
+        return TPacket.MEMBER_FROM_SEA;
+    }
+
+    @Override
     public InetAddress remoteAddress() {
         return user.address();
     }

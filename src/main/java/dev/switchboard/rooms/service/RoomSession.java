@@ -18,6 +18,11 @@ public interface RoomSession {
     /** Ends the connection because an operator removed the member; the room has already been told. */
     void kick(String reason);
 
+    /** {@code _NEW_USER} flags announced for this member ({@code p2}); 0 for an ordinary WebSocket client. */
+    default int memberFlags() {
+        return 0;
+    }
+
     /** The client's address, for rules keyed by address (bans of bridged identities); loopback when it has none. */
     default InetAddress remoteAddress() {
         return InetAddress.getLoopbackAddress();

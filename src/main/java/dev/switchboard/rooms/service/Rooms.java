@@ -116,16 +116,16 @@ public final class Rooms {
                 member.joinedOnce = true;
                 // Order per spec §7.2: OK first (the client clears its pane on it), then roster, then history.
                 session.send(TPacket.respOk(uid));
-                session.send(TPacket.newUser(member.id(), member.nickBytes));
+                session.send(TPacket.newUser(member.id(), member.nickBytes, session.memberFlags()));
                 Collections.reverse(earlier);
                 for (Member m : earlier) {
-                    session.send(TPacket.newUser(m.id(), m.nickBytes));
+                    session.send(TPacket.newUser(m.id(), m.nickBytes, m.session.memberFlags()));
                 }
                 for (byte[] line : room.history.lines()) {
                     session.send(TPacket.loggedMsg(line));
                 }
                 if (!others.isEmpty()) {
-                    fanout.broadcast(others, TPacket.newUser(member.id(), member.nickBytes));
+                    fanout.broadcast(others, TPacket.newUser(member.id(), member.nickBytes, session.memberFlags()));
                 }
                 observers.forEach(o -> o.joined(room.name, session, member.nick));
                 return JoinOutcome.JOINED;
