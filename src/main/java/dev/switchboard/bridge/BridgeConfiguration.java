@@ -8,6 +8,7 @@ import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.sea.handler.SeaRosterExecutor;
 import dev.switchboard.sea.service.SeaService;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,9 +46,11 @@ public class BridgeConfiguration {
             return new BridgeEndpoint(bridge, properties, registry);
         }
 
-        @Bean
-        BridgeHealthIndicator bridgeHealthIndicator(BridgeService bridge, BridgeProperties properties) {
-            return new BridgeHealthIndicator(bridge, properties);
-        }
+    }
+
+    /** Always present, so the readiness group can name it whether the bridge is on or off. */
+    @Bean
+    BridgeHealthIndicator bridgeHealthIndicator(ObjectProvider<BridgeService> bridge, BridgeProperties properties) {
+        return new BridgeHealthIndicator(bridge.getIfAvailable(), properties);
     }
 }

@@ -7,14 +7,16 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The bridge as a readiness detail: which room it mirrors and how many identities it carries. It is DOWN only when
- * the SEA roster thread that owns the bridge does not answer, which the {@code sea} indicator reports as well.
+ * The bridge as a readiness detail: whether it is on, which room it mirrors and how many identities it carries.
+ * It is DOWN only when the SEA roster thread that owns the bridge does not answer (which the {@code sea}
+ * indicator reports as well); a bridge that is off is UP with {@code enabled: false}.
  */
 final class BridgeHealthIndicator implements HealthIndicator {
 
     private final BridgeService bridge;
     private final BridgeProperties properties;
 
+    /** @param bridge the bridge, or null when it is off */
     BridgeHealthIndicator(BridgeService bridge, BridgeProperties properties) {
         this.bridge = bridge;
         this.properties = properties;
@@ -22,9 +24,12 @@ final class BridgeHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        if (bridge == null) {
+            return Health.up().withDetail("enabled", false).build();
+        }
         try {
             BridgeService.Snapshot snapshot = bridge.snapshot().get(2, TimeUnit.SECONDS);
-            return Health.up().withDetail("room", properties.room())
+            return Health.up().withDetail("enabled", true).withDetail("room", properties.room())
                     .withDetail("webMembersOnSea", snapshot.webMembersOnSea().size())
                     .withDetail("seaUsersInRoom", snapshot.seaUsersInRoom().size()).build();
         } catch (TimeoutException e) {
