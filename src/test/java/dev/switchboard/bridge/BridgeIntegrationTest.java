@@ -84,10 +84,14 @@ class BridgeIntegrationTest {
     }
 
     private SeaTestClient sea(String source, String user) throws IOException {
+        return sea(source, user, 102);
+    }
+
+    private SeaTestClient sea(String source, String user, int version) throws IOException {
         SeaTestClient client = SeaTestClient.connect(port("sea"), source);
         clients.add(client);
         client.login(user, "PC");
-        client.setVersion(102);
+        client.setVersion(version);
         return client;
     }
 
@@ -127,24 +131,33 @@ class BridgeIntegrationTest {
     @Test
     void presenceAndMessages_crossBothWaysWithCyrillicAndNoEcho() throws Exception {
         SeaTestClient alice = sea("127.0.4.1", "alice");
+        SeaTestClient oldie = sea("127.0.4.4", "oldie", 97);
+        int oldieId = oldie.id();
+        readAddUser(alice, "oldie", "PC");
         WsTestClient bob = web("bob", "lobby");
         // The join roster: bob himself, then the SEA user mirrored into the room.
         assertThat(bob.next()).matches("NEW_USER [0-9a-f]+ bob");
         int aliceMember = awaitNewUser(bob, "alice");
 
         int bobSeaId = readAddUser(alice, "bob", "web");
+        assertThat(readAddUser(oldie, "bob", "web")).isEqualTo(bobSeaId);
 
         // Room -> SEA: a group MESSAGE from bob's SEA ID, A/B right for a version 102 recipient.
         bob.send(Command.NEW_MSG, "Привет");
         assertThat(bob.next()).matches("NEW_MSG [0-9a-f]+ Привет");
         alice.expect(bytes(String.format("04 %s 00 00 00 00 06", hexId(bobSeaId))));
         alice.expect(concat("Привет".getBytes(CP1251), new byte[] {0}));
+        // A version 97 recipient: A = B = 00 for a group message, BE16 length.
+        oldie.expect(bytes(String.format("04 %s 00 00 00 00 06", hexId(bobSeaId))));
+        oldie.expect(concat("Привет".getBytes(CP1251), new byte[] {0}));
 
         // SEA -> room: alice's group message reaches bob from alice's member id; alice gets her own copy back.
         byte[] da = "Да, bob".getBytes(CP1251);
         alice.sendFrame(2, concat(bytes("00 00 00 00 00"), new byte[] {(byte) da.length}, da));
         alice.expect(bytes(String.format("04 %s 00 00 00 00 %02x", hexId(alice.id()), da.length)));
         alice.expect(concat(da, new byte[] {0}));
+        oldie.expect(bytes(String.format("04 %s 00 00 00 00 %02x", hexId(alice.id()), da.length)));
+        oldie.expect(concat(da, new byte[] {0}));
         assertThat(bob.next()).isEqualTo("NEW_MSG " + Integer.toHexString(aliceMember) + " Да, bob");
 
         // Private SEA -> web: only bob, visibly marked.
@@ -157,8 +170,11 @@ class BridgeIntegrationTest {
         alice.expectNothingMore();
 
         // bob leaves: alice gets DELETEUSER for his SEA ID.
+        oldie.expectNothingMore();
         bob.close();
         alice.expect(bytes("03 " + hexId(bobSeaId)));
+        oldie.expect(bytes("03 " + hexId(bobSeaId)));
+        assertThat(oldieId).isNotEqualTo(bobSeaId);
     }
 
     @Test
