@@ -1,5 +1,6 @@
 package dev.switchboard.tools.load.rooms;
 
+import dev.switchboard.tools.codec.rooms.TPackets;
 import dev.switchboard.tools.load.ClientEvents;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
