@@ -14,6 +14,7 @@ import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.support.Hex;
 import dev.switchboard.rooms.support.TestRoomsProperties;
 import dev.switchboard.support.MutableClock;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -58,13 +59,7 @@ class RoomsPipelineTest {
     }
 
     private static byte[] packet(int uid, int cmd, String blob) {
-        ByteBuf buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT,
-                new TPacket(uid, cmd, 0, 0, blob.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        return TPackets.encode(uid, cmd, blob);
     }
 
     private static String hex(TPacket packet) {
