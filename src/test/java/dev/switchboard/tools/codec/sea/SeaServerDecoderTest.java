@@ -125,6 +125,29 @@ class SeaServerDecoderTest {
     }
 
     @Test
+    void decode_whenSinkGiven_thenMessagesInPlaceAndOtherMessagesInStreamOrder() {
+        List<String> seen = new ArrayList<>();
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaServerDecoder(1024, 0,
+                (sender, isPrivate, in, index, length) -> seen.add("MESSAGE " + sender + " " + isPrivate + " "
+                        + in.toString(index, length, java.nio.charset.StandardCharsets.US_ASCII))),
+                new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                        seen.add(describe(msg));
+                    }
+                });
+        byte[] all = concat(MESSAGE, USERLIST, MESSAGE, MESSAGE, PONG, MESSAGE);
+        for (int cut = 1; cut < all.length; cut++) {
+            seen.clear();
+            ch.writeInbound(Unpooled.wrappedBuffer(all, 0, cut));
+            ch.writeInbound(Unpooled.wrappedBuffer(all, cut, all.length - cut));
+            assertThat(seen).as("cut at %d", cut).containsExactly("MESSAGE 9 false hi", "UserList[selfId=7, count=2]",
+                    "MESSAGE 9 false hi", "MESSAGE 9 false hi", "Other[code=5]", "MESSAGE 9 false hi");
+        }
+        assertFalse(ch.finish());
+    }
+
+    @Test
     void decode_whenMessageTerminatorMissing_thenMalformedAndRestDiscarded() {
         EmbeddedChannel ch = channel();
         byte[] broken = MESSAGE.clone();

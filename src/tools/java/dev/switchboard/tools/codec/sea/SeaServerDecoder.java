@@ -11,7 +11,8 @@ import java.util.List;
  * holding a retained slice of its payload (no copy on the delivery path); every other message becomes
  * its {@link SeaServerMessage} record. A message longer than {@code maxMessage}, an unknown code or a
  * missing MESSAGE terminator becomes one {@link Failure}, and the rest of the stream is discarded (it
- * cannot be resynchronised).
+ * cannot be resynchronised). A client that only counts deliveries can pass a {@link MessageSink} instead:
+ * it then sees each MESSAGE payload in place, with no holder or slice per message.
  */
 public final class SeaServerDecoder extends ByteToMessageDecoder {
 
@@ -19,14 +20,28 @@ public final class SeaServerDecoder extends ByteToMessageDecoder {
     public record Failure(String reason) {
     }
 
+    /** Receives #4 MESSAGE payloads in place; runs on the channel's event loop. */
+    @FunctionalInterface
+    public interface MessageSink {
+        /** {@code payloadLength} bytes at {@code payloadIndex} of {@code in}, valid only during the call. */
+        void message(int senderId, boolean isPrivate, ByteBuf in, int payloadIndex, int payloadLength);
+    }
+
     private final int maxMessage;
     private final int version;
+    private final MessageSink sink;
     private boolean broken;
 
     /** A decoder for a session that announced {@code version} (0 before any #4, §7). */
     public SeaServerDecoder(int maxMessage, int version) {
+        this(maxMessage, version, null);
+    }
+
+    /** As {@link #SeaServerDecoder(int, int)}, with MESSAGE payloads handed to {@code sink} instead of passed on. */
+    public SeaServerDecoder(int maxMessage, int version, MessageSink sink) {
         this.maxMessage = maxMessage;
         this.version = version;
+        this.sink = sink;
     }
 
     @Override
@@ -45,12 +60,23 @@ public final class SeaServerDecoder extends ByteToMessageDecoder {
                 break;
             }
             try {
+                if (sink != null && in.getUnsignedByte(start) == SeaServerMessage.MESSAGE) {
+                    SeaServerFormat.requireTerminator(in, start, length);
+                    sink.message(in.getUnsignedShort(start + 1), in.getByte(start + 3) != 0, in,
+                            start + SeaServerFormat.MESSAGE_HEADER, length - SeaServerFormat.MESSAGE_HEADER - 1);
+                    in.skipBytes(length);
+                    continue;
+                }
                 out.add(read(in, start, length));
             } catch (IllegalStateException e) {
                 fail(out, e.getMessage());
                 break;
             }
             in.skipBytes(length);
+            if (sink != null) {
+                // The message goes down the pipeline before any later MESSAGE reaches the sink.
+                break;
+            }
         }
         if (broken) {
             in.skipBytes(in.readableBytes());

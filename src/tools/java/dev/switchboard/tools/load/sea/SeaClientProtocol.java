@@ -20,7 +20,9 @@ public final class SeaClientProtocol implements ClientProtocol {
 
     @Override
     public void initChannel(Channel channel, int index, ClientEvents events) {
-        channel.pipeline().addLast("sea-decoder", new SeaServerDecoder(MAX_SERVER_MESSAGE, 0));
+        // Deliveries go straight from the read buffer to the driver: no holder or slice per message.
+        channel.pipeline().addLast("sea-decoder", new SeaServerDecoder(MAX_SERVER_MESSAGE, 0,
+                (senderId, isPrivate, in, at, length) -> events.delivered(in, at, length)));
         channel.pipeline().addLast("sea-client", new SeaClientHandler(index, events));
     }
 
