@@ -33,7 +33,8 @@ public final class Tools {
               example-client   the permanent, auto-reconnecting example-protocol client
               ed-signal        send one example-protocol message over TCP or UDP
               seasend          log in to a SEA server and send a text file
-              load             loopback load driver for benchmarks (src/bench/BENCHMARKS.md)""";
+              load             loopback load driver for benchmarks (src/bench/BENCHMARKS.md)
+                               scenarios (load --scenario NAME): %s""".formatted(LoadDriver.scenarios());
 
     private Tools() {
     }

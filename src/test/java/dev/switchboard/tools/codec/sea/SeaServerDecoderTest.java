@@ -1,9 +1,10 @@
-package dev.switchboard.tools.load.sea;
+package dev.switchboard.tools.codec.sea;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.tools.load.Stamp;
+import dev.switchboard.tools.load.sea.SeaClientProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -38,7 +39,7 @@ class SeaServerDecoderTest {
     private static final byte[] PONG = {0x05};
 
     private static EmbeddedChannel channel() {
-        return new EmbeddedChannel(new SeaServerDecoder(1024));
+        return new EmbeddedChannel(new SeaServerDecoder(1024, 0));
     }
 
     private static List<Object> drain(EmbeddedChannel ch) {
@@ -51,9 +52,21 @@ class SeaServerDecoderTest {
 
     private static String describe(Object m) {
         try {
-            if (m instanceof SeaServerMessage.Message message) {
-                return "MESSAGE " + message.senderId() + " " + message.privateMessage() + " "
+            if (m instanceof SeaMessageText message) {
+                return "MESSAGE " + message.senderId() + " " + message.isPrivate() + " "
                         + message.content().toString(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            if (m instanceof SeaServerMessage.UserList list) {
+                return "UserList[selfId=" + list.selfId() + ", count=" + list.users().size() + "]";
+            }
+            if (m instanceof SeaServerMessage.AddUser add) {
+                return "AddUser[id=" + add.user().id() + "]";
+            }
+            if (m instanceof SeaServerMessage.Pong) {
+                return "Other[code=5]";
+            }
+            if (m instanceof SeaServerDecoder.Failure failure) {
+                return "Malformed[reason=" + failure.reason() + "]";
             }
             return m.toString();
         } finally {
@@ -104,16 +117,68 @@ class SeaServerDecoderTest {
     @Test
     void decode_whenUnknownCode_thenMalformedAndRestDiscarded() {
         EmbeddedChannel ch = channel();
-        ch.writeInbound(Unpooled.wrappedBuffer(concat(PONG, new byte[] {0x07, 0x00, 0x01}, MESSAGE)));
+        ch.writeInbound(Unpooled.wrappedBuffer(concat(PONG, new byte[] {0x0f, 0x00, 0x01}, MESSAGE)));
         ch.writeInbound(Unpooled.wrappedBuffer(MESSAGE));
         assertThat(drain(ch).stream().map(SeaServerDecoderTest::describe))
-                .containsExactly("Other[code=5]", "Malformed[reason=unexpected server message code 7]");
+                .containsExactly("Other[code=5]", "Malformed[reason=unexpected server message code 15]");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenSinkGiven_thenMessagesInPlaceAndOtherMessagesInStreamOrder() {
+        List<String> seen = new ArrayList<>();
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaServerDecoder(1024, 0,
+                (sender, isPrivate, in, index, length) -> seen.add("MESSAGE " + sender + " " + isPrivate + " "
+                        + in.toString(index, length, java.nio.charset.StandardCharsets.US_ASCII))),
+                new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                        seen.add(describe(msg));
+                    }
+                });
+        byte[] all = concat(MESSAGE, USERLIST, MESSAGE, MESSAGE, PONG, MESSAGE);
+        for (int cut = 1; cut < all.length; cut++) {
+            seen.clear();
+            ch.writeInbound(Unpooled.wrappedBuffer(all, 0, cut));
+            ch.writeInbound(Unpooled.wrappedBuffer(all, cut, all.length - cut));
+            assertThat(seen).as("cut at %d", cut).containsExactly("MESSAGE 9 false hi", "UserList[selfId=7, count=2]",
+                    "MESSAGE 9 false hi", "MESSAGE 9 false hi", "Other[code=5]", "MESSAGE 9 false hi");
+        }
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenMessageTerminatorMissing_thenMalformedAndRestDiscarded() {
+        EmbeddedChannel ch = channel();
+        byte[] broken = MESSAGE.clone();
+        broken[broken.length - 1] = 0x01; // the terminator must be 00 (§9.3)
+        ch.writeInbound(Unpooled.wrappedBuffer(concat(broken, PONG)));
+        assertThat(drain(ch).stream().map(SeaServerDecoderTest::describe))
+                .containsExactly("Malformed[reason=MESSAGE not followed by its 00 terminator (got 0x01)]");
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void decode_whenV102Session_thenBe24LengthAndFlagByte() {
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaServerDecoder(1024, 102));
+        ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {
+                0x04,                 // MESSAGE
+                0x00, 0x09,           // senderID 9
+                0x01,                 // private
+                0x03,                 // flags: 0x02 from the sender, bit 0 printers
+                0x00, 0x00, 0x02,     // BE24 length 2
+                'y', 'o',             // payload
+                0x00}));              // terminator
+        Object m = ch.readInbound();
+        assertThat(m).isInstanceOf(SeaMessageText.class);
+        assertThat(((SeaMessageText) m).printers()).isTrue();
+        assertThat(describe(m)).as("describe releases the holder").isEqualTo("MESSAGE 9 true yo");
         assertFalse(ch.finish());
     }
 
     @Test
     void decode_whenMessageOverTheLimit_thenMalformed() {
-        EmbeddedChannel ch = new EmbeddedChannel(new SeaServerDecoder(16));
+        EmbeddedChannel ch = new EmbeddedChannel(new SeaServerDecoder(16, 0));
         // MESSAGE header announcing 100 text bytes, followed by 20 of them: already past the 16-byte cap.
         ByteBuf big = Unpooled.buffer().writeBytes(new byte[] {0x04, 0, 1, 0, 0, 0, 0, 100}).writeZero(20);
         ch.writeInbound(big);
@@ -124,7 +189,7 @@ class SeaServerDecoderTest {
 
     @Test
     void sendMessage_whenEncoded_thenFramedAsSpecAndStampReadsBack() {
-        ByteBuf frame = SeaClientFrames.sendMessage(ByteBufAllocator.DEFAULT, 0, 3, 123456789L, 40);
+        ByteBuf frame = SeaClientProtocol.stampedMessage(ByteBufAllocator.DEFAULT, 0, 3, 123456789L, 40);
         try {
             assertThat(frame.getUnsignedMedium(0)).isEqualTo(7 + 40); // L = 7 + msglen
             assertThat((int) frame.getUnsignedByte(3)).isEqualTo(2);  // SEND_MESSAGE

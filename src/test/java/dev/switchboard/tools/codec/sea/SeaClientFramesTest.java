@@ -1,4 +1,4 @@
-package dev.switchboard.tools.seasend;
+package dev.switchboard.tools.codec.sea;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-class ClientFramesTest {
+class SeaClientFramesTest {
 
     static byte[] hex(String spaced) {
         return HexFormat.of().parseHex(spaced.replace(" ", ""));
@@ -20,12 +20,12 @@ class ClientFramesTest {
 
     private static byte[] msg(int dst, int flags, String text, int version) {
         byte[] t = ascii(text);
-        return ClientFrames.sendMessage(dst, flags, t, t, version);
+        return SeaClientFrames.sendMessage(dst, flags, t, t, version);
     }
 
     @Test
     void login_whenTv01_thenExactFrame() {
-        assertThat(ClientFrames.login(ascii("Alice"), ascii("PC1"))).containsExactly(hex(
+        assertThat(SeaClientFrames.login(ascii("Alice"), ascii("PC1"))).containsExactly(hex(
                 "00 00 0b" // L = 11
                         + "01" // LOGIN
                         + "05 41 6c 69 63 65" // str8 "Alice"
@@ -34,25 +34,25 @@ class ClientFramesTest {
 
     @Test
     void setUserInfo_whenTv02AndTv03_thenExactFrames() {
-        assertThat(ClientFrames.setUserInfo(1, ascii("312-a"), ascii("hi"), 97)).containsExactly(hex(
+        assertThat(SeaClientFrames.setUserInfo(1, ascii("312-a"), ascii("hi"), 97)).containsExactly(hex(
                 "00 00 0b 04" // L = 11, SET_USERINFO
                         + "01" // faculty
                         + "33 31 32 2d 61" // room "312-a"
                         + "02 68 69" // str8 info "hi"
                         + "61")); // version 97
-        assertThat(ClientFrames.setUserInfo(2, ascii("105-b"), new byte[0], 102))
+        assertThat(SeaClientFrames.setUserInfo(2, ascii("105-b"), new byte[0], 102))
                 .containsExactly(hex("00 00 09 04 02 31 30 35 2d 62 00 66"));
     }
 
     @Test
     void setUserInfo_whenRoomShort_thenZeroPaddedToFiveBytes() {
-        assertThat(ClientFrames.setUserInfo(0, ascii("12"), new byte[0], 102))
+        assertThat(SeaClientFrames.setUserInfo(0, ascii("12"), new byte[0], 102))
                 .containsExactly(hex("00 00 09 04 00 31 32 00 00 00 00 66"));
     }
 
     @Test
     void ping_whenEncoded_thenBareCommand() {
-        assertThat(ClientFrames.ping()).containsExactly(hex("00 00 01 03"));
+        assertThat(SeaClientFrames.ping()).containsExactly(hex("00 00 01 03"));
     }
 
     @Test
@@ -77,7 +77,7 @@ class ClientFramesTest {
         Arrays.fill(payload, (byte) 0x42);
         System.arraycopy(ascii("AAAA"), 0, payload, 0, 4);
 
-        byte[] frame = ClientFrames.sendMessage(0, 2, ascii("AAAA"), payload, 102);
+        byte[] frame = SeaClientFrames.sendMessage(0, 2, ascii("AAAA"), payload, 102);
 
         assertThat(frame).hasSize(70_010);
         assertThat(Arrays.copyOf(frame, 14)).containsExactly(hex(
@@ -91,7 +91,7 @@ class ClientFramesTest {
     void sendMessage_whenPayloadExactly65535_thenClassicFrameWithLOf65542() {
         byte[] payload = new byte[65_535];
         payload[0] = 'x';
-        byte[] frame = ClientFrames.sendMessage(0, 0, ascii("x"), payload, 97);
+        byte[] frame = SeaClientFrames.sendMessage(0, 0, ascii("x"), payload, 97);
 
         assertThat(Arrays.copyOf(frame, 10)).containsExactly(hex("01 00 06 02 00 00 00 00 ff ff"));
     }
@@ -101,7 +101,7 @@ class ClientFramesTest {
         // §18.15: never L in 65536..65541, which the server kills as a format error.
         byte[] payload = new byte[65_536];
         payload[0] = 'x';
-        byte[] frame = ClientFrames.sendMessage(0, 0, ascii("x"), payload, 102);
+        byte[] frame = SeaClientFrames.sendMessage(0, 0, ascii("x"), payload, 102);
 
         assertThat(Arrays.copyOf(frame, 10)).containsExactly(hex("01 00 07 02 00 00 00 00 00 01"));
     }
@@ -109,39 +109,25 @@ class ClientFramesTest {
     @Test
     void sendMessage_whenBigButVersionBelow102_thenRejected() {
         byte[] payload = new byte[65_536];
-        assertThatThrownBy(() -> ClientFrames.sendMessage(0, 0, ascii("x"), payload, 101))
+        assertThatThrownBy(() -> SeaClientFrames.sendMessage(0, 0, ascii("x"), payload, 101))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client version >= 102");
     }
 
     @Test
     void sendMessage_whenBeyondTheBe24Limit_thenRejected() {
         byte[] payload = new byte[16_777_209];
-        assertThatThrownBy(() -> ClientFrames.sendMessage(0, 0, ascii("x"), payload, 102))
+        assertThatThrownBy(() -> SeaClientFrames.sendMessage(0, 0, ascii("x"), payload, 102))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16777208");
         byte[] largest = new byte[16_777_208];
-        assertThat(Arrays.copyOf(ClientFrames.sendMessage(0, 0, ascii("x"), largest, 102), 3))
+        assertThat(Arrays.copyOf(SeaClientFrames.sendMessage(0, 0, ascii("x"), largest, 102), 3))
                 .containsExactly(hex("ff ff ff"));
     }
 
     @Test
     void login_whenNameEmptyOrTooLong_thenRejected() {
-        assertThatThrownBy(() -> ClientFrames.login(new byte[0], ascii("pc")))
+        assertThatThrownBy(() -> SeaClientFrames.login(new byte[0], ascii("pc")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user name");
-        assertThatThrownBy(() -> ClientFrames.login(ascii("a"), new byte[256]))
+        assertThatThrownBy(() -> SeaClientFrames.login(ascii("a"), new byte[256]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("computer name");
-    }
-
-    @Test
-    void payload_whenRtfAndAttachment_thenLaidOutAsClientsDo() {
-        MessagePayload p = MessagePayload.of(ascii("hi"), ascii("{\\rtf1}"), ascii("a.txt"), 0x01020304L, ascii("DATA"));
-
-        assertThat(p.payload()).containsExactly(hex(
-                "68 69" // text "hi"
-                        + "00 7b 5c 72 74 66 31 7d" // 00, RTF "{\rtf1}"
-                        + "00 46 49 4c 45" // 00 "FILE"
-                        + "01 02 03 04" // mtime BE32
-                        + "05 61 2e 74 78 74" // str8 "a.txt"
-                        + "44 41 54 41")); // data
-        assertThat(p.text()).containsExactly(ascii("hi"));
     }
 }

@@ -1,30 +1,36 @@
 package dev.switchboard.tools.seasend;
 
-import static dev.switchboard.tools.seasend.ClientFramesTest.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.tools.codec.sea.SeaServerMessage;
+import dev.switchboard.tools.codec.sea.SeaServerReader;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ServerMessageReaderTest {
+class ServerMessageTextTest {
+
+    private static byte[] hex(String spaced) {
+        return HexFormat.of().parseHex(spaced.replace(" ", ""));
+    }
 
     private static List<String> read(String hex, int version) throws IOException {
         return read(hex(hex), version);
     }
 
     private static List<String> read(byte[] bytes, int version) throws IOException {
-        ServerMessageReader reader = new ServerMessageReader(new ByteArrayInputStream(bytes),
-                Charset.forName("windows-1251"), version);
+        SeaServerReader reader = new SeaServerReader(new ByteArrayInputStream(bytes), version);
+        ServerMessageText text = new ServerMessageText(Charset.forName("windows-1251"));
         List<String> out = new ArrayList<>();
-        for (ServerMessage m = reader.next(); m != null; m = reader.next()) {
-            out.add(m.describe());
+        for (SeaServerMessage m = reader.next(); m != null; m = reader.next()) {
+            out.add(text.describe(m));
         }
         return out;
     }

@@ -1,8 +1,9 @@
-package dev.switchboard.tools.load.rooms;
+package dev.switchboard.tools.codec.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.tools.load.Stamp;
+import dev.switchboard.tools.load.rooms.RoomsClientProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -37,7 +38,7 @@ class TPacketsTest {
 
     @Test
     void newMessage_whenStamped_thenSizeCoversTextAndStampReadsBack() {
-        ByteBuf p = TPackets.newMessage(ByteBufAllocator.DEFAULT, 5, 12, 987654321L, 50);
+        ByteBuf p = RoomsClientProtocol.stampedMessage(ByteBufAllocator.DEFAULT, 5, 12, 987654321L, 50);
         try {
             assertThat(TPackets.invalid(p)).isNull();
             assertThat(TPackets.cmd(p)).isEqualTo(TPackets.NEW_MSG);
