@@ -3,6 +3,7 @@ package dev.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.switchboard.cluster.ClusterProperties;
 import dev.switchboard.console.ConsoleProperties;
 import dev.switchboard.core.admin.AdminProperties;
 import dev.switchboard.core.netty.NettyProperties;
@@ -63,7 +64,8 @@ class ConfigFileTest {
                 Arguments.of("switchboard.sea.archiver", ArchiverProperties.class, null),
                 Arguments.of("switchboard.http", HttpProperties.class, null),
                 Arguments.of("switchboard.rooms", RoomsProperties.class, null),
-                Arguments.of("switchboard.example", ExampleProperties.class, null));
+                Arguments.of("switchboard.example", ExampleProperties.class, null),
+                Arguments.of("switchboard.cluster", ClusterProperties.class, null));
     }
 
     @ParameterizedTest(name = "{0}")
