@@ -57,9 +57,11 @@ class LocalClusterIntegrationTest {
             json(api.post("/actuator/blacklist", "{\"pattern\":\"*evil*\"}"));
             json(api.post("/actuator/sea", "{\"strict\":true,\"floodThreshold\":9}"));
             json(api.post("/actuator/bans", "{\"defaultTimeout\":\"15m\"}"));
-            // stored when the API answers, not only at shutdown
-            assertThat(Files.readString(dataDir.resolve("sea-operator-state.json"))).contains("10.9.0.0/16")
-                    .contains("*evil*").doesNotContain("203.0.113.0");
+            // stored right after the API answers, not only at shutdown
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(Files.readString(dataDir.resolve("sea-operator-state.json"))).contains("10.9.0.0/16")
+                            .contains("*evil*").contains("\"floodThreshold\":9").contains("\"banTimeoutSeconds\":900")
+                            .doesNotContain("203.0.113.0"));
         }
 
         try (ConfigurableApplicationContext second = gateway()) {
