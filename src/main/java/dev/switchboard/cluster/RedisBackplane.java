@@ -95,6 +95,8 @@ final class RedisBackplane implements Backplane {
     private volatile Disposable connectionEvents;
     /** Null while available; otherwise why not. */
     private volatile String downReason = "not connected yet";
+    /** Whether the current outage has been logged; written on the heartbeat and Lettuce event threads. */
+    private final java.util.concurrent.atomic.AtomicBoolean downReported = new java.util.concurrent.atomic.AtomicBoolean();
     /** The live nodes as of the last successful heartbeat, this one included. */
     private volatile Map<String, Instant> live = Map.of();
     private volatile boolean joined;
@@ -117,8 +119,9 @@ final class RedisBackplane implements Backplane {
         Duration heartbeat = properties.heartbeatInterval();
         this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 // reconnect attempts back off to one per heartbeat interval, so a returning Redis is found quickly
-                .reconnectDelay(() -> Delay.exponential(Duration.ofMillis(Math.min(100, heartbeat.toMillis())),
-                        heartbeat, 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(() -> Delay.exponential(
+                        Duration.ofMillis(Math.max(1, Math.min(100, heartbeat.toMillis() / 4))), heartbeat, 2,
+                        TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, redisUri(url, properties.redis()));
         Duration commandTimeout = properties.redis().commandTimeout();
@@ -365,6 +368,7 @@ final class RedisBackplane implements Backplane {
     private void markUp() {
         if (downReason != null) {
             downReason = null;
+            downReported.set(false);
             Channels.log.info("Cluster backplane available: node {} on Redis {}", nodeId, url.redacted());
             applicationEvents.accept(new BackplaneStateChangedEvent(true, ""));
         }
@@ -376,8 +380,11 @@ final class RedisBackplane implements Backplane {
         }
         String before = downReason;
         downReason = reason;
-        if (before == null) {
+        // one WARN per outage, the first one (Redis unreachable at startup) included
+        if (downReported.compareAndSet(false, true)) {
             Channels.log.warn("Cluster backplane unavailable: {}", reason);
+        }
+        if (before == null) {
             applicationEvents.accept(new BackplaneStateChangedEvent(false, reason));
         }
     }

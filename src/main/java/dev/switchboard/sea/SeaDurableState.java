@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -68,6 +69,8 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
     private final ScheduledExecutorService worker;
     /** What the store holds as far as this node knows; touched on the worker thread only. */
     private SeaOperatorState stored;
+    /** Whether the store has been read (or written) once; touched on the worker thread only. */
+    private boolean loaded;
     private AutoCloseable subscription;
 
     SeaDurableState(DurableStore store, ClusterState cluster, ClusterEvents events, SeaService service, Executor roster,
@@ -95,18 +98,27 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
         subscription = events.subscribe(CHANNEL, ClusterEvents.Start.LATEST, this::changedElsewhere);
         audit.addListener(entry -> {
             if ("ok".equals(entry.result())) {
-                worker.execute(this::saveIfChanged);
+                submit(this::saveIfChanged);
             }
         });
         long period = CHECK_INTERVAL.toMillis();
-        worker.scheduleWithFixedDelay(this::saveIfChanged, period, period, TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(() -> safely(this::saveIfChanged), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Redis came back, possibly restarted without its data: load what it holds, or give it ours. */
     @EventListener
     void backplaneChanged(BackplaneStateChangedEvent event) {
         if (event.available()) {
-            worker.execute(() -> load(true));
+            submit(() -> load(true));
+        }
+    }
+
+    /** Queues work for the worker; after {@link #destroy()} there is nothing left to keep. */
+    private void submit(Runnable work) {
+        try {
+            worker.execute(() -> safely(work));
+        } catch (RejectedExecutionException e) {
+            log.debug("SEA operator state: the gateway is stopping, nothing more is stored");
         }
     }
 
@@ -125,9 +137,18 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
         }
     }
 
+    /** Runs one round of work; a failure is logged and the next round tries again (a periodic task would stop). */
+    private void safely(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("SEA operator state not synchronised: {}", e.toString());
+        }
+    }
+
     private void changedElsewhere(ClusterEvent event) {
         if (!event.origin().equals(cluster.nodeId())) {
-            worker.execute(() -> load(true));
+            submit(() -> load(true));
         }
     }
 
@@ -135,7 +156,9 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
      * Loads the stored state into the service ({@code replace}: exactly it; else added to the
      * configured state), or stores this node's state when the store holds none. Worker thread.
      */
-    private void load(boolean replace) {
+    private void load(boolean replaceWhenLoaded) {
+        // until the first load succeeded (Redis down at startup) the configured entries are still to be kept
+        boolean replace = replaceWhenLoaded && loaded;
         Optional<String> text;
         try {
             text = store.get(KEY);
@@ -148,9 +171,10 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
             try {
                 if (store.putIfAbsent(KEY, json.writeValueAsString(current))) {
                     stored = current;
+                    loaded = true;
                     announce();
                 } else {
-                    load(replace);
+                    load(replaceWhenLoaded);
                 }
             } catch (DurableStoreException e) {
                 log.debug("SEA operator state not stored: {}", e.getMessage());
@@ -163,6 +187,8 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             log.warn("Stored SEA operator state in {} is unreadable ({}); keeping the configured state, which replaces"
                     + " it at the next change", store.location(), e.getMessage());
+            stored = capture();
+            loaded = true;
             return;
         }
         List<String> skipped = onRoster(() -> state.applyTo(service, clock.instant(), replace));
@@ -172,12 +198,18 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
                     state.bans().size(), state.blacklist().size());
         }
         stored = state;
+        loaded = true;
         // with configured entries added at startup, the union differs from what was loaded: store it
         saveIfChanged();
     }
 
     /** Stores the state when it differs from the stored one and tells the other nodes. Worker thread. */
     private void saveIfChanged() {
+        if (!loaded) {
+            // never write over a stored state this node has not read yet (Redis was down at startup)
+            load(false);
+            return;
+        }
         SeaOperatorState current = capture();
         if (current.equals(stored)) {
             return;

@@ -3,6 +3,7 @@ package dev.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.support.CapturedLogs;
 import dev.switchboard.support.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -200,7 +201,15 @@ class RedisBackplaneTest {
         try {
             later.stop();
             List<Object> events = new CopyOnWriteArrayList<>();
-            RedisBackplane a = node("node-a", events, later.url());
+            RedisBackplane a;
+            try (CapturedLogs logs = CapturedLogs.start()) {
+                a = node("node-a", events, later.url());
+                // several failed heartbeats: still the one WARN of this outage
+                await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofMillis(500)).until(() -> true);
+                assertThat(logs.lines()).hasSize(1);
+                assertThat(logs.lines().get(0).message()).contains("Cluster backplane unavailable")
+                        .contains("127.0.0.1:" + later.port());
+            }
 
             assertThat(a.available()).isFalse();
             assertThat(a.unavailableReason()).contains("unreachable").contains("127.0.0.1:" + later.port());
