@@ -196,6 +196,24 @@ class RedisBackplaneTest {
     }
 
     @Test
+    void store_whenRedisKeepsAnAppendOnlyFile_thenValuesSurviveItsRestart() {
+        RedisServer persistent = RedisServer.startPersistent();
+        try {
+            RedisBackplane a = node("node-a", new CopyOnWriteArrayList<>(), persistent.url());
+            a.store().put("sea-operator-state", "{\"bans\":1}");
+
+            persistent.stop();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !a.available());
+            persistent.start();
+
+            await().atMost(Duration.ofSeconds(20)).until(a::available);
+            assertThat(a.store().get("sea-operator-state")).contains("{\"bans\":1}");
+        } finally {
+            persistent.close();
+        }
+    }
+
+    @Test
     void start_whenRedisUnreachable_thenStartsUnavailableSayingWhyAndJoinsWhenItAppears() {
         RedisServer later = RedisServer.startEphemeral();
         try {
