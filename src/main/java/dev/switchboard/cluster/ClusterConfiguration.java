@@ -3,6 +3,7 @@ package dev.switchboard.cluster;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -37,7 +38,7 @@ public class ClusterConfiguration {
 
     /** The engine {@code properties} ask for, not yet started. */
     static Backplane create(ClusterProperties properties, String nodeId, Clock clock, ClusterMetrics metrics,
-                            java.util.function.Consumer<Object> events) {
+                            Consumer<Object> events) {
         return switch (properties.engine()) {
             case LOCAL -> new LocalBackplane(nodeId, clock, new LocalFileStore(properties.dataDir()), metrics);
             case REDIS -> new RedisBackplane(nodeId, properties, clock, metrics, events);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -95,7 +96,7 @@ final class LocalBackplane implements Backplane {
         Channels.check(channel);
         Subscriber subscriber = new Subscriber(listener);
         // EARLIEST equals LATEST here: a process-local channel keeps no events from before this process
-        subscribers.computeIfAbsent(channel, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(subscriber);
+        subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
         return () -> subscribers.getOrDefault(channel, List.of()).remove(subscriber);
     }
 

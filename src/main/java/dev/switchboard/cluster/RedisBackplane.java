@@ -14,6 +14,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +39,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import reactor.core.Disposable;
 
 /**
@@ -96,7 +100,7 @@ final class RedisBackplane implements Backplane {
     /** Null while available; otherwise why not. */
     private volatile String downReason = "not connected yet";
     /** Whether the current outage has been logged; written on the heartbeat and Lettuce event threads. */
-    private final java.util.concurrent.atomic.AtomicBoolean downReported = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean downReported = new AtomicBoolean();
     /** The live nodes as of the last successful heartbeat, this one included. */
     private volatile Map<String, Instant> live = Map.of();
     private volatile boolean joined;
@@ -297,7 +301,7 @@ final class RedisBackplane implements Backplane {
         }
     }
 
-    private Map<String, Instant> readMembers(io.lettuce.core.api.sync.RedisCommands<String, byte[]> sync, long now) {
+    private Map<String, Instant> readMembers(RedisCommands<String, byte[]> sync, long now) {
         List<ScoredValue<byte[]>> members = sync.zrangeWithScores(nodesKey(), 0, -1);
         Map<String, Instant> next = new ConcurrentHashMap<>();
         next.put(nodeId, Instant.ofEpochMilli(now));
@@ -340,7 +344,7 @@ final class RedisBackplane implements Backplane {
                 // a node that removed its own entry said goodbye; one whose heartbeat lapsed timed out
                 boolean silent = Duration.between(gone.getValue(), now).compareTo(properties.nodeTimeout()) >= 0;
                 NodeLeftEvent.Reason reason = silent ? NodeLeftEvent.Reason.TIMEOUT : NodeLeftEvent.Reason.GOODBYE;
-                Channels.log.info("Cluster node {} left ({})", id, reason.name().toLowerCase(java.util.Locale.ROOT));
+                Channels.log.info("Cluster node {} left ({})", id, reason.name().toLowerCase(Locale.ROOT));
                 metrics.nodeLeft(reason);
                 applicationEvents.accept(new NodeLeftEvent(id, reason));
             }
@@ -423,7 +427,7 @@ final class RedisBackplane implements Backplane {
         }
     }
 
-    private String latestId(io.lettuce.core.api.sync.RedisCommands<String, byte[]> sync, String channel) {
+    private String latestId(RedisCommands<String, byte[]> sync, String channel) {
         List<StreamMessage<String, byte[]>> last = sync.xrevrange(streamKey(channel), Range.create("-", "+"),
                 Limit.from(1));
         return last.isEmpty() ? "0-0" : last.get(0).getId();
@@ -508,7 +512,7 @@ final class RedisBackplane implements Backplane {
             return url.redacted();
         }
 
-        private <T> T run(String key, java.util.function.Function<StatefulRedisConnection<String, byte[]>, T> command) {
+        private <T> T run(String key, Function<StatefulRedisConnection<String, byte[]>, T> command) {
             if (key == null || !LocalFileStore.KEY.matcher(key).matches()) {
                 throw new IllegalArgumentException("store key must be 1 to 100 letters, digits, '.', '_' or '-': "
                         + key);

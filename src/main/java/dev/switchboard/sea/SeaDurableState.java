@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -234,8 +236,8 @@ final class SeaDurableState implements InitializingBean, DisposableBean {
         return SeaOperatorState.capture(service, clock.instant());
     }
 
-    private <T> T onRoster(java.util.concurrent.Callable<T> work) {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+    private <T> T onRoster(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
         roster.execute(task);
         try {
             return task.get(ROSTER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
