@@ -153,6 +153,26 @@ class ChartClusterTest {
     }
 
     @Test
+    void template_whenInChartRedisWithNetworkPolicies_thenOnlyTheGatewayReachesRedis() {
+        RenderedChart chart = Charts.render(tmp, """
+                cluster:
+                  engine: redis
+                redis:
+                  enabled: true
+                networkPolicy:
+                  enabled: true
+                """);
+
+        Node policy = chart.get("NetworkPolicy", FULLNAME + "-redis");
+        assertThat(policy.get("spec.podSelector.matchLabels").map())
+                .isEqualTo(chart.get("StatefulSet", FULLNAME + "-redis").get("spec.selector.matchLabels").map());
+        Node rule = policy.list("spec.ingress").get(0);
+        assertThat(rule.list("from").get(0).get("podSelector.matchLabels").map())
+                .isEqualTo(chart.deployment().get("spec.selector.matchLabels").map());
+        assertThat(rule.list("ports").get(0).integer("port")).isEqualTo(6379);
+    }
+
+    @Test
     void template_whenRedisEngineWithoutARedis_thenRefused() {
         assertThat(Charts.renderFailure(tmp, """
                 cluster:
