@@ -59,9 +59,22 @@ class ChartClusterTest {
     }
 
     @Test
-    void template_whenReplicasAboveOneOnRedis_thenRenderedWithTheUrlAndThePasswordFromTheChartSecret() {
-        RenderedChart chart = Charts.render(tmp, """
+    void template_whenReplicasAboveOneOnRedis_thenRefusedUntilRostersAndRoomsAreShared() {
+        String error = Charts.renderFailure(tmp, """
                 replicaCount: 3
+                cluster:
+                  engine: redis
+                  redis:
+                    url: redis://redis:6379
+                """);
+
+        assertThat(error).contains("replicaCount 3 with cluster.engine redis")
+                .contains("not yet the SEA roster and the rooms").contains("Use replicaCount 1");
+    }
+
+    @Test
+    void template_whenRedisEngine_thenRenderedWithTheUrlAndThePasswordFromTheChartSecret() {
+        RenderedChart chart = Charts.render(tmp, """
                 cluster:
                   engine: redis
                   nodeTimeout: 6s
@@ -70,7 +83,7 @@ class ChartClusterTest {
                     password: from-values
                 """);
 
-        assertThat(chart.deployment().integer("spec.replicas")).isEqualTo(3);
+        assertThat(chart.deployment().integer("spec.replicas")).isEqualTo(1);
         assertThat(cluster(chart)).containsEntry("engine", "redis").containsEntry("node-timeout", "6s")
                 .containsEntry("redis", Map.of("url", "rediss://redis.example:6380/1"));
         Node password = env(chart, "SWITCHBOARD_CLUSTER_REDIS_PASSWORD").orElseThrow();
@@ -116,7 +129,6 @@ class ChartClusterTest {
     @Test
     void template_whenInChartRedis_thenOneNonRootRedisWithProbesAndTheGatewayPointsAtIt() {
         RenderedChart chart = Charts.render(tmp, """
-                replicaCount: 2
                 cluster:
                   engine: redis
                 redis:
