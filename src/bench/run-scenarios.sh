@@ -4,7 +4,7 @@
 # Loopback only; every run is bounded by the driver's --duration and --deadline (or wrk -d).
 #
 # Usage (from the repository root, after `mvn -q -o -DskipTests package`):
-#   src/bench/run-scenarios.sh example http sea-unpaced sea-paced rooms-broadcast ws-idle
+#   src/bench/run-scenarios.sh example http sea-unpaced sea-paced sea-trickle rooms-broadcast ws-idle
 # Environment: RUNS (default 3), JFR=1 records the gateway with JFR into target/bench-<scenario>.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -78,7 +78,7 @@ drive() {
   local out="$RESULTS/$chart/$series/c$connections-r$run.txt"
   { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# command: load $*"; } > "$out"
   driver "$@" >> "$out" || echo "driver exit $? (see $out)" >&2
-  { grep -E '^(connected|sent|delivered|lost|deliveries_per_s|latency_us_p99|server_cpu_us_per_delivery|server_heap_per_connection_bytes|server_rss_per_connection_bytes|error)=' "$out" || true; } | tr '\n' ' '
+  { grep -E '^(connected|sent|delivered|lost|deliveries_per_s|latency_us_p99|server_cpu_us_per_delivery|driver_cpu_share_of_cores|driver_busiest_loop_share_of_core|server_heap_per_connection_bytes|server_rss_per_connection_bytes|error)=' "$out" || true; } | tr '\n' ' '
   echo
 }
 
@@ -150,6 +150,16 @@ scenario_sea_paced() {
   for r in $(seq 1 "$RUNS"); do
     drive sea-paced gateway 1000 "$r" --protocol sea --port $SEA_PORT --connections 1000 --senders 1 \
       --rate 20 --duration 20s --drain 5s --deadline 120s --pid "$GW_PID"
+  done
+  stop_gateway
+}
+
+scenario_sea_trickle() {
+  start_gateway sea-trickle ${SEA_ARGS:---switchboard.sea.max-penalty=1000000000s}
+  warmup --scenario sea-trickle --port $SEA_PORT --duration 5s
+  for r in $(seq 1 "$RUNS"); do
+    drive sea-trickle gateway 1000 "$r" --scenario sea-trickle --port $SEA_PORT --duration 20s --drain 5s \
+      --deadline 120s --pid "$GW_PID"
   done
   stop_gateway
 }

@@ -119,7 +119,8 @@ The embedded web server (server.port) serves only the management plane: Actuator
     "example" (dict "listeners" (dict
         "tcp" (dict "enabled" $l.exampleTcp.enabled "port" $l.exampleTcp.port "host" "0.0.0.0")
         "udp" (dict "enabled" $l.exampleUdp.enabled "port" $l.exampleUdp.port "host" "0.0.0.0")))
-    "shutdown" (dict "drain-timeout" (printf "%ds" (int .Values.shutdown.drainTimeoutSeconds))))
+    "shutdown" (dict "drain-timeout" (printf "%ds" (int .Values.shutdown.drainTimeoutSeconds)))
+    "cluster" (include "switchboard.clusterSettings" . | fromYaml))
   "server" (dict "port" .Values.management.port)
   "spring" (dict
     "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (int (add .Values.shutdown.drainTimeoutSeconds 10))))) }}
@@ -191,8 +192,25 @@ Checks across values that the schema cannot express; every template that always 
 this, so `helm template`, `install` and `lint` all stop with the reason.
 */}}
 {{- define "switchboard.validate" -}}
-{{- if gt (int .Values.replicaCount) 1 }}
-{{- fail (printf "replicaCount %d: more than one replica is not supported. Each pod would hold its own SEA roster and rooms, so users connected to different pods could not see or message each other, and this version has no cluster engine to join them. Use replicaCount 1." (int .Values.replicaCount)) }}
+{{- $cluster := .Values.cluster }}
+{{- if and (gt (int .Values.replicaCount) 1) (eq $cluster.engine "local") }}
+{{- fail (printf "replicaCount %d with cluster.engine local: the local engine keeps everything inside one pod, so each pod would hold its own SEA roster, rooms, bans, blacklist and settings, and users connected to different pods could not see or message each other. More than one replica needs cluster.engine redis (with cluster.redis.url, or redis.enabled for the in-chart Redis); otherwise use replicaCount 1." (int .Values.replicaCount)) }}
+{{- end }}
+{{- if and (gt (int .Values.replicaCount) 1) (eq $cluster.engine "redis") }}
+{{- fail (printf "replicaCount %d with cluster.engine redis: this version shares bans, blacklist and settings through Redis, but not yet the SEA roster and the rooms, so users connected to different pods could not see or message each other (src/docs/cluster.md). Use replicaCount 1." (int .Values.replicaCount)) }}
+{{- end }}
+{{- if eq $cluster.engine "redis" }}
+{{- if and (not $cluster.redis.url) (not .Values.redis.enabled) }}
+{{- fail "cluster.engine redis needs a Redis: set cluster.redis.url, or redis.enabled for the in-chart Redis" }}
+{{- end }}
+{{- if and $cluster.redis.url .Values.redis.enabled }}
+{{- fail "cluster.redis.url and redis.enabled are both set: the gateway would use one Redis and the chart deploy another; keep one" }}
+{{- end }}
+{{- else if .Values.redis.enabled }}
+{{- fail "redis.enabled deploys a Redis, but cluster.engine is local and no pod would use it; set cluster.engine redis or leave redis.enabled false" }}
+{{- end }}
+{{- if le (include "switchboard.durationMillis" $cluster.nodeTimeout | int) (include "switchboard.durationMillis" $cluster.heartbeatInterval | int) }}
+{{- fail (printf "cluster.nodeTimeout %s must be longer than cluster.heartbeatInterval %s, or every pod would be declared dead between two heartbeats" $cluster.nodeTimeout $cluster.heartbeatInterval) }}
 {{- end }}
 {{- range $name, $probe := .Values.probes }}
 {{- if gt (int $probe.timeoutSeconds) (int $probe.periodSeconds) }}
@@ -236,4 +254,54 @@ pods on the first upgrade for nothing. A Secret changed outside Helm is not seen
 {{- define "switchboard.adminSecretChecksum" -}}
 {{- $a := .Values.admin }}
 {{- list (include "switchboard.adminSecretName" .) $a.username $a.password $a.existingSecret $a.usernameKey $a.passwordKey | toJson | sha256sum }}
+{{- end }}
+
+{{/* The in-chart Redis's name (StatefulSet and Service). */}}
+{{- define "switchboard.redisName" -}}
+{{- include "switchboard.suffixed" (dict "root" . "suffix" "redis") }}
+{{- end }}
+
+{{/* Labels that select the in-chart Redis's pod; distinct from the gateway's, which select on name and instance. */}}
+{{- define "switchboard.redisSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "switchboard.name" . }}-redis
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* The Secret holding the Redis password: the given one, the chart's, or none (external Redis without a password). */}}
+{{- define "switchboard.redisSecretName" -}}
+{{- $r := .Values.cluster.redis }}
+{{- if $r.existingSecret }}
+{{- $r.existingSecret }}
+{{- else if or $r.password .Values.redis.enabled }}
+{{- include "switchboard.suffixed" (dict "root" . "suffix" "redis") }}
+{{- end }}
+{{- end }}
+
+{{/* The Redis password's key in that Secret. */}}
+{{- define "switchboard.redisSecretKey" -}}
+{{- if .Values.cluster.redis.existingSecret }}{{ .Values.cluster.redis.passwordKey }}{{ else }}password{{ end }}
+{{- end }}
+
+{{/* switchboard.cluster as the chart renders it; the Redis password reaches the pod from the Secret, never here. */}}
+{{- define "switchboard.clusterSettings" -}}
+{{- $c := .Values.cluster }}
+{{- $settings := dict "engine" $c.engine "heartbeat-interval" $c.heartbeatInterval "node-timeout" $c.nodeTimeout }}
+{{- if eq $c.engine "redis" }}
+{{- $url := $c.redis.url }}
+{{- if .Values.redis.enabled }}
+{{- $url = printf "redis://%s:6379/0" (include "switchboard.redisName" .) }}
+{{- end }}
+{{- $_ := set $settings "redis" (dict "url" $url) }}
+{{- end }}
+{{- toYaml $settings }}
+{{- end }}
+
+{{/* The in-chart Redis's image reference; a digest pins it. */}}
+{{- define "switchboard.redisImage" -}}
+{{- $i := .Values.redis.image }}
+{{- if $i.digest }}
+{{- printf "%s@%s" $i.repository $i.digest }}
+{{- else }}
+{{- printf "%s:%s" $i.repository $i.tag }}
+{{- end }}
 {{- end }}

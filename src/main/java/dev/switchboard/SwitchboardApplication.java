@@ -13,7 +13,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * Any first argument that is not a {@code --property} prints the usage instead of starting the gateway,
  * so a misspelt word never binds the standard ports.
  */
-@SpringBootApplication
+// Redis is reached only through the cluster engine (dev.switchboard.cluster), which builds its own client when
+// switchboard.cluster.engine=redis; Boot's Redis beans would connect, and fail health, with the local engine too.
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration"})
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class SwitchboardApplication {

@@ -3,8 +3,11 @@ package dev.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.switchboard.cluster.ClusterProperties;
 import dev.switchboard.console.ConsoleProperties;
 import dev.switchboard.core.admin.AdminProperties;
+import dev.switchboard.core.budget.InputBudgetProperties;
+import dev.switchboard.core.listener.ConnectionLimitProperties;
 import dev.switchboard.core.netty.NettyProperties;
 import dev.switchboard.core.shutdown.ShutdownProperties;
 import dev.switchboard.core.timeout.TimeoutProperties;
@@ -63,7 +66,10 @@ class ConfigFileTest {
                 Arguments.of("switchboard.sea.archiver", ArchiverProperties.class, null),
                 Arguments.of("switchboard.http", HttpProperties.class, null),
                 Arguments.of("switchboard.rooms", RoomsProperties.class, null),
-                Arguments.of("switchboard.example", ExampleProperties.class, null));
+                Arguments.of("switchboard.example", ExampleProperties.class, null),
+                Arguments.of("switchboard.cluster", ClusterProperties.class, null),
+                Arguments.of("switchboard.connection-limits", ConnectionLimitProperties.class, null),
+                Arguments.of("switchboard.input-budget", InputBudgetProperties.class, null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,6 +90,6 @@ class ConfigFileTest {
                         .getPropertyNames()))
                 .filter(key -> key.startsWith("switchboard."))
                 .toList();
-        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(known).anySatisfy(key::startsWith));
+        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(known).anyMatch(area -> key.startsWith(area + ".")));
     }
 }

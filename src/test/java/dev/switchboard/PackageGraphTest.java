@@ -30,6 +30,7 @@ class PackageGraphTest {
 
     private static final String CORE = "dev.switchboard.core..";
     private static final String CONSOLE = "dev.switchboard.console..";
+    private static final String CLUSTER = "dev.switchboard.cluster..";
     private static final String SEA = "dev.switchboard.sea..";
     private static final String ROOMS = "dev.switchboard.rooms..";
     private static final String HTTP = "dev.switchboard.http..";
@@ -42,6 +43,12 @@ class PackageGraphTest {
     @ArchTest
     static final ArchRule coreDependsOnNoProtocolNorConsole = noClasses()
             .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(SEA, ROOMS, HTTP, EXAMPLE, CONSOLE);
+
+    /** The backplane carries bytes and plain values; the protocols depend on it, never the other way. */
+    @ArchTest
+    static final ArchRule clusterDependsOnNoProtocolNorConsole = noClasses()
+            .that().resideInAPackage(CLUSTER)
             .should().dependOnClassesThat().resideInAnyPackage(SEA, ROOMS, HTTP, EXAMPLE, CONSOLE);
 
     @ArchTest

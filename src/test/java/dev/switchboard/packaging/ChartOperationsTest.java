@@ -185,18 +185,27 @@ class ChartOperationsTest {
                 replicaCount: 2
                 """);
 
-        assertThat(error).contains("replicaCount 2").contains("own SEA roster and rooms")
-                .contains("no cluster engine");
+        assertThat(error).contains("replicaCount 2 with cluster.engine local").contains("own SEA roster, rooms")
+                .contains("needs cluster.engine redis");
     }
 
+    /** The setting once promised for several replicas never existed; the engine is switchboard.cluster.engine. */
     @Test
-    void chartFiles_whenRead_thenNoMentionOfAClusterSettingThatDoesNotExist() throws IOException {
+    void projectFiles_whenRead_thenNoMentionOfTheNonExistentClusterEnabledSetting() throws IOException {
         var mentions = new ArrayList<String>();
-        for (Path file : List.of(ProjectFiles.CHART_VALUES, ProjectFiles.CHART.resolve("README.md"),
-                Path.of("src", "docs", "deploy.md"), Path.of("src", "test", "resources", "helm", "all-features-values.yaml"))) {
-            if (Pattern.compile("switchboard\\.cluster|cluster:\\s*$|backplane", Pattern.MULTILINE)
-                    .matcher(Files.readString(file)).find()) {
-                mentions.add(file.toString());
+        List<Path> roots = List.of(ProjectFiles.CHART, Path.of("src", "docs"), Path.of("config"), Path.of("README.md"),
+                Path.of("src", "main"), Path.of("src", "test", "resources"));
+        Pattern enabled = Pattern.compile("switchboard\\.cluster\\.enabled|SWITCHBOARD_CLUSTER_ENABLED");
+        for (Path root : roots) {
+            try (var files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String name = file.getFileName().toString();
+                    if ((name.endsWith(".md") || name.endsWith(".yaml") || name.endsWith(".yml")
+                            || name.endsWith(".json") || name.endsWith(".tpl") || name.endsWith(".txt")
+                            || name.endsWith(".java")) && enabled.matcher(Files.readString(file)).find()) {
+                        mentions.add(file.toString());
+                    }
+                }
             }
         }
 

@@ -364,7 +364,7 @@ class HelmChartTest {
 
         assertThat(chart.all().stream().map(m -> (String) m.get("kind")).distinct()).containsExactlyInAnyOrder(
                 "Deployment", "Service", "ConfigMap", "Secret", "ServiceAccount", "PodDisruptionBudget",
-                "NetworkPolicy", "ServiceMonitor", "PrometheusRule", "Ingress", "HTTPRoute");
+                "NetworkPolicy", "ServiceMonitor", "PrometheusRule", "Ingress", "HTTPRoute", "StatefulSet");
         assertThat(chart.get("Service", FULLNAME).string("spec.externalTrafficPolicy")).isEqualTo("Local");
         assertThat(chart.get("Service", FULLNAME + "-udp").string("spec.type")).isEqualTo("LoadBalancer");
         assertThat(chart.container().string("image")).isEqualTo("registry.example.com/switchboard@sha256:"

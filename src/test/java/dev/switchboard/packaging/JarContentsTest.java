@@ -42,7 +42,7 @@ class JarContentsTest {
     }
 
     @Test
-    void toolsJar_isRunnableWithToolsAndTheirLibrariesButNoSpring() throws IOException {
+    void toolsJar_isRunnableWithToolsAndTheirLibrariesButNoSpringNorGatewayClasses() throws IOException {
         assumeBuiltFrom(TOOLS_JAR, Path.of("src", "tools"));
         try (JarFile jar = new JarFile(TOOLS_JAR.toFile())) {
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
@@ -53,12 +53,17 @@ class JarContentsTest {
                 "dev/switchboard/tools/load/LoadDriver.class",
                 "dev/switchboard/tools/seasend/SeaSend.class",
                 "dev/switchboard/tools/example/EdSignal.class",
-                "dev/switchboard/example/codec/ExampleLineDecoder.class",
+                "dev/switchboard/tools/codec/example/ExampleLineDecoder.class",
+                "dev/switchboard/tools/codec/sea/SeaServerReader.class",
+                "dev/switchboard/tools/codec/rooms/TPackets.class",
                 "picocli/CommandLine.class",
                 "org/HdrHistogram/Histogram.class",
                 "io/netty/bootstrap/Bootstrap.class");
         assertThat(entries).noneMatch(e -> e.startsWith("org/springframework/") || e.endsWith("Test.class")
                 || e.startsWith("dev/switchboard/tools/load/jmh/") || e.startsWith("BOOT-INF/"));
+        // The client codecs are the tools' own: nothing of the gateway (its server codecs included) ships here.
+        assertThat(entries).filteredOn(e -> e.startsWith("dev/switchboard/") && !e.endsWith("/"))
+                .allMatch(e -> e.startsWith("dev/switchboard/tools/"));
     }
 
     /** Each tool's help through the jar alone: a class the jar lacks would fail here, not in the field. */

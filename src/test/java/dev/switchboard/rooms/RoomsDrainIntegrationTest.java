@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.SwitchboardApplication;
-import dev.switchboard.rooms.codec.TPacketEncoder;
 import dev.switchboard.rooms.message.Command;
-import dev.switchboard.rooms.message.TPacket;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import dev.switchboard.rooms.support.RawWebSocket;
 import dev.switchboard.rooms.support.RawWebSocket.Frame;
 import dev.switchboard.rooms.support.SpecVectors;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,13 +77,7 @@ class RoomsDrainIntegrationTest {
     }
 
     private static byte[] packet(Command command, String blob) {
-        var buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT,
-                new TPacket(0x1000, command.code(), 0, 0, blob.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        return TPackets.encode(0x1000, command.code(), blob);
     }
 
     private static Member join(int port, String nick) throws IOException {

@@ -9,6 +9,7 @@ import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.support.SpecVectors;
 import dev.switchboard.rooms.support.WsTestClient;
 import dev.switchboard.support.MutableClock;
+import dev.switchboard.tools.codec.rooms.WebSocketFrames;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -174,17 +175,9 @@ class RoomsIntegrationTest {
         }
     }
 
-    /** A client frame (FIN, binary, short length) masked with key {@code 37 fa 21 3d}. */
+    /** A client frame (FIN, binary) masked with key {@code 37 fa 21 3d}, by the shared client framing. */
     private static byte[] masked(byte[] payload) {
-        byte[] key = {0x37, (byte) 0xfa, 0x21, 0x3d};
-        byte[] frame = new byte[6 + payload.length];
-        frame[0] = (byte) 0x82;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(key, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ key[i % 4]);
-        }
-        return frame;
+        return WebSocketFrames.clientFrame(WebSocketFrames.FIN_BINARY, payload, new byte[] {0x37, (byte) 0xfa, 0x21, 0x3d});
     }
 
     @Test

@@ -5,14 +5,11 @@ import static dev.switchboard.rooms.support.RawWebSocket.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.rooms.message.Command;
-import dev.switchboard.rooms.message.TPacket;
-import dev.switchboard.rooms.codec.TPacketEncoder;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import dev.switchboard.rooms.support.RawWebSocket;
 import dev.switchboard.rooms.support.RawWebSocket.Frame;
 import dev.switchboard.rooms.support.SpecVectors;
 import dev.switchboard.support.CapturedLogs;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.UnpooledByteBufAllocator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -58,13 +55,7 @@ class WebSocketConformanceIntegrationTest {
     }
 
     private static byte[] packet(Command command, String blob) {
-        var buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT, new TPacket(0x1000, command.code(), 0, 0,
-                bytes(blob)));
-        try {
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        return TPackets.encode(0x1000, command.code(), 0, 0, bytes(blob));
     }
 
     /** Opens a rooms connection on {@code listener} and logs in, so frames below reach a trusted connection. */

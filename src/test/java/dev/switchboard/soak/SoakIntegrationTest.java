@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.tools.load.LoadDriver;
 import dev.switchboard.tools.load.LoadOptions;
 import dev.switchboard.tools.load.LoadReport;
-import dev.switchboard.rooms.codec.TPacketEncoder;
-import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.support.SpecVectors;
 import dev.switchboard.support.fuzz.ErrorLog;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.UnpooledByteBufAllocator;
+import dev.switchboard.tools.codec.rooms.TPackets;
+import dev.switchboard.tools.codec.rooms.WebSocketFrames;
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
 import io.netty.util.internal.PlatformDependent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -377,35 +375,15 @@ class SoakIntegrationTest {
     }
 
     private static byte[] seaFrame(int command, byte[] body) {
-        int length = 1 + body.length;
-        return concat(new byte[] {(byte) (length >>> 16), (byte) (length >>> 8), (byte) length, (byte) command}, body);
+        return SeaClientFrames.frame(command, body);
     }
 
     private static byte[] packet(int uid, int cmd, byte[] blob) {
-        ByteBuf buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT, new TPacket(uid, cmd, 0, 0, blob));
-        try {
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        return TPackets.encode(uid, cmd, 0, 0, blob);
     }
 
     private static byte[] maskedBinary(byte[] payload) {
-        byte[] mask = {0x11, 0x22, 0x33, 0x44};
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x82);
-        if (payload.length < 126) {
-            out.write(0x80 | payload.length);
-        } else {
-            out.write(0x80 | 126);
-            out.write(payload.length >>> 8);
-            out.write(payload.length);
-        }
-        out.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            out.write(payload[i] ^ mask[i % 4]);
-        }
-        return out.toByteArray();
+        return WebSocketFrames.binary(payload);
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -11,7 +11,8 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Test-only: every application context a test starts binds its listeners on ephemeral ports and keeps
- * its archive file under {@code target/}, so cached contexts and parallel sessions never clash. It sits
+ * its archive file and durable operator state under {@code target/} (the state in a directory of its own
+ * per context), so cached contexts and parallel sessions never clash. It sits
  * just above the config files ({@code ./config/application.yml} names the real ports) and below a test's
  * own properties, which still win. Plain binders and {@code ApplicationContextRunner} never see it, so
  * tests of the documented defaults stay honest.
@@ -30,7 +31,11 @@ public final class EphemeralPortsEnvironmentPostProcessor implements Environment
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         MutablePropertySources sources = environment.getPropertySources();
-        MapPropertySource ports = new MapPropertySource("switchboard.test.ephemeral-ports", TEST_DEFAULTS);
+        Map<String, Object> defaults = new java.util.HashMap<>(TEST_DEFAULTS);
+        // Durable operator state of one context must never reach another: a ban of 127.0.0.1 stored by one
+        // test would refuse every later test's clients. Restart tests set their own directory.
+        defaults.put("switchboard.cluster.data-dir", "target/test-data/cluster-" + java.util.UUID.randomUUID());
+        MapPropertySource ports = new MapPropertySource("switchboard.test.ephemeral-ports", defaults);
         String firstConfigFile = sources.stream().map(PropertySource::getName)
                 .filter(name -> name.startsWith("Config resource")).findFirst().orElse(null);
         if (firstConfigFile != null) {

@@ -23,7 +23,15 @@ class ToolsTest {
         assertThat(Tools.run(new String[] {arg}, out, err)).isZero();
         assertThat(outBytes.toString(StandardCharsets.UTF_8))
                 .startsWith("Usage: java -jar switchboard-tools.jar <tool>")
-                .contains("example-client", "ed-signal", "seasend", "load");
+                .contains("example-client", "ed-signal", "seasend", "load", "bridge-latency")
+                .contains("sea-unpaced", "sea-paced", "sea-trickle", "rooms-broadcast");
+    }
+
+    @Test
+    void run_whenLoadHelp_thenScenariosListed() {
+        assertThat(Tools.run(new String[] {"load", "--help"}, out, err)).isZero();
+        assertThat(outBytes.toString(StandardCharsets.UTF_8))
+                .contains("sea-unpaced", "sea-paced", "sea-trickle", "rooms-broadcast");
     }
 
     @Test
@@ -40,7 +48,7 @@ class ToolsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"example-client", "ed-signal", "seasend", "load"})
+    @ValueSource(strings = {"example-client", "ed-signal", "seasend", "load", "bridge-latency"})
     void run_whenToolHelp_thenThatToolsUsageAndZero(String tool) {
         assertThat(Tools.run(new String[] {tool, "--help"}, out, err)).isZero();
         assertThat(outBytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: " + tool);

@@ -1,5 +1,7 @@
 package dev.switchboard.tools;
 
+import dev.switchboard.tools.bridge.BridgeLatency;
+
 import dev.switchboard.tools.example.EdSignal;
 import dev.switchboard.tools.example.ExampleClient;
 import dev.switchboard.tools.load.LoadDriver;
@@ -33,7 +35,9 @@ public final class Tools {
               example-client   the permanent, auto-reconnecting example-protocol client
               ed-signal        send one example-protocol message over TCP or UDP
               seasend          log in to a SEA server and send a text file
-              load             loopback load driver for benchmarks (src/bench/BENCHMARKS.md)""";
+              load             loopback load driver for benchmarks (src/bench/BENCHMARKS.md)
+              bridge-latency   SEA <-> room latency through the gateway's bridge
+                               scenarios (load --scenario NAME): %s""".formatted(LoadDriver.scenarios());
 
     private Tools() {
     }
@@ -44,6 +48,7 @@ public final class Tools {
         tools.put("ed-signal", EdSignal::run);
         tools.put("seasend", SeaSend::run);
         tools.put("load", (args, out, err) -> LoadDriver.run(args, out));
+        tools.put("bridge-latency", BridgeLatency::run);
         return Map.copyOf(tools);
     }
 

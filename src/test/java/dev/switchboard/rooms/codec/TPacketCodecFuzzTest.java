@@ -2,7 +2,7 @@ package dev.switchboard.rooms.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.tools.load.rooms.TPackets;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import dev.switchboard.rooms.message.Malformed;
 import dev.switchboard.rooms.message.RoomsInbound;
 import dev.switchboard.rooms.message.TPacket;

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.rooms.RoomsMetrics;
-import dev.switchboard.rooms.codec.TPacketEncoder;
-import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.ConnectionSlots;
 import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.support.Hex;
 import dev.switchboard.rooms.support.TestRoomsProperties;
 import dev.switchboard.support.MutableClock;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,26 +55,34 @@ class RoomsPipelineTest {
     }
 
     private static byte[] packet(int uid, int cmd, String blob) {
-        ByteBuf buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT,
-                new TPacket(uid, cmd, 0, 0, blob.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        return TPackets.encode(uid, cmd, blob);
     }
 
-    private static String hex(TPacket packet) {
-        ByteBuf buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT, packet);
-        try {
-            return Hex.of(ByteBufUtil.getBytes(buf));
-        } finally {
-            buf.release();
-        }
+    /** The wire bytes a server packet must have (§5, §6), from the client codec: uid, cmd, p1, p2 = 0, blob. */
+    private static String expected(int uid, int cmd, int p1, byte[] blob) {
+        return Hex.of(TPackets.encode(uid, cmd, p1, 0, blob));
     }
 
-    private static TPacket newUser(int id, String nick) {
-        return TPacket.newUser(id, nick.getBytes(StandardCharsets.UTF_8));
+    private static String respOk(int uid) {
+        return expected(uid, TPackets.RESP_OK, 0, new byte[0]);
+    }
+
+    /** {@code _RESP_ERROR} carries p1 = -1 (§11 V4). */
+    private static String respError(int uid) {
+        return expected(uid, TPackets.RESP_ERROR, -1, new byte[0]);
+    }
+
+    /** Server-originated packets carry uid -1 (§11 V6, V7, V10). */
+    private static String newUser(int id, String nick) {
+        return expected(-1, TPackets.NEW_USER, id, nick.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String delUser(int id, String nick) {
+        return expected(-1, TPackets.DEL_USER, id, nick.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String loggedMsg(String line) {
+        return expected(-1, TPackets.LOGGED_MSG, 0, line.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Opens, sends magic + nick, checks the OK, joins {@code room} and discards the join replies. */
@@ -85,9 +90,9 @@ class RoomsPipelineTest {
         EmbeddedRoomsClient c = client().open();
         c.sendPacket(V1);
         c.sendPacket(packet(0x1001, 1, nick));
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+        assertThat(c.packetHex()).containsExactly(respOk(0x1001));
         c.sendPacket(packet(0x1002, 2, room));
-        assertThat(c.packetHex()).startsWith(hex(TPacket.respOk(0x1002)));
+        assertThat(c.packetHex()).startsWith(respOk(0x1002));
         return c;
     }
 
@@ -183,7 +188,7 @@ class RoomsPipelineTest {
         alice.sendPacket(V2);
         alice.frames();
         alice.sendPacket(V5);
-        assertThat(alice.packetHex()).containsExactly(hex(TPacket.respOk(0x1002)), Hex.of(V6));
+        assertThat(alice.packetHex()).containsExactly(respOk(0x1002), Hex.of(V6));
         alice.sendPacket(V8);
         assertThat(alice.packetHex()).containsExactly(Hex.of(V9));
         alice.sendPacket(packet(0x1004, 7, "x".repeat(200)));
@@ -201,9 +206,9 @@ class RoomsPipelineTest {
         b.sendPacket(packet(0x1001, 1, "bob"));
         b.frames();
         b.sendPacket(packet(0x1002, 2, "wuwu"));
-        assertThat(b.packetHex()).containsExactly(hex(TPacket.respOk(0x1002)), hex(newUser(0x1001, "bob")),
+        assertThat(b.packetHex()).containsExactly(respOk(0x1002), newUser(0x1001, "bob"),
                 Hex.of(V6));
-        assertThat(a.packetHex()).containsExactly(hex(newUser(0x1001, "bob")));
+        assertThat(a.packetHex()).containsExactly(newUser(0x1001, "bob"));
         EmbeddedRoomsClient other = joined("carol", "elsewhere"); // member 0x1002
         other.frames();
 
@@ -225,8 +230,8 @@ class RoomsPipelineTest {
         c.sendPacket(packet(0x1001, 1, "dave"));
         c.frames();
         c.sendPacket(packet(0x1002, 2, "wuwu"));
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1002)), hex(newUser(0x1003, "dave")),
-                Hex.of(V6), hex(TPacket.loggedMsg("alice: hi".getBytes(StandardCharsets.US_ASCII))));
+        assertThat(c.packetHex()).containsExactly(respOk(0x1002), newUser(0x1003, "dave"),
+                Hex.of(V6), loggedMsg("alice: hi"));
     }
 
     @Test
@@ -240,8 +245,8 @@ class RoomsPipelineTest {
         carol.sendPacket(packet(0x1001, 1, "carol"));
         carol.frames();
         carol.sendPacket(V5);
-        assertThat(carol.packetHex()).containsExactly(hex(TPacket.respOk(0x1002)), hex(newUser(0x1001, "carol")),
-                hex(newUser(0x1000, "bob")), Hex.of(V7));
+        assertThat(carol.packetHex()).containsExactly(respOk(0x1002), newUser(0x1001, "carol"),
+                newUser(0x1000, "bob"), Hex.of(V7));
     }
 
     @Test
@@ -251,11 +256,11 @@ class RoomsPipelineTest {
         c.sendPacket(V2);
         c.frames();
         c.sendPacket(V8); // _NEW_MSG before joining a room
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respError(0x1003)));
+        assertThat(c.packetHex()).containsExactly(respError(0x1003));
         c.sendPacket(V5);
         c.frames();
         c.sendPacket(V5); // second _SET_ROOM
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respError(0x1002)));
+        assertThat(c.packetHex()).containsExactly(respError(0x1002));
         c.sendPacket(V2); // renaming
         assertThat(c.packetHex()).containsExactly(Hex.of(V4));
         c.sendPacket(packet(0x1009, 42, "??")); // unknown command: ignored
@@ -264,7 +269,7 @@ class RoomsPipelineTest {
         assertThat(c.frames()).isEmpty();
         c.sendPacket(packet(0x100c, 7, ""));    // empty text
         c.sendPacket(packet(0x100d, 7, "x".repeat(201)));
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respError(0x100c)), hex(TPacket.respError(0x100d)));
+        assertThat(c.packetHex()).containsExactly(respError(0x100c), respError(0x100d));
         assertThat(c.channel.isOpen()).isTrue();
     }
 
@@ -279,12 +284,12 @@ class RoomsPipelineTest {
         c.sendPacket(packet(0x1001, 1, "bob"));
         c.sendPacket(V5);
         c.frames();
-        assertThat(holder.packetHex()).containsExactly(hex(newUser(0x1001, "bob")));
+        assertThat(holder.packetHex()).containsExactly(newUser(0x1001, "bob"));
         c.write(Arrays.copyOf(WsFrame.binary(V8), 20));
         c.channel.close();
         c.channel.runPendingTasks();
         assertThat(c.frames()).isEmpty();
-        assertThat(holder.packetHex()).containsExactly(hex(TPacket.delUser(0x1001, "bob".getBytes())));
+        assertThat(holder.packetHex()).containsExactly(delUser(0x1001, "bob"));
         assertThat(rooms.members("wuwu").orElseThrow()).hasSize(1);
     }
 
@@ -430,9 +435,9 @@ class RoomsPipelineTest {
         EmbeddedRoomsClient c = client().open();
         c.sendPacket(V1);
         c.sendPacket(V5);
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respError(0x1002)));
+        assertThat(c.packetHex()).containsExactly(respError(0x1002));
         c.sendPacket(V2);
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+        assertThat(c.packetHex()).containsExactly(respOk(0x1001));
     }
 
     @Test
@@ -482,7 +487,7 @@ class RoomsPipelineTest {
         reserved.frames();
         oneByte.write(WsFrame.client(0x88, new byte[] {0x03}, new byte[] {1, 2, 3, 4}));
         oneByte.assertFailedWith(1002);
-        assertThat(reserved.packetHex()).containsExactly(hex(TPacket.delUser(0x1000, "alice".getBytes())));
+        assertThat(reserved.packetHex()).containsExactly(delUser(0x1000, "alice"));
         reserved.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xed}, new byte[] {1, 2, 3, 4}));
         // The peer's close already arrived, so the handshake is complete once our 1002 is out.
         reserved.assertFailedWith(1002);
@@ -497,7 +502,7 @@ class RoomsPipelineTest {
         c.write(concat(EmbeddedRoomsClient.upgradeRequest("/", V13_KEY).getBytes(StandardCharsets.US_ASCII),
                 WsFrame.binary(V1), WsFrame.binary(V2)));
         assertThat(c.responseHead()).startsWith("HTTP/1.1 101");
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+        assertThat(c.packetHex()).containsExactly(respOk(0x1001));
     }
 
     @Test
@@ -512,7 +517,7 @@ class RoomsPipelineTest {
                 .containsIgnoringCase("Sec-WebSocket-Accept: " + V13_ACCEPT);
         c.sendPacket(V1);
         c.sendPacket(V2);
-        assertThat(c.packetHex()).containsExactly(hex(TPacket.respOk(0x1001)));
+        assertThat(c.packetHex()).containsExactly(respOk(0x1001));
     }
 
     @Test
@@ -590,7 +595,7 @@ class RoomsPipelineTest {
         new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
         b.channel.runPendingTasks();
         b.assertClosedWith(1001);
-        assertThat(a.packetHex()).containsExactly(hex(TPacket.delUser(0x1001, "bob".getBytes())));
+        assertThat(a.packetHex()).containsExactly(delUser(0x1001, "bob"));
         assertThat(rooms.members("wuwu").orElseThrow()).hasSize(1);
     }
 
@@ -631,7 +636,7 @@ class RoomsPipelineTest {
         EmbeddedRoomsClient b = joined("bob", "wuwu");
         a.frames();
         assertThat(rooms.kick("wuwu", 0x1001)).isTrue();
-        assertThat(a.packetHex()).containsExactly(hex(TPacket.delUser(0x1001, "bob".getBytes())));
+        assertThat(a.packetHex()).containsExactly(delUser(0x1001, "bob"));
         b.channel.runPendingTasks();
         b.assertClosedWith(1008);
         assertThat(a.frames()).isEmpty();
@@ -642,6 +647,6 @@ class RoomsPipelineTest {
         EmbeddedRoomsClient a = joined("alice", "wuwu");
         a.frames();
         rooms.notice("wuwu", "hello all");
-        assertThat(a.packetHex()).containsExactly(hex(TPacket.loggedMsg("* hello all".getBytes())));
+        assertThat(a.packetHex()).containsExactly(loggedMsg("* hello all"));
     }
 }

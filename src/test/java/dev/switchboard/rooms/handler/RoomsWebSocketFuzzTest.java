@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.RoomsProperties;
-import dev.switchboard.rooms.codec.TPacketEncoder;
-import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.ConnectionSlots;
 import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.support.TestRoomsProperties;
@@ -15,8 +13,7 @@ import dev.switchboard.support.MutableClock;
 import dev.switchboard.support.fuzz.Chunks;
 import dev.switchboard.support.fuzz.ErrorLog;
 import dev.switchboard.support.fuzz.TrackingAllocator;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -128,12 +125,7 @@ class RoomsWebSocketFuzzTest {
     }
 
     private static byte[] packet(int uid, int cmd, byte[] blob) {
-        ByteBuf buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT, new TPacket(uid, cmd, 0, 0, blob));
-        try {
-            return ByteBufUtil.getBytes(buf);
-        } finally {
-            buf.release();
-        }
+        return TPackets.encode(uid, cmd, 0, 0, blob);
     }
 
     // --- generators ---

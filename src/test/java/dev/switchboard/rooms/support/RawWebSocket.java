@@ -1,5 +1,6 @@
 package dev.switchboard.rooms.support;
 
+import dev.switchboard.tools.codec.rooms.WebSocketFrames;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A WebSocket client on a plain socket that writes exactly the bytes a test gives it (any opcode, RSV bits, masking
- * or fragmentation) and reads the server's frames as they are on the wire; reads time out after 10 s.
+ * or fragmentation) and reads the server's frames as they are on the wire, both through the shared client framing
+ * ({@link WebSocketFrames}); reads time out after 10 s.
  */
 public final class RawWebSocket implements AutoCloseable {
 
@@ -86,28 +88,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** One client frame: first byte (FIN, RSV, opcode) as given, masked with a fixed key unless {@code masked} is false. */
     public static byte[] frame(int firstByte, byte[] payload, boolean masked) {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(firstByte);
-        int maskBit = masked ? 0x80 : 0;
-        if (payload.length <= 125) {
-            frame.write(maskBit | payload.length);
-        } else if (payload.length <= 0xffff) {
-            frame.write(maskBit | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length);
-        } else {
-            frame.write(maskBit | 127);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                frame.write((int) ((long) payload.length >> shift));
-            }
-        }
-        if (masked) {
-            frame.writeBytes(MASK);
-        }
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(masked ? payload[i] ^ MASK[i % 4] : payload[i]);
-        }
-        return frame.toByteArray();
+        return WebSocketFrames.clientFrame(firstByte, payload, masked ? MASK : null);
     }
 
     /** A masked client frame. */
@@ -117,11 +98,7 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** A close payload: status then reason bytes. */
     public static byte[] closePayload(int status, byte[] reason) {
-        byte[] payload = new byte[2 + reason.length];
-        payload[0] = (byte) (status >> 8);
-        payload[1] = (byte) status;
-        System.arraycopy(reason, 0, payload, 2, reason.length);
-        return payload;
+        return WebSocketFrames.closePayload(status, reason);
     }
 
     public RawWebSocket send(byte[]... frames) throws IOException {
@@ -143,24 +120,8 @@ public final class RawWebSocket implements AutoCloseable {
         if (first < 0) {
             return null;
         }
-        int second = in.readUnsignedByte();
-        long length = second & 0x7f;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] mask = null;
-        if ((second & 0x80) != 0) {
-            mask = in.readNBytes(4);
-        }
-        byte[] payload = in.readNBytes((int) length);
-        if (mask != null) {
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] ^= mask[i % 4];
-            }
-        }
-        return new Frame((first & 0x80) != 0, (first >> 4) & 7, first & 0x0f, mask != null, payload);
+        WebSocketFrames.Frame frame = WebSocketFrames.read(first, in);
+        return new Frame(frame.fin(), frame.rsv(), frame.opcode(), frame.masked(), frame.payload());
     }
 
     /** Reads frames up to and including the first close frame; fails if the connection ends before one. */

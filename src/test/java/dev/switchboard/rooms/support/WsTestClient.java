@@ -1,9 +1,7 @@
 package dev.switchboard.rooms.support;
 
-import dev.switchboard.rooms.codec.TPacketDecoder;
 import dev.switchboard.rooms.message.Command;
-import dev.switchboard.rooms.message.RoomsInbound;
-import dev.switchboard.rooms.message.TPacket;
+import dev.switchboard.tools.codec.rooms.TPackets;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -36,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real WebSocket client over loopback (Netty's {@link WebSocketClientHandshaker}, masked frames) that speaks
- * tPackets. It answers pings only when asked to, so tests can play a dead peer.
+ * tPackets through the shared client codec ({@link TPackets}). It answers pings only when asked to, so tests can play a dead peer.
  */
 public final class WsTestClient implements AutoCloseable {
 
@@ -132,9 +130,8 @@ public final class WsTestClient implements AutoCloseable {
     public int send(Command command, String blob) {
         int id = uid++;
         byte[] bytes = blob.getBytes(StandardCharsets.UTF_8);
-        var buf = dev.switchboard.rooms.codec.TPacketEncoder.encode(channel.alloc(),
-                new TPacket(id, command.code(), 0, 0, bytes));
-        channel.writeAndFlush(new BinaryWebSocketFrame(buf)).syncUninterruptibly();
+        channel.writeAndFlush(new BinaryWebSocketFrame(TPackets.packet(channel.alloc(), id, command.code(), bytes)))
+                .syncUninterruptibly();
         return id;
     }
 
@@ -173,16 +170,16 @@ public final class WsTestClient implements AutoCloseable {
 
     /** "RESP_OK uid", "RESP_ERROR uid", "NEW_USER id nick", "NEW_MSG id text", "LOGGED_MSG line" with hex ids. */
     public static String render(byte[] payload) {
-        RoomsInbound inbound = new TPacketDecoder(65536).decode(Unpooled.wrappedBuffer(payload));
-        if (!(inbound instanceof TPacket p)) {
-            return "MALFORMED " + inbound;
+        String invalid = TPackets.invalid(Unpooled.wrappedBuffer(payload));
+        if (invalid != null) {
+            return "MALFORMED " + invalid;
         }
-        String blob = new String(p.blob(), StandardCharsets.UTF_8);
-        Command c = p.command().orElseThrow();
-        return switch (c) {
-            case RESP_OK, RESP_ERROR -> c + " " + Integer.toHexString(p.uid());
-            case NEW_USER, DEL_USER, NEW_MSG -> c + " " + Integer.toHexString(p.p1()) + " " + blob;
-            default -> c + " " + blob;
+        TPackets.TPacket p = TPackets.decode(payload);
+        return switch (p.cmd()) {
+            case TPackets.RESP_OK, TPackets.RESP_ERROR -> p.command() + " " + Integer.toHexString(p.uid());
+            case TPackets.NEW_USER, TPackets.DEL_USER, TPackets.NEW_MSG ->
+                    p.command() + " " + Integer.toHexString(p.p1()) + " " + p.text();
+            default -> p.command() + " " + p.text();
         };
     }
 

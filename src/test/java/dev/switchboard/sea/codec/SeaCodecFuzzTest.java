@@ -2,8 +2,10 @@ package dev.switchboard.sea.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.tools.load.sea.SeaClientFrames;
-import dev.switchboard.tools.load.sea.SeaServerDecoder;
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
+import dev.switchboard.tools.codec.sea.SeaMessageText;
+import dev.switchboard.tools.codec.sea.SeaServerDecoder;
+import dev.switchboard.tools.load.sea.SeaClientProtocol;
 import dev.switchboard.sea.message.Login;
 import dev.switchboard.sea.message.Malformed;
 import dev.switchboard.sea.message.SeaCodes;
@@ -137,7 +139,7 @@ class SeaCodecFuzzTest {
         return cuts;
     }
 
-    // --- agreement with the load driver's client codec (tools/load/sea) ---
+    // --- agreement with the shared client codec (tools/codec/sea) the load driver uses ---
 
     @Property
     void serverDecoder_whenDriverLoginAndMessage_thenSameFields(@ForAll("names") byte[] user,
@@ -145,7 +147,7 @@ class SeaCodecFuzzTest {
             @ForAll @IntRange(max = 100_000) int sender, @ForAll("stampNanos") long nanos, @ForAll @IntRange(max = 2000) int size) {
         TrackingAllocator alloc = new TrackingAllocator();
         ByteBuf login = SeaClientFrames.login(alloc, user, computer);
-        ByteBuf message = SeaClientFrames.sendMessage(alloc, destination, sender, nanos, size);
+        ByteBuf message = SeaClientProtocol.stampedMessage(alloc, destination, sender, nanos, size);
         byte[] text = ByteBufUtil.getBytes(message, message.readerIndex() + 10, message.readableBytes() - 10);
         byte[] wire = Chunks.concat(List.of(ByteBufUtil.getBytes(login), ByteBufUtil.getBytes(message)));
         login.release();
@@ -179,7 +181,7 @@ class SeaCodecFuzzTest {
         }
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.config().setAllocator(alloc);
-        ch.pipeline().addLast(new SeaServerDecoder(1 << 20));
+        ch.pipeline().addLast(new SeaServerDecoder(1 << 20, 0));
         for (byte[] chunk : Chunks.split(Chunks.concat(encoded), cuts)) {
             ch.writeInbound(alloc.copyOf(chunk));
         }
@@ -211,21 +213,27 @@ class SeaCodecFuzzTest {
     }
 
     private static String describeDriverSide(Object msg) {
-        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.UserList u) {
-            return "USERLIST " + u.selfId() + " " + u.count();
+        if (msg instanceof dev.switchboard.tools.codec.sea.SeaServerMessage.UserList u) {
+            return "USERLIST " + u.selfId() + " " + u.users().size();
         }
-        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.AddUser a) {
-            return "ADDUSER " + a.id();
+        if (msg instanceof dev.switchboard.tools.codec.sea.SeaServerMessage.AddUser a) {
+            return "ADDUSER " + a.user().id();
         }
-        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.DeleteUser d) {
+        if (msg instanceof dev.switchboard.tools.codec.sea.SeaServerMessage.DeleteUser d) {
             return "DELETEUSER " + d.id();
         }
-        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.Message m) {
-            return "MESSAGE " + m.senderId() + " " + m.privateMessage() + " "
+        if (msg instanceof SeaMessageText m) {
+            return "MESSAGE " + m.senderId() + " " + m.isPrivate() + " "
                     + Arrays.toString(ByteBufUtil.getBytes(m.content()));
         }
-        if (msg instanceof dev.switchboard.tools.load.sea.SeaServerMessage.Other o) {
-            return "OTHER " + o.code();
+        if (msg instanceof dev.switchboard.tools.codec.sea.SeaServerMessage.Pong) {
+            return "OTHER " + dev.switchboard.tools.codec.sea.SeaServerMessage.PONG;
+        }
+        if (msg instanceof dev.switchboard.tools.codec.sea.SeaServerMessage.Link) {
+            return "OTHER " + dev.switchboard.tools.codec.sea.SeaServerMessage.LINK;
+        }
+        if (msg instanceof dev.switchboard.tools.codec.sea.SeaServerMessage.AltServer) {
+            return "OTHER " + dev.switchboard.tools.codec.sea.SeaServerMessage.ALT_SERVER;
         }
         return String.valueOf(msg);
     }

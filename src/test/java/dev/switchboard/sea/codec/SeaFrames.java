@@ -1,7 +1,7 @@
 package dev.switchboard.sea.codec;
 
 import dev.switchboard.sea.message.SeaCodes;
-import java.io.ByteArrayOutputStream;
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -68,26 +68,17 @@ final class SeaFrames {
         return Arbitraries.bytes().array(byte[].class).ofMinSize(min).ofMaxSize(max);
     }
 
-    /** BE24 {@code L}, the command byte, then the body parts (§2.2). */
+    /** BE24 {@code L}, the command byte, then the body parts (§2.2), by the shared client codec. */
     static byte[] frame(int command, byte[]... body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int length = 1 + Arrays.stream(body).mapToInt(b -> b.length).sum();
-        out.write(length >>> 16);
-        out.write(length >>> 8);
-        out.write(length);
-        out.write(command);
-        for (byte[] part : body) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
+        return SeaClientFrames.frame(command, body);
     }
 
     static byte[] str8(byte[] value) {
-        return concat(new byte[] {(byte) value.length}, value);
+        return SeaClientFrames.str8(value);
     }
 
     static byte[] u16(int value) {
-        return new byte[] {(byte) (value >>> 8), (byte) value};
+        return SeaClientFrames.u16(value);
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -1,7 +1,9 @@
 package dev.switchboard.sea.support;
 
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
+import dev.switchboard.tools.codec.sea.SeaServerMessage;
+import dev.switchboard.tools.codec.sea.SeaServerReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,13 +14,17 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A blocking SEA client over a real loopback socket, with bounded reads (no sleeping). */
+/**
+ * A blocking SEA client over a real loopback socket, with bounded reads (no sleeping). Frames come from
+ * the shared client codec ({@link SeaClientFrames}) and server messages are delimited by its reader
+ * ({@link SeaServerReader}), independently of the gateway's own codec.
+ */
 public final class SeaTestClient implements AutoCloseable {
 
     private static final int READ_TIMEOUT_MS = 10_000;
 
     private final Socket socket;
-    private final InputStream in;
+    private final SeaServerReader in;
     private final OutputStream out;
     private int id;
 
@@ -26,7 +32,8 @@ public final class SeaTestClient implements AutoCloseable {
         this.socket = socket;
         socket.setSoTimeout(READ_TIMEOUT_MS);
         socket.setTcpNoDelay(true);
-        this.in = socket.getInputStream();
+        // Only version-independent layouts are read whole here; tests that switch to v102 read MESSAGE raw.
+        this.in = new SeaServerReader(socket.getInputStream(), 0);
         this.out = socket.getOutputStream();
     }
 
@@ -53,36 +60,23 @@ public final class SeaTestClient implements AutoCloseable {
 
     /** Logs in and reads the USERLIST header and entries; returns the assigned ID. */
     public int login(String user, String comp) throws IOException {
-        byte[] u = Hex.latin1(user);
-        byte[] c = Hex.latin1(comp);
-        send(frame(1, Hex.concat(new byte[]{(byte) u.length}, u, new byte[]{(byte) c.length}, c)));
+        send(SeaClientFrames.login(Hex.latin1(user), Hex.latin1(comp)));
         readUserList();
         return id;
     }
 
     /** Reads one USERLIST and returns it raw; records the self ID. */
     public byte[] readUserList() throws IOException {
-        byte[] head = read(4);
-        assertThat(head[0]).as("USERLIST code").isEqualTo((byte) 1);
-        id = ((head[1] & 0xFF) << 8) | (head[2] & 0xFF);
-        byte[] ip = read(head[3] & 0xFF);
-        byte[] countBytes = read(2);
-        int count = ((countBytes[0] & 0xFF) << 8) | (countBytes[1] & 0xFF);
-        byte[] all = Hex.concat(head, ip, countBytes);
-        for (int i = 0; i < count; i++) {
-            byte[] idAndLen = read(3);
-            byte[] name = read(idAndLen[2] & 0xFF);
-            byte[] clen = read(1);
-            byte[] comp = read(clen[0] & 0xFF);
-            all = Hex.concat(all, idAndLen, name, clen, comp);
-        }
-        return Hex.concat(all, read(2));
+        byte[] all = in.nextBytes();
+        assertThat(all).as("a whole server message before EOF").isNotNull();
+        assertThat(all[0]).as("USERLIST code").isEqualTo((byte) SeaServerMessage.USERLIST);
+        id = ((all[1] & 0xFF) << 8) | (all[2] & 0xFF);
+        return all;
     }
 
     /** A frame: BE24 length, command, body. */
     public static byte[] frame(int command, byte[] body) {
-        int l = 1 + body.length;
-        return Hex.concat(new byte[]{(byte) (l >>> 16), (byte) (l >>> 8), (byte) l, (byte) command}, body);
+        return SeaClientFrames.frame(command, body);
     }
 
     public void send(byte[] bytes) throws IOException {
@@ -96,12 +90,12 @@ public final class SeaTestClient implements AutoCloseable {
 
     /** Sets user info with the given version byte (#4), empty info. */
     public void setVersion(int version) throws IOException {
-        sendFrame(4, Hex.concat(new byte[]{1}, Hex.latin1("312-a"), new byte[]{0, (byte) version}));
+        send(SeaClientFrames.setUserInfo(1, Hex.latin1("312-a"), new byte[0], version));
     }
 
     /** Reads exactly {@code n} bytes or fails. */
     public byte[] read(int n) throws IOException {
-        byte[] b = in.readNBytes(n);
+        byte[] b = in.readExactly(n);
         assertThat(b.length).as("bytes before EOF").isEqualTo(n);
         return b;
     }
@@ -121,7 +115,7 @@ public final class SeaTestClient implements AutoCloseable {
      * server processes every session on one thread, so earlier output would arrive first).
      */
     public void expectNothingMore() throws IOException {
-        sendFrame(3, new byte[0]);
+        send(SeaClientFrames.ping());
         expect("05");
     }
 

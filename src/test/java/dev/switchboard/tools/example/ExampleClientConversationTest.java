@@ -1,9 +1,7 @@
 package dev.switchboard.tools.example;
 
-import dev.switchboard.example.codec.MessageParser;
-import dev.switchboard.example.codec.MessageSerializer;
-import dev.switchboard.example.codec.ParseResult;
-import dev.switchboard.example.message.ExampleMessage;
+import dev.switchboard.tools.codec.example.ExampleLine;
+import dev.switchboard.tools.codec.example.ExampleLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +26,7 @@ class ExampleClientConversationTest {
         ClientAction action = client.onMessage(parse(line));
 
         assertThat(action).isInstanceOf(ClientAction.Send.class);
-        assertThat(MessageSerializer.serialize(((ClientAction.Send) action).message())).isEqualTo(reply);
+        assertThat(ExampleLines.serialize(((ClientAction.Send) action).message())).isEqualTo(reply);
     }
 
     @Test
@@ -42,7 +40,7 @@ class ExampleClientConversationTest {
         assertThat(client.onMessage(parse("INVALID command=QUIT"))).isInstanceOf(ClientAction.LogOnly.class);
     }
 
-    private static ExampleMessage parse(String line) {
-        return ((ParseResult.Parsed) MessageParser.parse(line)).message();
+    private static ExampleLine parse(String line) {
+        return ((ExampleLines.Valid) ExampleLines.parse(line)).line();
     }
 }

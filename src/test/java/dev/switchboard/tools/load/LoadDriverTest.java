@@ -61,6 +61,26 @@ class LoadDriverTest {
     }
 
     @Test
+    void run_whenTrickleScenarioScaledDown_thenPacedDeliveriesAndDriverCpuReported() throws Exception {
+        try (FakeServers server = FakeServers.sea()) {
+            LoadReport report = run("--scenario", "sea-trickle", "--port", String.valueOf(server.port()),
+                    "--connections", "6", "--senders", "3", "--rate", "20", "--duration", "1s", "--drain", "3s");
+            assertThat(report.get("scenario")).isEqualTo("sea-trickle");
+            assertThat(report.get("rate_per_sender")).isEqualTo("20.0");
+            assertThat(report.getLong("threads")).isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(report.getLong("sent")).isPositive();
+            assertThat(report.getLong("delivered")).isEqualTo(report.getLong("sent") * 6);
+            assertThat(report.getLong("driver_loop_threads")).isEqualTo(report.getLong("threads"));
+            assertThat(Double.parseDouble(report.get("driver_cpu_s"))).isPositive();
+            assertThat(report.get("driver_cpu_us_per_delivery")).isNotEqualTo("n/a");
+            assertThat(report.get("driver_cpu_share_of_cores")).isNotNull();
+            assertThat(report.get("driver_busiest_loop_share_of_core")).isNotNull();
+            assertThat(report.get("latency_us_p50")).isNotNull();
+            assertThat(report.get("latency_us_max")).isNotNull();
+        }
+    }
+
+    @Test
     void run_whenNothingListens_thenReportsTheFailure() throws Exception {
         int port;
         try (FakeServers server = FakeServers.sea()) {
@@ -89,7 +109,8 @@ class LoadDriverTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status = LoadDriver.run(new String[] {"load", "--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(LoadDriver.OK);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: load").contains("--protocol=example|sea|rooms").contains("--deadline");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("Usage: load").contains("--protocol=example|sea|rooms")
+                .contains("--deadline").contains("--scenario").contains("sea-trickle");
     }
 
     @Test

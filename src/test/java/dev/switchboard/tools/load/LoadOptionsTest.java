@@ -84,4 +84,60 @@ class LoadOptionsTest {
         assertThat(LoadOptions.helpRequested(new String[] {"--protocol", "sea", "--help"})).isTrue();
         assertThat(LoadOptions.helpRequested(new String[] {"--protocol", "sea"})).isFalse();
     }
+
+    @Test
+    void parse_whenScenarioAlone_thenItsPresetApplied() {
+        LoadOptions trickle = LoadOptions.parse(new String[] {"--scenario", "sea-trickle"});
+        assertThat(trickle.scenario()).isEqualTo("sea-trickle");
+        assertThat(trickle.protocol()).isEqualTo(LoadOptions.Protocol.SEA);
+        assertThat(trickle.connections()).isEqualTo(1000);
+        assertThat(trickle.senders()).isEqualTo(100);
+        assertThat(trickle.rate()).isEqualTo(10.0);
+        assertThat(trickle.paced()).isTrue();
+        assertThat(trickle.threads()).as("one loop per core").isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(trickle.target().getPort()).isEqualTo(8732);
+
+        LoadOptions unpaced = LoadOptions.parse(new String[] {"--scenario", "sea-unpaced"});
+        assertThat(unpaced.connections()).isEqualTo(100);
+        assertThat(unpaced.senders()).isEqualTo(10);
+        assertThat(unpaced.window()).isEqualTo(32);
+        assertThat(unpaced.paced()).isFalse();
+        assertThat(unpaced.threads()).isEqualTo(1);
+
+        LoadOptions rooms = LoadOptions.parse(new String[] {"--scenario", "rooms-broadcast"});
+        assertThat(rooms.protocol()).isEqualTo(LoadOptions.Protocol.ROOMS);
+        assertThat(rooms.connections()).isEqualTo(1000);
+        assertThat(rooms.senders()).isEqualTo(8);
+        assertThat(LoadOptions.parse(new String[] {"--scenario", "sea-paced"}).rate()).isEqualTo(20.0);
+        assertThat(LoadOptions.parse(new String[] {"--scenario", "example"}).protocol())
+                .isEqualTo(LoadOptions.Protocol.EXAMPLE);
+    }
+
+    @Test
+    void parse_whenScenarioAndExplicitOptions_thenOptionsOverrideThePreset() {
+        LoadOptions o = LoadOptions.parse(new String[] {"--scenario", "sea-trickle", "--connections", "50",
+                "--senders", "5", "--rate", "2.5", "--threads", "1", "--port", "28732"});
+        assertThat(o.scenario()).isEqualTo("sea-trickle");
+        assertThat(o.connections()).isEqualTo(50);
+        assertThat(o.senders()).isEqualTo(5);
+        assertThat(o.rate()).isEqualTo(2.5);
+        assertThat(o.threads()).isEqualTo(1);
+        assertThat(o.target().getPort()).isEqualTo(28732);
+        assertThat(LoadOptions.parse(new String[] {"--protocol", "sea"}).scenario()).isEqualTo("custom");
+    }
+
+    @Test
+    void parse_whenScenarioUnknownOrThreadsZero_thenReasonOrOnePerCore() {
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--scenario", "sea-drizzle"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown scenario 'sea-drizzle'").hasMessageContaining("sea-trickle");
+        assertThat(LoadOptions.parse(new String[] {"--protocol", "sea", "--threads", "0"}).threads())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void usage_listsEveryScenarioWithItsShape() {
+        assertThat(LoadOptions.USAGE).contains("--scenario", "Scenarios (--scenario NAME", "sea-unpaced", "sea-paced",
+                "sea-trickle", "rooms-broadcast", "example", "100 senders x 10 msg/s", "Exit status: 0");
+    }
 }

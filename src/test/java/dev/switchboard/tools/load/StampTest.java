@@ -42,4 +42,23 @@ class StampTest {
             assertThat(Stamp.read(b, 0, b.readableBytes())).as(text).isNull();
         }
     }
+
+    @Test
+    void reader_whenReused_thenEachStampInTurnAndFieldsKeptOnNonStamp() {
+        Stamp.Reader reader = new Stamp.Reader();
+        ByteBuf b = Unpooled.buffer();
+        Stamp.write(b, 7, 111L, 20);
+        int second = b.writerIndex();
+        Stamp.write(b, 8, -222L, 20);
+
+        assertThat(reader.read(b, 0, second)).isTrue();
+        assertThat(reader.sender()).isEqualTo(7);
+        assertThat(reader.nanos()).isEqualTo(111L);
+        assertThat(reader.read(b, second, b.writerIndex() - second)).isTrue();
+        assertThat(reader.sender()).isEqualTo(8);
+        assertThat(reader.nanos()).isEqualTo(-222L);
+        ByteBuf foreign = Unpooled.copiedBuffer("B1:1x.", StandardCharsets.US_ASCII);
+        assertThat(reader.read(foreign, 0, foreign.readableBytes())).isFalse();
+        assertThat(reader.sender()).isEqualTo(8);
+    }
 }

@@ -1,8 +1,8 @@
 package dev.switchboard.tools.seasend;
 
-import static dev.switchboard.tools.seasend.ClientFramesTest.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** seasend against a fake SEA server on a loopback socket that checks every byte it receives. */
 @Timeout(30)
 class SeaSendTest {
+
+    private static byte[] hex(String spaced) {
+        return HexFormat.of().parseHex(spaced.replace(" ", ""));
+    }
 
     @TempDir
     Path dir;
@@ -298,7 +303,7 @@ class SeaSendTest {
         assertThat(shortForm).isEqualTo(longForm);
         assertThat(longForm.host()).isEqualTo("10.0.0.1");
         assertThat(longForm.port()).isEqualTo(9000);
-        assertThat(longForm.destination()).isEqualTo(ClientFrames.PRINTERS);
+        assertThat(longForm.destination()).isEqualTo(SeaClientFrames.PRINTERS);
         assertThat(longForm.version()).isEqualTo(101);
         assertThat(longForm.timeout()).isEqualTo(java.time.Duration.ofMillis(500));
         assertThat(longForm.textFile()).isEqualTo(Path.of("text.txt"));

@@ -1,12 +1,12 @@
 package dev.switchboard.tools.example;
 
-import dev.switchboard.example.message.ExampleMessage;
+import dev.switchboard.tools.codec.example.ExampleLine;
 
 /** What the example client does with one received message (spec §6.3). */
 public sealed interface ClientAction permits ClientAction.Send, ClientAction.Finish, ClientAction.LogOnly {
 
     /** Send {@code message} back on the connection. */
-    record Send(ExampleMessage message) implements ClientAction {
+    record Send(ExampleLine message) implements ClientAction {
     }
 
     /** {@code BYE}: close, stop reconnecting, exit 0. */

@@ -1,8 +1,7 @@
 package dev.switchboard.tools.example;
 
-import dev.switchboard.example.codec.MalformedLine;
-import dev.switchboard.example.codec.MessageSerializer;
-import dev.switchboard.example.message.ExampleMessage;
+import dev.switchboard.tools.codec.example.ExampleLine;
+import dev.switchboard.tools.codec.example.ExampleLines;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
@@ -26,19 +25,16 @@ final class ClientConversationHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof MalformedLine bad) {
-            out.println("ignoring unparsable line from server: " + bad.reason() + " (" + bad.detail() + ")");
-            if (bad.reason().fatal()) {
-                ctx.close();
-            }
+        if (msg instanceof ExampleLines.Invalid bad) {
+            out.println("ignoring unparsable line from server: " + bad.reason());
             return;
         }
-        ExampleMessage message = (ExampleMessage) msg;
+        ExampleLine message = (ExampleLine) msg;
         // Received names need not follow the sender rules, so print without the serializer's checks.
         out.println("< " + message.command() + (message.parameters().isEmpty() ? "" : " " + message.parameters()));
         ClientAction action = conversation.onMessage(message);
         if (action instanceof ClientAction.Send send) {
-            out.println("> " + MessageSerializer.serialize(send.message()));
+            out.println("> " + ExampleLines.serialize(send.message()));
             ctx.writeAndFlush(send.message());
         } else if (action instanceof ClientAction.Finish) {
             out.println("server said BYE: closing and exiting");

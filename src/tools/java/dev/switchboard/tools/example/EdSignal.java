@@ -1,11 +1,8 @@
 package dev.switchboard.tools.example;
 
-import dev.switchboard.example.codec.MessageParser;
-import dev.switchboard.example.codec.MessageSerializer;
-import dev.switchboard.example.codec.ParseResult;
-import dev.switchboard.example.message.ExampleCommands;
-import dev.switchboard.example.message.ExampleMessage;
-import dev.switchboard.example.message.NameRules;
+import dev.switchboard.tools.codec.example.ExampleLine;
+import dev.switchboard.tools.codec.example.ExampleLines;
+import dev.switchboard.tools.codec.example.ExampleNames;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -139,7 +136,7 @@ public final class EdSignal {
         }
         Address address = Address.parse(hostOption == null ? "" : hostOption, DEFAULT_PORT);
 
-        ExampleMessage message = message(cl);
+        ExampleLine message = message(cl);
         if (destinationServer != null || cl.service != null) {
             message = message.withDestination(destinationServer != null ? destinationServer : message.server(),
                     cl.service != null ? cl.service : message.service());
@@ -147,7 +144,7 @@ public final class EdSignal {
         for (String param : cl.params) {
             int eq = param.indexOf('=');
             String name = eq < 0 ? param : param.substring(0, eq);
-            if (!NameRules.isValidParameterName(name)) {
+            if (!ExampleNames.isParameter(name)) {
                 throw new IllegalArgumentException("invalid parameter name '" + name + "'");
             }
             message = message.withParameter(name, eq < 0 ? "" : param.substring(eq + 1));
@@ -156,17 +153,17 @@ public final class EdSignal {
             if (tcp) {
                 err.println("ed-signal: --secret-code is for UDP only; not sent");
             } else {
-                message = message.withParameter(ExampleCommands.PARAM_SECRET_CODE, cl.secretCode);
+                message = message.withParameter(ExampleLine.PARAM_SECRET_CODE, cl.secretCode);
             }
         }
         if (cl.reply && !tcp) {
             err.println("ed-signal: --reply is for TCP only; UDP gets no reply");
         }
-        String wire = MessageSerializer.serialize(message);
+        String wire = ExampleLines.serialize(message);
         return new Request(address, tcp, wire, cl.reply, timeoutMillis(cl.timeout));
     }
 
-    private static ExampleMessage message(Arguments cl) {
+    private static ExampleLine message(Arguments cl) {
         String spec = cl.message;
         if (spec == null) {
             if (cl.positional.size() != 1) {
@@ -179,16 +176,16 @@ public final class EdSignal {
         if (spec.indexOf(' ') >= 0 || spec.startsWith("<") || spec.startsWith("{")) {
             throw new IllegalArgumentException("--message is [[server:]service/]COMMAND, got '" + spec + "'");
         }
-        ParseResult parsed = MessageParser.parse(spec);
-        if (!(parsed instanceof ParseResult.Parsed ok) || !NameRules.isValidCommand(ok.message().command())) {
+        ExampleLines.Parsed parsed = ExampleLines.parse(spec);
+        if (!(parsed instanceof ExampleLines.Valid ok) || !ExampleNames.isCommand(ok.line().command())) {
             throw new IllegalArgumentException("invalid command '" + spec
                     + "' (a command is A-Z 0-9 _ and does not start with a digit)");
         }
-        return ok.message();
+        return ok.line();
     }
 
     private static boolean isName(String value) {
-        return !value.isEmpty() && NameRules.isValidRouteName(value);
+        return !value.isEmpty() && ExampleNames.isRoute(value);
     }
 
     private static int timeoutMillis(String text) {

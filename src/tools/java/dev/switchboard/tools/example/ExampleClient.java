@@ -1,7 +1,7 @@
 package dev.switchboard.tools.example;
 
-import dev.switchboard.example.codec.ExampleLineDecoder;
-import dev.switchboard.example.codec.ExampleMessageEncoder;
+import dev.switchboard.tools.codec.example.ExampleLineDecoder;
+import dev.switchboard.tools.codec.example.ExampleLineEncoder;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.PrintStream;
@@ -32,6 +33,8 @@ public final class ExampleClient {
     static final int DEFAULT_PORT = 3001;
     static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(60);
     static final int MAX_LINE_LENGTH = 1024 * 1024;
+    private static final ExampleLineDecoder LINE_DECODER = new ExampleLineDecoder();
+    private static final ExampleLineEncoder LINE_ENCODER = new ExampleLineEncoder();
 
     /** The raw command line as picocli reads it; {@link #run} checks and converts it. */
     @Command(name = "example-client", sortOptions = false,
@@ -111,8 +114,10 @@ public final class ExampleClient {
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new ExampleLineDecoder(MAX_LINE_LENGTH));
-                            ch.pipeline().addLast(new ExampleMessageEncoder());
+                            // A line over the limit fails the connection (TooLongFrameException), as §2.1 allows.
+                            ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE_LENGTH));
+                            ch.pipeline().addLast(LINE_DECODER);
+                            ch.pipeline().addLast(LINE_ENCODER);
                             ch.pipeline().addLast(new ClientConversationHandler(done, out));
                         }
                     });

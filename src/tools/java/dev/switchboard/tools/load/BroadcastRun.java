@@ -173,6 +173,7 @@ final class BroadcastRun {
         private long firstNanos;
         private long periodNanos;
         private ScheduledFuture<?> tick;
+        private final Stamp.Reader stamp = new Stamp.Reader();
 
         Connection(int index) {
             this.index = index;
@@ -211,9 +212,8 @@ final class BroadcastRun {
         }
 
         @Override
-        public void delivered(ByteBuf text) {
-            Stamp stamp = Stamp.read(text, text.readerIndex(), text.readableBytes());
-            if (stamp == null) {
+        public void delivered(ByteBuf buf, int at, int length) {
+            if (!stamp.read(buf, at, length)) {
                 stats.foreign.increment();
                 return;
             }

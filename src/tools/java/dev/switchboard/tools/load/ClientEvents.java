@@ -11,8 +11,11 @@ public interface ClientEvents {
     /** The connection finished logging in (and joining, where the protocol has rooms). */
     void ready();
 
-    /** A broadcast message arrived; {@code text} is only valid during the call (the caller releases it). */
-    void delivered(ByteBuf text);
+    /**
+     * A broadcast message arrived: its text is the {@code length} bytes at {@code index} of {@code buf},
+     * valid only during the call (the caller owns and releases the buffer).
+     */
+    void delivered(ByteBuf buf, int index, int length);
 
     /** The current batch of reads is done: the driver flushes what it wrote in reply. */
     void readComplete();

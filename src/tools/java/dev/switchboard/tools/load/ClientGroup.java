@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  */
 final class ClientGroup implements AutoCloseable {
 
+    /** Names the client event-loop threads, so their CPU time can be told apart from the rest of the driver. */
+    static final String THREAD_PREFIX = "load-client";
+
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final InetSocketAddress target;
@@ -35,7 +38,7 @@ final class ClientGroup implements AutoCloseable {
     ClientGroup(int threads, InetSocketAddress target, List<InetAddress> sources) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("load-client", true), io);
+        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true), io);
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)

@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code --deadline}), refuses non-loopback targets, prints a {@link LoadReport} and returns an exit status;
  * the process-level watchdog for a run that overstays its deadline is the tools launcher's ({@code Tools.main}).
  *
- * <pre>java -jar target/switchboard-tools.jar load --protocol sea --port 8732 --connections 100 --senders 10 --pid 1234</pre>
+ * <pre>java -jar target/switchboard-tools.jar load --protocol sea --port 8732 --connections 100 --senders 10 --pid 1234
+ * java -jar target/switchboard-tools.jar load --scenario sea-trickle --port 8732 --pid 1234</pre>
  */
 public final class LoadDriver {
 
@@ -26,6 +27,11 @@ public final class LoadDriver {
     public static final int USAGE = 2;
 
     private LoadDriver() {
+    }
+
+    /** The names {@code --scenario} accepts, comma-separated, for the launcher's usage text. */
+    public static String scenarios() {
+        return LoadOptions.Scenario.ids();
     }
 
     /**
@@ -75,6 +81,7 @@ public final class LoadDriver {
     public static LoadReport execute(LoadOptions options, PrintStream progress) throws InterruptedException {
         long deadlineNanos = System.nanoTime() + options.deadline().toNanos();
         LoadReport report = new LoadReport()
+                .put("scenario", options.scenario())
                 .put("protocol", options.protocol().name().toLowerCase(Locale.ROOT))
                 .put("target", options.target().getAddress().getHostAddress() + ":" + options.target().getPort())
                 .put("connections", options.connections())

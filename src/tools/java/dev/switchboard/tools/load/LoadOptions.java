@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
  * The load driver's command line, parsed and checked: every run is bounded in connections, messages
  * and time, and only ever targets a loopback address.
  *
+ * @param scenario      the named preset the run started from, or {@code custom}
  * @param protocol      which client to run
  * @param target        the gateway listener (loopback only)
  * @param path          the WebSocket request target (rooms only)
@@ -34,6 +35,7 @@ import picocli.CommandLine.Option;
  * @param room          room to join (rooms); empty = stay in the lobby (logged in, no room)
  */
 public record LoadOptions(
+        String scenario,
         Protocol protocol,
         InetSocketAddress target,
         String path,
@@ -68,12 +70,75 @@ public record LoadOptions(
         }
     }
 
+    /**
+     * The benchmark scenarios of {@code src/bench/BENCHMARKS.md} as presets: {@code --scenario NAME} fills
+     * in the protocol and shape, and any option given next to it overrides that part of the preset.
+     *
+     * @param threads client event-loop threads; 0 = one per available core
+     */
+    enum Scenario {
+        SEA_UNPACED("sea-unpaced", "SEA 100 clients, 10 unpaced senders, window 32 (fan-out throughput)",
+                Protocol.SEA, 100, 10, 0, 32, 1),
+        SEA_PACED("sea-paced", "SEA 1000 clients, 1 sender at 20 msg/s (latency of a big fan-out)",
+                Protocol.SEA, 1000, 1, 20, 16, 1),
+        SEA_TRICKLE("sea-trickle", "SEA 1000 clients, 100 senders x 10 msg/s, phases spread so each message "
+                + "arrives alone (1 M deliveries/s offered)", Protocol.SEA, 1000, 100, 10, 16, 0),
+        ROOMS_BROADCAST("rooms-broadcast", "rooms: one room of 1000 members, 8 unpaced senders, window 16",
+                Protocol.ROOMS, 1000, 8, 0, 16, 1),
+        EXAMPLE("example", "example protocol: 100 concurrent HI..BYE conversations, a new connection each",
+                Protocol.EXAMPLE, 100, 1, 0, 16, 1);
+
+        final String id;
+        final String summary;
+        final Protocol protocol;
+        final int connections;
+        final int senders;
+        final double rate;
+        final int window;
+        final int threads;
+
+        Scenario(String id, String summary, Protocol protocol, int connections, int senders, double rate, int window,
+                int threads) {
+            this.id = id;
+            this.summary = summary;
+            this.protocol = protocol;
+            this.connections = connections;
+            this.senders = senders;
+            this.rate = rate;
+            this.window = window;
+            this.threads = threads;
+        }
+
+        static Scenario of(String id) {
+            for (Scenario s : values()) {
+                if (s.id.equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown scenario '" + id + "' (" + ids() + ")");
+        }
+
+        static String ids() {
+            return String.join(", ", java.util.Arrays.stream(values()).map(s -> s.id).toList());
+        }
+
+        /** One line per scenario for the usage text. */
+        static String list() {
+            StringBuilder sb = new StringBuilder("Scenarios (--scenario NAME; other options override the preset):");
+            for (Scenario s : values()) {
+                sb.append("%n  %-16s %s".formatted(s.id, s.summary));
+            }
+            return sb.toString();
+        }
+    }
+
     /** The raw command line as picocli reads it; {@link #parse} checks and converts it. */
     @Command(name = "load", sortOptions = false,
-            description = "Loopback load driver for the gateway's protocols; prints one report and exits.",
-            footer = "Exit status: 0 figures produced, 1 nothing measured, 2 bad command line.")
+            description = "Loopback load driver for the gateway's protocols; prints one report and exits.")
     static final class Arguments {
-        @Option(names = "--protocol", required = true, paramLabel = "example|sea|rooms", description = "client to run")
+        @Option(names = "--scenario", paramLabel = "NAME", description = "start from a named preset (listed below)")
+        String scenario;
+        @Option(names = "--protocol", paramLabel = "example|sea|rooms", description = "client to run (required without --scenario)")
         String protocol;
         @Option(names = "--host", paramLabel = "H", description = "target host, loopback only (default 127.0.0.1)")
         String host = "127.0.0.1";
@@ -83,14 +148,14 @@ public record LoadOptions(
         String path = "/";
         @Option(names = "--connections", paramLabel = "N",
                 description = "connections (example: concurrent conversations) (default 10)")
-        String connections = "10";
+        String connections;
         @Option(names = "--senders", paramLabel = "M", description = "sending connections, sea/rooms (default 1; 0 = idle hold)")
-        String senders = "1";
+        String senders;
         @Option(names = "--rate", paramLabel = "R",
                 description = "messages/s per sender; 0 = unpaced, window-bounded (default 0)")
-        String rate = "0";
+        String rate;
         @Option(names = "--window", paramLabel = "W", description = "in-flight messages per unpaced sender (default 16)")
-        String window = "16";
+        String window;
         @Option(names = "--size", paramLabel = "B", description = "message text bytes (default 64)")
         String size = "64";
         @Option(names = "--duration", paramLabel = "D", description = "send (or hold) time, e.g. 10s, 500ms (default 10s)")
@@ -104,8 +169,8 @@ public record LoadOptions(
         String connectBatch = "256";
         @Option(names = "--sources", paramLabel = "K", description = "spread connections over 127.0.0.1 .. 127.0.0.K (default 1)")
         String sources = "1";
-        @Option(names = "--threads", paramLabel = "T", description = "client event-loop threads (default 1)")
-        String threads = "1";
+        @Option(names = "--threads", paramLabel = "T", description = "client event-loop threads; 0 = one per core (default 1)")
+        String threads;
         @Option(names = "--pid", paramLabel = "PID", description = "gateway process id: report its CPU time and RSS")
         String pid;
         @Option(names = "--heap", description = "with --pid: also report heap used (jcmd GC.run + GC.heap_info)")
@@ -117,7 +182,9 @@ public record LoadOptions(
         boolean help;
     }
 
-    static final String USAGE = new CommandLine(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    static final String USAGE = new CommandLine(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF)
+            + Scenario.list() + System.lineSeparator()
+            + "Exit status: 0 figures produced, 1 nothing measured, 2 bad command line." + System.lineSeparator();
 
     /** True when {@code args} ask for the usage text rather than a run. */
     static boolean helpRequested(String[] args) {
@@ -136,23 +203,27 @@ public record LoadOptions(
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (a.protocol == null) {
-            // picocli skips its required check when --help is among the arguments
-            throw new IllegalArgumentException("Missing required option: '--protocol=example|sea|rooms'");
+        Scenario preset = a.scenario == null ? null : Scenario.of(a.scenario);
+        if (a.protocol == null && preset == null) {
+            throw new IllegalArgumentException("Missing required option: '--protocol=example|sea|rooms' (or --scenario)");
         }
-        Protocol protocol = parseProtocol(a.protocol);
+        Protocol protocol = a.protocol != null ? parseProtocol(a.protocol) : preset.protocol;
         Integer port = a.port == null ? null : intIn("--port", a.port, 1, 65535);
-        int connections = intIn("--connections", a.connections, 1, MAX_CONNECTIONS);
-        int senders = intIn("--senders", a.senders, 0, MAX_CONNECTIONS);
-        double rate = doubleIn("--rate", a.rate, 0, 1_000_000);
-        int window = intIn("--window", a.window, 1, 100_000);
+        int connections = intIn("--connections", or(a.connections, preset == null ? null : preset.connections, "10"),
+                1, MAX_CONNECTIONS);
+        int senders = intIn("--senders", or(a.senders, preset == null ? null : preset.senders, "1"), 0, MAX_CONNECTIONS);
+        double rate = doubleIn("--rate", or(a.rate, preset == null ? null : preset.rate, "0"), 0, 1_000_000);
+        int window = intIn("--window", or(a.window, preset == null ? null : preset.window, "16"), 1, 100_000);
         int size = intIn("--size", a.size, 1, MAX_SIZE);
         Duration duration = durationIn("--duration", a.duration);
         Duration drain = durationIn("--drain", a.drain);
         Duration deadline = a.deadline == null ? null : durationIn("--deadline", a.deadline);
         int connectBatch = intIn("--connect-batch", a.connectBatch, 1, 100_000);
         int sourceCount = intIn("--sources", a.sources, 1, 250);
-        int threads = intIn("--threads", a.threads, 1, 64);
+        int threads = intIn("--threads", or(a.threads, preset == null ? null : preset.threads, "1"), 0, 64);
+        if (threads == 0) {
+            threads = Runtime.getRuntime().availableProcessors();
+        }
         long pid = a.pid == null ? 0 : intIn("--pid", a.pid, 1, Integer.MAX_VALUE);
         boolean heap = a.heap;
         String room = a.room;
@@ -179,9 +250,20 @@ public record LoadOptions(
         if (room == null) {
             room = "bench-" + Long.toHexString(System.nanoTime() & 0xffffff);
         }
-        return new LoadOptions(protocol, new InetSocketAddress(address, port != null ? port : protocol.defaultPort),
+        return new LoadOptions(preset == null ? "custom" : preset.id, protocol, new InetSocketAddress(address, port != null ? port : protocol.defaultPort),
                 a.path, connections, senders, rate, window, size, duration, drain, deadline, connectBatch,
                 List.copyOf(sources), threads, pid, heap, room);
+    }
+
+    /** The option as given, else the preset's value, else the driver's default. */
+    private static String or(String given, Number preset, String fallback) {
+        if (given != null) {
+            return given;
+        }
+        if (preset == null) {
+            return fallback;
+        }
+        return preset instanceof Double d ? Double.toString(d) : preset.toString();
     }
 
     /** Resolves {@code host} and refuses anything that is not a loopback address. */

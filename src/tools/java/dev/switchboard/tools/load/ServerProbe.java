@@ -1,5 +1,7 @@
 package dev.switchboard.tools.load;
 
+import java.util.Map;
+
 /**
  * The gateway's footprint as the driver sees it from outside: RSS (and, with {@code --heap}, heap used
  * after a full GC) before connecting and once every connection is ready, and CPU time over the
@@ -42,25 +44,53 @@ final class ServerProbe {
                 .put("server_rss_per_connection_bytes", ready == 0 ? Double.NaN : (after.rssKib() - before.rssKib()) * 1024.0 / ready);
     }
 
-    /** CPU time of the gateway (if known) and of the driver between {@link #start} and {@link #finish}. */
+    /**
+     * CPU time of the gateway (if known) and of the driver between {@link #start} and {@link #finish}. The
+     * driver's figures say whether it, rather than the gateway, limited the run: its process CPU time (from
+     * the JVM's {@code OperatingSystemMXBean}), that time as a share of all cores over the window, and the
+     * busiest client event loop's share of one core (from {@code ThreadMXBean}); a loop near 1.0 means the
+     * driver could not read any faster.
+     */
     static final class CpuWindow {
+        /** Client event-loop threads are named after this prefix by {@link ClientGroup}. */
+        static final String LOOP_THREAD_PREFIX = ClientGroup.THREAD_PREFIX;
+
         private final long pid;
         private final ProcessSample server;
-        private final ProcessSample driver;
+        private final long driverCpuNanos;
+        private final long startNanos;
+        private final Map<Long, Long> loopCpuNanos;
 
-        private CpuWindow(long pid, ProcessSample server, ProcessSample driver) {
+        private CpuWindow(long pid, ProcessSample server) {
             this.pid = pid;
             this.server = server;
-            this.driver = driver;
+            this.driverCpuNanos = DriverCpu.processCpuNanos();
+            this.startNanos = System.nanoTime();
+            this.loopCpuNanos = DriverCpu.loopThreadCpuNanos(LOOP_THREAD_PREFIX);
         }
 
         static CpuWindow start(long pid) {
-            return new CpuWindow(pid, pid == 0 ? null : ProcessSample.of(pid), ProcessSample.self());
+            return new CpuWindow(pid, pid == 0 ? null : ProcessSample.of(pid));
         }
 
         void finish(long delivered, LoadReport report) {
-            ProcessSample driverNow = ProcessSample.self();
-            report.put("driver_cpu_s", (driverNow.cpuNanos() - driver.cpuNanos()) / 1e9);
+            long wallNanos = System.nanoTime() - startNanos;
+            long driverCpu = DriverCpu.processCpuNanos() - driverCpuNanos;
+            int cores = Runtime.getRuntime().availableProcessors();
+            Map<Long, Long> loopsNow = DriverCpu.loopThreadCpuNanos(LOOP_THREAD_PREFIX);
+            long loopsCpu = 0;
+            long busiest = 0;
+            for (Map.Entry<Long, Long> e : loopsNow.entrySet()) {
+                long used = e.getValue() - loopCpuNanos.getOrDefault(e.getKey(), 0L);
+                loopsCpu += used;
+                busiest = Math.max(busiest, used);
+            }
+            report.put("driver_cpu_s", driverCpu / 1e9)
+                    .put("driver_cpu_us_per_delivery", delivered == 0 ? Double.NaN : driverCpu / 1e3 / delivered)
+                    .put("driver_cpu_share_of_cores", wallNanos == 0 ? Double.NaN : (double) driverCpu / wallNanos / cores)
+                    .put("driver_loop_threads", loopsNow.size())
+                    .put("driver_loop_cpu_s", loopsCpu / 1e9)
+                    .put("driver_busiest_loop_share_of_core", wallNanos == 0 ? Double.NaN : (double) busiest / wallNanos);
             if (server == null) {
                 return;
             }

@@ -36,42 +36,67 @@ public record Stamp(int sender, long nanos) {
 
     /** Reads a stamp from {@code length} bytes at {@code index} without moving indexes; null if not one. */
     public static Stamp read(ByteBuf buf, int index, int length) {
-        int end = index + length;
-        if (length < 5 || buf.getByte(index) != 'B') {
-            return null;
-        }
-        long sender = 0;
-        int i = index + 1;
-        int digits = 0;
-        for (; i < end && buf.getByte(i) != ':'; i++, digits++) {
-            int d = buf.getByte(i) - '0';
-            if (d < 0 || d > 9 || digits >= 10) {
-                return null;
+        Reader reader = new Reader();
+        return reader.read(buf, index, length) ? new Stamp(reader.sender(), reader.nanos()) : null;
+    }
+
+    /**
+     * Reads stamps into its own fields, so a receiver that sees a million messages a second allocates
+     * nothing per message. Confined to one thread.
+     */
+    public static final class Reader {
+        private int sender;
+        private long nanos;
+
+        /** Parses the stamp at {@code index}; false (fields unchanged) when the bytes hold none. */
+        public boolean read(ByteBuf buf, int index, int length) {
+            int end = index + length;
+            if (length < 5 || buf.getByte(index) != 'B') {
+                return false;
             }
-            sender = sender * 10 + d;
-        }
-        if (i >= end || digits == 0 || sender > Integer.MAX_VALUE) {
-            return null;
-        }
-        long nanos = 0;
-        boolean negative = false;
-        digits = 0;
-        i++;
-        if (i < end && buf.getByte(i) == '-') {
-            negative = true;
+            long parsedSender = 0;
+            int i = index + 1;
+            int digits = 0;
+            for (; i < end && buf.getByte(i) != ':'; i++, digits++) {
+                int d = buf.getByte(i) - '0';
+                if (d < 0 || d > 9 || digits >= 10) {
+                    return false;
+                }
+                parsedSender = parsedSender * 10 + d;
+            }
+            if (i >= end || digits == 0 || parsedSender > Integer.MAX_VALUE) {
+                return false;
+            }
+            long parsedNanos = 0;
+            boolean negative = false;
+            digits = 0;
             i++;
-        }
-        for (; i < end && buf.getByte(i) != '.'; i++, digits++) {
-            int d = buf.getByte(i) - '0';
-            if (d < 0 || d > 9 || digits >= 19) {
-                return null;
+            if (i < end && buf.getByte(i) == '-') {
+                negative = true;
+                i++;
             }
-            nanos = nanos * 10 + d;
+            for (; i < end && buf.getByte(i) != '.'; i++, digits++) {
+                int d = buf.getByte(i) - '0';
+                if (d < 0 || d > 9 || digits >= 19) {
+                    return false;
+                }
+                parsedNanos = parsedNanos * 10 + d;
+            }
+            if (i >= end || digits == 0) {
+                return false;
+            }
+            sender = (int) parsedSender;
+            nanos = negative ? -parsedNanos : parsedNanos;
+            return true;
         }
-        if (i >= end || digits == 0) {
-            return null;
+
+        public int sender() {
+            return sender;
         }
-        return new Stamp((int) sender, negative ? -nanos : nanos);
+
+        public long nanos() {
+            return nanos;
+        }
     }
 
     private static void writeDecimal(ByteBuf out, long value) {

@@ -1,5 +1,8 @@
 package dev.switchboard.tools.seasend;
 
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
+import dev.switchboard.tools.codec.sea.SeaServerMessage;
+import dev.switchboard.tools.codec.sea.SeaServerReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -60,18 +63,18 @@ public final class SeaSend {
         try {
             MessagePayload payload = payload(o);
             int version = o.sendUserInfo() ? o.version() : 0;
-            byte[] message = ClientFrames.sendMessage(o.destination(), o.flags(), payload.text(), payload.payload(),
+            byte[] message = SeaClientFrames.sendMessage(o.destination(), o.flags(), payload.text(), payload.payload(),
                     version);
             ByteArrayOutputStream all = new ByteArrayOutputStream(message.length + 600);
-            all.writeBytes(ClientFrames.login(encode(o.user(), o), encode(o.computer(), o)));
+            all.writeBytes(SeaClientFrames.login(encode(o.user(), o), encode(o.computer(), o)));
             if (o.sendUserInfo()) {
-                all.writeBytes(ClientFrames.setUserInfo(o.faculty(), encode(o.room(), o), encode(o.info(), o),
+                all.writeBytes(SeaClientFrames.setUserInfo(o.faculty(), encode(o.room(), o), encode(o.info(), o),
                         o.version()));
             }
             all.writeBytes(message);
-            all.writeBytes(ClientFrames.ping());
+            all.writeBytes(SeaClientFrames.ping());
             frames = all.toByteArray();
-            boolean big = payload.payload().length > ClientFrames.MAX_MSGLEN;
+            boolean big = payload.payload().length > SeaClientFrames.MAX_MSGLEN;
             summary = "> MESSAGE to " + destination(o.destination()) + ": " + payload.payload().length + " bytes"
                     + (big ? " (v102 big message, " + payload.text().length + " bytes of text)" : "");
         } catch (IllegalArgumentException e) {
@@ -98,17 +101,18 @@ public final class SeaSend {
             OutputStream os = socket.getOutputStream();
             os.write(frames);
             os.flush();
-            ServerMessageReader reader = new ServerMessageReader(new BufferedInputStream(socket.getInputStream()),
-                    o.charset(), o.sendUserInfo() ? o.version() : 0);
+            SeaServerReader reader = new SeaServerReader(new BufferedInputStream(socket.getInputStream()),
+                    o.sendUserInfo() ? o.version() : 0);
+            ServerMessageText text = new ServerMessageText(o.charset());
             while (true) {
-                ServerMessage message = reader.next();
+                SeaServerMessage message = reader.next();
                 if (message == null) {
                     err.println("seasend: the server closed the connection before answering the PING "
                             + "(banned, blacklisted, flood-killed or a malformed frame?)");
                     return 1;
                 }
-                out.println("< " + message.describe());
-                if (message instanceof ServerMessage.Pong) {
+                out.println("< " + text.describe(message));
+                if (message instanceof SeaServerMessage.Pong) {
                     return 0;
                 }
             }
@@ -131,7 +135,7 @@ public final class SeaSend {
             // §5.3: the server silently drops zero-length messages.
             throw new IllegalArgumentException("text file " + o.textFile() + " is empty; the server would drop it");
         }
-        if (text.length > ClientFrames.MAX_MSGLEN) {
+        if (text.length > SeaClientFrames.MAX_MSGLEN) {
             throw new IllegalArgumentException("text file " + o.textFile() + " has " + text.length
                     + " bytes; the plain text is limited to 65535 (put more into --rtf or --attach)");
         }
@@ -164,6 +168,6 @@ public final class SeaSend {
     }
 
     private static String destination(int dst) {
-        return dst == ClientFrames.GROUP ? "group" : dst == ClientFrames.PRINTERS ? "printers" : "user " + dst;
+        return dst == SeaClientFrames.GROUP ? "group" : dst == SeaClientFrames.PRINTERS ? "printers" : "user " + dst;
     }
 }

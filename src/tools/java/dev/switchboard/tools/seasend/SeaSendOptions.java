@@ -1,5 +1,6 @@
 package dev.switchboard.tools.seasend;
 
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
@@ -97,8 +98,8 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
         Arguments a = new Arguments();
         try {
             if (new CommandLine(a).setOverwrittenOptionsAllowed(true).parseArgs(args).isUsageHelpRequested()) {
-                return new SeaSendOptions(true, "127.0.0.1", DEFAULT_PORT, null, null, ClientFrames.GROUP, 0,
-                        ClientFrames.BIG_MIN_VERSION, true, 0, "", "", null, Duration.ofSeconds(10), null, null, null);
+                return new SeaSendOptions(true, "127.0.0.1", DEFAULT_PORT, null, null, SeaClientFrames.GROUP, 0,
+                        SeaClientFrames.BIG_MIN_VERSION, true, 0, "", "", null, Duration.ofSeconds(10), null, null, null);
             }
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -150,8 +151,8 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
 
     private static int destination(String text) {
         return switch (text) {
-            case "group", "0" -> ClientFrames.GROUP;
-            case "printers", "65535" -> ClientFrames.PRINTERS;
+            case "group", "0" -> SeaClientFrames.GROUP;
+            case "printers", "65535" -> SeaClientFrames.PRINTERS;
             default -> number(text, "--to", 1, 65534);
         };
     }
@@ -189,9 +190,9 @@ record SeaSendOptions(boolean help, String host, int port, String user, String c
         int port = DEFAULT_PORT;
         String user;
         String computer;
-        int destination = ClientFrames.GROUP;
+        int destination = SeaClientFrames.GROUP;
         int flags;
-        int version = ClientFrames.BIG_MIN_VERSION;
+        int version = SeaClientFrames.BIG_MIN_VERSION;
         boolean sendUserInfo = true;
         int faculty;
         String room = "";

@@ -1,9 +1,9 @@
 package dev.switchboard.tools.load.jmh;
 
+import dev.switchboard.tools.codec.sea.SeaServerDecoder;
 import dev.switchboard.tools.load.Stamp;
-import dev.switchboard.tools.load.rooms.TPackets;
-import dev.switchboard.tools.load.sea.SeaClientFrames;
-import dev.switchboard.tools.load.sea.SeaServerDecoder;
+import dev.switchboard.tools.load.rooms.RoomsClientProtocol;
+import dev.switchboard.tools.load.sea.SeaClientProtocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -35,7 +35,7 @@ public class ClientCodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        seaDecoder = new EmbeddedChannel(new SeaServerDecoder(1 << 20));
+        seaDecoder = new EmbeddedChannel(new SeaServerDecoder(1 << 20, 0));
         // One classic #4 MESSAGE (§9.3) with a 64-byte stamped text.
         ByteBuf text = Unpooled.buffer();
         Stamp.write(text, 7, 123456789012L, 64);
@@ -59,7 +59,7 @@ public class ClientCodecBenchmark {
 
     @Benchmark
     public int seaClientEncodeSendMessage() {
-        ByteBuf frame = SeaClientFrames.sendMessage(alloc, 0, 7, 123456789012L, 64);
+        ByteBuf frame = SeaClientProtocol.stampedMessage(alloc, 0, 7, 123456789012L, 64);
         int n = frame.readableBytes();
         frame.release();
         return n;
@@ -67,7 +67,7 @@ public class ClientCodecBenchmark {
 
     @Benchmark
     public int roomsClientEncodeNewMessage() {
-        ByteBuf packet = TPackets.newMessage(alloc, 0x1003, 7, 123456789012L, 64);
+        ByteBuf packet = RoomsClientProtocol.stampedMessage(alloc, 0x1003, 7, 123456789012L, 64);
         int n = packet.readableBytes();
         packet.release();
         return n;

@@ -1,6 +1,7 @@
 package dev.switchboard.tools.load.jmh;
 
-import dev.switchboard.tools.load.rooms.TPackets;
+import dev.switchboard.tools.codec.rooms.TPackets;
+import dev.switchboard.tools.load.rooms.RoomsClientProtocol;
 import dev.switchboard.rooms.codec.TPacketDecoder;
 import dev.switchboard.rooms.codec.TPacketEncoder;
 import dev.switchboard.rooms.message.RoomsInbound;
@@ -35,7 +36,7 @@ public class RoomsCodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        newMessage = TPackets.newMessage(alloc, 0x1003, 7, 123456789012L, 64);
+        newMessage = RoomsClientProtocol.stampedMessage(alloc, 0x1003, 7, 123456789012L, 64);
         byte[] text = new byte[64];
         newMessage.getBytes(TPackets.HEADER, text);
         relay = TPacket.newMsg(0x1000, text);

@@ -1,5 +1,7 @@
 package dev.switchboard.tools.load.example;
 
+import dev.switchboard.tools.codec.example.ExampleLine;
+import dev.switchboard.tools.codec.example.ExampleLines;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -22,9 +24,10 @@ public final class ExampleConversationHandler extends SimpleChannelInboundHandle
         void unexpected(String line);
     }
 
-    private static final byte[] DAD = "DAD\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] TOP = "TOP\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MOM = "MOM\n".getBytes(StandardCharsets.US_ASCII);
+    // The replies are encoded once by the shared client codec; the hot path only copies bytes.
+    private static final byte[] DAD = frame("DAD");
+    private static final byte[] TOP = frame("TOP");
+    private static final byte[] MOM = frame("MOM");
 
     private final Listener listener;
     private int step;
@@ -53,6 +56,11 @@ public final class ExampleConversationHandler extends SimpleChannelInboundHandle
         }
         step++;
         ctx.writeAndFlush(ctx.alloc().buffer(reply.length).writeBytes(reply));
+    }
+
+    /** The TCP frame of a bare command: its canonical text then LF (§2.1, §3.4). */
+    private static byte[] frame(String command) {
+        return (ExampleLines.serialize(ExampleLine.of(command)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The line is exactly {@code word}; a CR before the LF is tolerated (§2.1). */

@@ -1,5 +1,6 @@
 package dev.switchboard.tools.load.rooms;
 
+import dev.switchboard.tools.codec.rooms.TPackets;
 import dev.switchboard.tools.load.ClientEvents;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -71,7 +72,7 @@ final class RoomsClientHandler extends SimpleChannelInboundHandler<WebSocketFram
         }
         int cmd = TPackets.cmd(packet);
         if (cmd == TPackets.NEW_MSG) {
-            events.delivered(packet.slice(packet.readerIndex() + TPackets.HEADER, packet.readableBytes() - TPackets.HEADER));
+            events.delivered(packet, packet.readerIndex() + TPackets.HEADER, packet.readableBytes() - TPackets.HEADER);
             return;
         }
         int uid = TPackets.uid(packet);

@@ -1,7 +1,10 @@
 package dev.switchboard.tools.load.rooms;
 
+import dev.switchboard.tools.codec.rooms.TPackets;
 import dev.switchboard.tools.load.ClientEvents;
 import dev.switchboard.tools.load.ClientProtocol;
+import dev.switchboard.tools.load.Stamp;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -58,6 +61,15 @@ public final class RoomsClientProtocol implements ClientProtocol {
     @Override
     public Object broadcast(ByteBufAllocator alloc, int sender, long nanos, int size) {
         // The uid is echoed only in responses, and _NEW_MSG gets none (§6), so a constant is enough.
-        return new BinaryWebSocketFrame(TPackets.newMessage(alloc, 0x7fff0000, sender, nanos, size));
+        return new BinaryWebSocketFrame(stampedMessage(alloc, 0x7fff0000, sender, nanos, size));
+    }
+
+    /** {@code _NEW_MSG} whose text is a {@link Stamp} padded to {@code size} (§6, §7.3), in one buffer. */
+    public static ByteBuf stampedMessage(ByteBufAllocator alloc, int uid, int sender, long nanos, int size) {
+        int textLength = Stamp.length(sender, nanos, size);
+        ByteBuf out = alloc.buffer(TPackets.HEADER + textLength);
+        TPackets.writeHeader(out, uid, TPackets.NEW_MSG, textLength);
+        Stamp.write(out, sender, nanos, size);
+        return out;
     }
 }

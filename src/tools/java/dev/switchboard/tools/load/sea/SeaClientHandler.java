@@ -1,5 +1,8 @@
 package dev.switchboard.tools.load.sea;
 
+import dev.switchboard.tools.codec.sea.SeaClientFrames;
+import dev.switchboard.tools.codec.sea.SeaServerDecoder;
+import dev.switchboard.tools.codec.sea.SeaServerMessage;
 import dev.switchboard.tools.load.ClientEvents;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -7,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Logs one benchmark client in (§5.2) as soon as the connection opens and turns the server's messages
- * into driver events: USERLIST means logged in, each MESSAGE is a delivery. Stateful (the login is
- * sent once per connection), so built per channel.
+ * into driver events: USERLIST means logged in, a broken stream is a failure (each MESSAGE is a delivery,
+ * reported by the decoder). Stateful (the login is sent once per connection), so built per channel.
  */
-final class SeaClientHandler extends SimpleChannelInboundHandler<SeaServerMessage> {
+final class SeaClientHandler extends SimpleChannelInboundHandler<Object> {
 
     private final int index;
     private final ClientEvents events;
@@ -29,16 +32,14 @@ final class SeaClientHandler extends SimpleChannelInboundHandler<SeaServerMessag
         ctx.fireChannelActive();
     }
 
-    // SimpleChannelInboundHandler releases the Message holder (and so its text slice) after this returns.
+    // Deliveries never get here: the decoder hands MESSAGE payloads to the driver in place.
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, SeaServerMessage msg) {
-        if (msg instanceof SeaServerMessage.Message message) {
-            events.delivered(message.content());
-        } else if (msg instanceof SeaServerMessage.UserList && !loggedIn) {
+    protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof SeaServerMessage.UserList && !loggedIn) {
             loggedIn = true;
             events.ready();
-        } else if (msg instanceof SeaServerMessage.Malformed malformed) {
-            events.failed(malformed.reason());
+        } else if (msg instanceof SeaServerDecoder.Failure failure) {
+            events.failed(failure.reason());
             ctx.close();
         }
     }
