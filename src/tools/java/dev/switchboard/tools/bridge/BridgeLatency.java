@@ -58,6 +58,9 @@ public final class BridgeLatency {
         Duration duration = Duration.ofSeconds(10);
         @Option(names = "--warmup", description = "unmeasured time before it (default ${DEFAULT-VALUE})")
         Duration warmup = Duration.ofSeconds(2);
+        @Option(names = "--drain", description = "longest wait for the last messages after sending stops "
+                + "(default ${DEFAULT-VALUE})")
+        Duration drain = Duration.ofSeconds(5);
     }
 
     /** One direction's samples (nanoseconds), appended by many reader threads. */
@@ -71,6 +74,11 @@ public final class BridgeLatency {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = nanos;
+        }
+
+        /** Whether every message sent has reached each of {@code receivers}. */
+        synchronized boolean complete(int receivers) {
+            return size >= sent.get() * receivers;
         }
 
         synchronized long[] sorted() {
@@ -180,11 +188,15 @@ public final class BridgeLatency {
             Thread webSender = sender(webOut.get(0), period, 'w', roomToSea, o, measuring, false);
             seaSender.join();
             webSender.join();
-            // Let what was sent last arrive before the figures are read.
-            Thread.sleep(1000);
-            measuring.set(false);
             seaToSea.sent.set(seaToRoom.sent.get());
             roomToRoom.sent.set(roomToSea.sent.get());
+            // What was sent last may still be on its way: wait for it, up to --drain.
+            long drainEnd = System.nanoTime() + o.drain.toNanos();
+            while (System.nanoTime() < drainEnd && !(seaToRoom.complete(o.members) && roomToSea.complete(o.seaUsers)
+                    && seaToSea.complete(o.seaUsers) && roomToRoom.complete(o.members))) {
+                Thread.sleep(20);
+            }
+            measuring.set(false);
             report(out, "sea-to-sea", seaToSea, o.seaUsers, o);
             report(out, "sea-to-room", seaToRoom, o.members, o);
             report(out, "room-to-room", roomToRoom, o.members, o);
