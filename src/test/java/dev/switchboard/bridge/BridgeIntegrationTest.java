@@ -42,7 +42,9 @@ import org.springframework.core.env.Environment;
         "switchboard.http.listeners.http.port=0",
         "switchboard.http.listeners.http-legacy.port=0",
         "switchboard.bridge.enabled=true",
-        "switchboard.bridge.room=lobby"})
+        "switchboard.bridge.room=lobby",
+        // Paced senders (the latency tool) must not be throttled: flood control has its own test.
+        "switchboard.sea.connection-classes[0]=127.0.0.0/8:30:1000:100000"})
 @Timeout(60)
 class BridgeIntegrationTest {
 
@@ -219,5 +221,25 @@ class BridgeIntegrationTest {
         assertThat(rooms.kick("lobby", erinMember)).isTrue();
         erin.expectClosed();
         assertThat(grace.next()).isEqualTo("DEL_USER " + Integer.toHexString(erinMember) + " erin");
+    }
+
+    @Test
+    void latencyTool_measuresBothDirectionsAndEveryMessageArrives() {
+        java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        int status = dev.switchboard.tools.bridge.BridgeLatency.run(new String[] {"--sea-port",
+                String.valueOf(port("sea")), "--http-port", String.valueOf(port("http")), "--room", "lobby",
+                "--sea-users", "3", "--members", "3", "--rate", "10", "--duration", "1s", "--warmup", "0s"}, out, out);
+
+        assertThat(status).as(report.toString()).isZero();
+        java.util.List<String> lines = report.toString().lines().toList();
+        assertThat(lines).extracting(line -> line.substring(0, line.indexOf(':')))
+                .containsExactly("sea-to-sea", "sea-to-room", "room-to-room", "room-to-sea");
+        for (String line : lines) {
+            String expected = line.replaceAll(".* expected=(\\d+) .*", "$1");
+            assertThat(Integer.parseInt(expected)).as(line).isPositive();
+            assertThat(line).as("every message arrives").contains("delivered=" + expected + " ");
+        }
     }
 }
