@@ -32,10 +32,12 @@ public interface UpgradeRoute {
     /**
      * Takes over the connection. When this is called the router has already removed the HTTP
      * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle and request timeouts, aggregator,
-     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
-     * {@link HttpPipeline#CHUNKED_WRITER}, {@link HttpPipeline#RESPONSE_HEADERS},
-     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
-     * route owns idle detection of the upgraded connection.
+     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC}, the
+     * {@link HttpPipeline#RESPONSE_STAGES} (response headers, metrics, and the chunked writer if the
+     * connection streamed a body), the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
+     * route owns idle detection of the upgraded connection, and once its {@code 101} has been
+     * written it calls {@link HttpPipeline#removeResponseStages} so that no HTTP stage stays in the
+     * path of the new protocol's writes.
      *
      * <p>The route adds its stages after {@code ctx.name()} (for example a
      * {@code WebSocketServerProtocolHandler} and its own handlers), then hands the request on
