@@ -3,15 +3,18 @@
 # (gateway, nginx, gateway, nginx, ...), ROUNDS rounds per connection count, so both see the same
 # machine load. Needs nginx (Debian nginx-light) and wrk; loopback only; bounded by ROUNDS x DURATION.
 #   bash src/bench/run-http-ab.sh            # after: mvn -B -ntp -DskipTests package
-# Env: ROUNDS (3), DURATION (8s), CONNECTIONS ("10 100 1000"), OUT (src/bench/results/http-ab)
+# Env: ROUNDS (3), DURATION (8s), CONNECTIONS ("10 100 1000"), OUT (src/bench/results/http-ab),
+#      JAR (target/switchboard.jar: point it at a jar built from another commit for a before/after pair)
+# Ends with the per-connection-count medians (min-max) and the per-round gateway/nginx ratio.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-8s}; CONNECTIONS=${CONNECTIONS:-"10 100 1000"}
 OUT=${OUT:-src/bench/results/http-ab}; WWW=/tmp/bench-www; GW_PORT=18080; NGINX_PORT=18090
+JAR=${JAR:-target/switchboard.jar}
 mkdir -p "$OUT" "$WWW" /tmp/bench-nginx
 printf '<!doctype html><title>switchboard</title><p>%s</p>\n' "$(printf 'hello switchboard %.0s' $(seq 1 56))" > "$WWW/index.html"
 
-java -jar target/switchboard.jar --switchboard.http.root="$WWW" --switchboard.http.listeners.http.port=$GW_PORT \
+java -jar "$JAR" --switchboard.http.root="$WWW" --switchboard.http.listeners.http.port=$GW_PORT \
   --switchboard.http.listeners.http-legacy.port=18021 --switchboard.sea.listener.port=18732 \
   --switchboard.example.listeners.tcp.port=18001 --switchboard.example.listeners.udp.port=18002 \
   --server.port=18081 > "$OUT/gateway.log" 2>&1 &
@@ -20,6 +23,8 @@ nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf"
 trap 'kill $GW 2>/dev/null || true; nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf" -s stop 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$GW_PORT/index.html" >/dev/null && break; sleep 1; done
 
+{ echo "# jar: $JAR ($(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -i '^Implementation-Version' | tr -d '\r'))"
+  echo "# start $(date -u +%FT%TZ), load average: $(cut -d' ' -f1-3 /proc/loadavg)"; } | tee "$OUT/summary.txt"
 for c in $CONNECTIONS; do
   wrk -t1 -c"$c" -d2s "http://127.0.0.1:$GW_PORT/index.html" >/dev/null      # warm-up, not recorded
   wrk -t1 -c"$c" -d2s "http://127.0.0.1:$NGINX_PORT/index.html" >/dev/null
@@ -31,4 +36,12 @@ for c in $CONNECTIONS; do
       echo "c=$c round=$r $server $rps req/s"
     done
   done
-done | tee "$OUT/summary.txt"
+done | tee -a "$OUT/summary.txt"
+echo "# end $(date -u +%FT%TZ), load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/summary.txt"
+awk '/ req\/s$/ { split($1, ca, "="); split($2, ra, "="); v[ca[2], $3, ra[2]] = $4; cs[ca[2]] = 1; rs[ra[2]] = 1 }
+  function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+  END { for (c in cs) { n = 0; for (r in rs) { n++; g[n] = v[c, "gateway", r]; x[n] = v[c, "nginx", r]; q[n] = g[n] / x[n] }
+      mg = med(g, n); mx = med(x, n); mq = med(q, n)
+      printf "c=%s gateway %.0f (%.0f-%.0f) nginx %.0f (%.0f-%.0f) ratio %.2f (%.2f-%.2f)\n", c, mg, g[1], g[n], mx, x[1], x[n], mq, q[1], q[n] } }' \
+  "$OUT/summary.txt" | sort -t= -k2 -n | tee -a "$OUT/summary.txt"

@@ -2,7 +2,6 @@ package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
 import dev.switchboard.core.timeout.TimeoutSweeper;
-import dev.switchboard.http.handler.HttpPipeline;
 import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.RoomsProperties;
@@ -240,7 +239,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
 
     /**
      * Once the {@code 101} is written and Netty has swapped the HTTP codec for the WebSocket one (the handshake's
-     * completion event), removes what is left of HTTP ({@link HttpPipeline#RESPONSE_STAGES}) and then itself, so
+     * completion event), removes what is left of HTTP (response headers, metrics, chunked writer) and then itself, so
      * every frame written afterwards goes from the rooms stages straight to the frame encoder. Runs on the
      * channel's event loop.
      */
@@ -250,7 +249,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             ctx.fireUserEventTriggered(event);
             if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete && !ctx.isRemoved()) {
-                HttpPipeline.removeResponseStages(ctx.pipeline());
+                UpgradeRoute.removeHttpResponseStages(ctx.pipeline());
                 ctx.pipeline().remove(this);
             }
         }
