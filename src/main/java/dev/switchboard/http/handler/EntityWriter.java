@@ -10,6 +10,7 @@ import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeadersFactory;
@@ -42,8 +43,6 @@ final class EntityWriter {
      * constants, never copied from a request, so per-field validation would only cost time.
      */
     static final HttpHeadersFactory TRUSTED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-    private static final HttpHeadersFactory TRUSTED_TRAILERS =
-            DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
 
     private EntityWriter() {
     }
@@ -59,8 +58,7 @@ final class EntityWriter {
             // The wrapper is unpooled and frees nothing on release: the cache keeps the bytes.
             ByteBuf content = entity.headOnly() || entity.length() == 0 ? Unpooled.EMPTY_BUFFER
                     : Unpooled.wrappedBuffer(bytes.slice(entity.offset(), entity.length()));
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content,
-                    TRUSTED_HEADERS, TRUSTED_TRAILERS);
+            FullHttpResponse response = complete(status, content);
             entity.headers().forEach(response.headers()::set);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             return;
@@ -82,6 +80,15 @@ final class EntityWriter {
         } else {
             ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
+    }
+
+    /**
+     * A complete response with unvalidated headers and no trailer fields: a body with a
+     * Content-Length has no trailer section, so no trailer map is allocated for it.
+     */
+    static FullHttpResponse complete(HttpResponseStatus status, ByteBuf content) {
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, TRUSTED_HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
     }
 
     private static Object openBody(ChannelHandlerContext ctx, StaticReply.Entity entity) throws IOException {

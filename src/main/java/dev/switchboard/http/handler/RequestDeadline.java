@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDeadline.class);
+    /** Value of {@code startedAt} between requests. */
+    private static final long IDLE = Long.MIN_VALUE;
 
     private final long timeoutNanos;
     private final long timeoutMillis;
@@ -31,8 +33,6 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
     private long startedAt = IDLE;
     /** The one timer of this connection; rearmed by itself rather than per request. */
     private ScheduledFuture<?> timer;
-
-    private static final long IDLE = Long.MIN_VALUE;
 
     RequestDeadline(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;

@@ -9,13 +9,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.util.List;
@@ -52,8 +50,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<FullHtt
                 ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), HttpResponseStatus.NOT_FOUND, entity.headOnly(), false));
             }
         } else if (reply instanceof StaticReply.NotModified notModified) {
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED,
-                    Unpooled.EMPTY_BUFFER, EntityWriter.TRUSTED_HEADERS, EntityWriter.TRUSTED_HEADERS);
+            FullHttpResponse response = EntityWriter.complete(HttpResponseStatus.NOT_MODIFIED, Unpooled.EMPTY_BUFFER);
             notModified.headers().forEach(response.headers()::set);
             ctx.writeAndFlush(response);
         } else if (reply instanceof StaticReply.Redirect redirect) {

@@ -96,6 +96,28 @@ class RequestDeadlineTest {
     }
 
     @Test
+    void nextRequest_whenTrickledAcrossTheFirstRequestsTimer_then408ExactlyItsOwnTimeoutAfterItsFirstByte()
+            throws IOException {
+        channel(Duration.ofSeconds(10));
+        send(ch, "GET /a.txt HTTP/1.1\r\nHost: t\r\n\r\n");
+        next(written(ch));
+        String request = "GET /a.txt HTTP/1.1\r\nHost: t\r\n\r\n";
+        advance(4);
+        // Second request's first byte at 4 s; the connection's timer, armed at 0 s, fires at 10 s and must
+        // re-arm for this request's own deadline at 14 s rather than expire it early or forget it.
+        for (int i = 0; i < 3; i++) {
+            send(ch, request.substring(i, i + 1));
+            advance(3);
+        }
+        assertThat(ch.isOpen()).isTrue();
+        assertThat((Object) ch.readOutbound()).isNull();
+        advance(1);
+        RawResponse response = next(written(ch));
+        assertThat(response.status()).isEqualTo(408);
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
     void disabled_whenZero_thenNoDeadlineStages() throws IOException {
         channel(Duration.ZERO);
         assertThat(ch.pipeline().get(HttpPipeline.REQUEST_DEADLINE)).isNull();
