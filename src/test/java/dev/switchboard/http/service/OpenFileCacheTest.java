@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.MutableClock;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,6 +243,33 @@ class OpenFileCacheTest {
         assertThat(cache.find(List.of("docs"), false)).isInstanceOf(StaticContent.DirectoryWithoutSlash.class);
         assertThat(text(found(cache.find(List.of("docs"), true)))).isEqualTo("<h1>docs</h1>");
         assertThat(lookups).as("the second index request is answered from memory").containsExactly("docs/", "docs");
+    }
+
+    @Test
+    void find_whenJarResource_thenBytesHeldAndKeptAcrossRechecks() throws IOException {
+        Path jar = base.resolve("static.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("static/app.js"));
+            out.write("console.log(1)".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            ClasspathContent classpath = new ClasspathContent(loader, "static/");
+            List<String> jarLookups = new ArrayList<>();
+            StaticContent counted = (segments, trailingSlash) -> {
+                jarLookups.add(String.join("/", segments));
+                return classpath.find(segments, trailingSlash);
+            };
+            OpenFileCache cache = new OpenFileCache(counted, 1000, 8 << 20, 64 << 10, Duration.ofSeconds(1), clock);
+            StaticResource first = found(find(cache, "app.js"));
+            assertThat(text(first)).isEqualTo("console.log(1)");
+            assertThat(first.contentType()).isEqualTo("text/javascript; charset=utf-8");
+            assertThat(found(find(cache, "app.js"))).isSameAs(first);
+            clock.advance(Duration.ofSeconds(1));
+            // Re-checked (a new stream opener each lookup) but the same entry: nothing is read again.
+            assertThat(found(find(cache, "app.js"))).isSameAs(first);
+            assertThat(jarLookups).containsExactly("app.js", "app.js");
+        }
     }
 
     @Test
