@@ -120,7 +120,7 @@ public final class OpenFileCache implements StaticContent {
 
     /**
      * The whole content as a read-only direct buffer (sockets write it without a copy), or null
-     * when the file no longer has the length the lookup found.
+     * when the file no longer has the length the lookup found or no direct memory is left for it.
      */
     private static ByteBuffer read(StaticResource resource) {
         byte[] bytes;
@@ -132,7 +132,13 @@ public final class OpenFileCache implements StaticContent {
         if (bytes.length != resource.length()) {
             return null;
         }
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        try {
+            return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+        } catch (OutOfMemoryError e) {
+            // The process's direct-memory limit is reached (max-bytes set above what it leaves free):
+            // the file is served from disk, as an uncached one is, rather than failing the request.
+            return null;
+        }
     }
 
     private static InputStream open(StaticResource.Body body) throws IOException {
