@@ -10,7 +10,9 @@ import dev.switchboard.rooms.service.ConnectionSlots;
 import dev.switchboard.rooms.service.Rooms;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -43,6 +45,9 @@ public final class RoomsUpgrader implements UpgradeRoute {
     private static final Logger log = LoggerFactory.getLogger(RoomsUpgrader.class);
     /** Name Netty's {@code WebSocketServerHandshaker} gives its frame decoder. */
     private static final String NETTY_FRAME_DECODER = "wsdecoder";
+    /** Name of the stage that removes the HTTP response stages once the handshake completes; removes itself too. */
+    static final String HTTP_STAGES_REMOVER = "rooms-http-stages-remover";
+    private static final HttpStagesRemover HTTP_STAGES_REMOVER_INSTANCE = new HttpStagesRemover();
 
     private final RoomsProperties properties;
     private final Rooms rooms;
@@ -139,6 +144,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
         previous = add(pipeline, previous, RoomsPipeline.LATE_PING_FILTER, LatePingFilter.INSTANCE);
         previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new WebSocketServerProtocolHandler(
                 protocolConfig(request.uri())));
+        previous = add(pipeline, previous, HTTP_STAGES_REMOVER, HTTP_STAGES_REMOVER_INSTANCE);
         previous = add(pipeline, previous, RoomsPipeline.CLOSING_HANDSHAKE,
                 new ClosingHandshakeHandler(properties.closingTimeout().toMillis(), disconnector));
         previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,
@@ -229,5 +235,23 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 .dropPongFrames(false)          // pongs feed the heartbeat
                 .decoderConfig(decoderConfig())
                 .build();
+    }
+
+    /**
+     * Once the {@code 101} is written and Netty has swapped the HTTP codec for the WebSocket one (the handshake's
+     * completion event), removes what is left of HTTP (response headers, metrics, chunked writer) and then itself, so
+     * every frame written afterwards goes from the rooms stages straight to the frame encoder. Runs on the
+     * channel's event loop.
+     */
+    @Sharable
+    private static final class HttpStagesRemover extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            ctx.fireUserEventTriggered(event);
+            if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete && !ctx.isRemoved()) {
+                UpgradeRoute.removeHttpResponseStages(ctx.pipeline());
+                ctx.pipeline().remove(this);
+            }
+        }
     }
 }
