@@ -71,25 +71,6 @@ public final class GatewayMeters {
     /** HTTP responses per listener and status class (counter, tags listener and status = 1xx … 5xx). */
     public static final String HTTP_REQUESTS = "switchboard.http.requests";
 
-    /** Open rooms WebSocket connections (gauge). */
-    public static final String ROOMS_CONNECTIONS = "switchboard.rooms.connections";
-    /** Rooms that currently exist (gauge). */
-    public static final String ROOMS_ROOMS = "switchboard.rooms.rooms";
-    /** Users currently in a room (gauge). */
-    public static final String ROOMS_MEMBERS = "switchboard.rooms.members";
-    /** History lines retained over all rooms (gauge). */
-    public static final String ROOMS_HISTORY_LINES = "switchboard.rooms.history.lines";
-    /** Chat messages accepted from clients (counter). */
-    public static final String ROOMS_MESSAGES_IN = "switchboard.rooms.messages.in";
-    /** Packets delivered to clients, tagged by kind (counter). */
-    public static final String ROOMS_MESSAGES_OUT = "switchboard.rooms.messages.out";
-    /** Chat messages refused or dropped, tagged by reason (counter). */
-    public static final String ROOMS_MESSAGES_DROPPED = "switchboard.rooms.messages.dropped";
-    /** Connections the server closed, tagged by reason (counter). */
-    public static final String ROOMS_DISCONNECTS = "switchboard.rooms.disconnects";
-    /** Rooms connections that went unwritable (counter). */
-    public static final String ROOMS_UNWRITABLE = "switchboard.rooms.unwritable";
-
     private GatewayMeters() {
     }
 

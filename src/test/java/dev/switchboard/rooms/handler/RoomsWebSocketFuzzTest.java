@@ -4,7 +4,10 @@ import static dev.switchboard.rooms.support.SpecVectors.V1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.rooms.RoomsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.switchboard.rooms.RoomsProperties;
 import dev.switchboard.rooms.codec.TPacketEncoder;
 import dev.switchboard.rooms.message.TPacket;
@@ -49,11 +52,11 @@ class RoomsWebSocketFuzzTest {
         settings.maxMessageSize = org.springframework.util.unit.DataSize.ofKilobytes(8);
         RoomsProperties properties = settings.build();
         MutableClock clock = new MutableClock();
-        RoomsDisconnector disconnector = new RoomsDisconnector(RoomsMetrics.NOOP);
-        Rooms rooms = new Rooms(properties.limits(), new EncodeOnceFanout(UnpooledByteBufAllocator.DEFAULT,
-                RoomsMetrics.NOOP, disconnector, properties.slowConsumerLimit().toBytes()));
+        Rooms rooms = new Rooms(properties.limits());
         RoomsUpgrader upgrader = new RoomsUpgrader(properties, rooms, new ConnectionSlots(properties.maxConnections()),
-                RoomsMetrics.NOOP, disconnector, new TimeoutSweeper(clock), clock);
+                RoomsMetrics.NOOP, new Disconnector(new SimpleMeterRegistry()),
+                new RoomsBroadcast(UnpooledByteBufAllocator.DEFAULT, RoomsMetrics.NOOP, BroadcastMeter.NONE),
+                new TimeoutSweeper(clock), clock);
         EmbeddedRoomsClient client = new EmbeddedRoomsClient(upgrader).open();
         client.sendPacket(V1);
         client.sendPacket(packet(0x1001, 1, "fuzzer".getBytes(StandardCharsets.UTF_8)));
