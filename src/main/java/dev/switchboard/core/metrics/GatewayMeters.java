@@ -54,12 +54,6 @@ public final class GatewayMeters {
     public static final String SEA_THROTTLED = "switchboard.sea.throttled";
     /** Active SEA bans (gauge). */
     public static final String SEA_BANS = "switchboard.sea.bans";
-    /** Example protocol: TCP commands handled, tagged by outcome (conversation, unknown, quit, quit_refused). */
-    public static final String EXAMPLE_COMMANDS = "switchboard.example.commands";
-    /** Example protocol: lines or datagrams refused, tagged by reason (too_long, syntax, invalid_utf8, ...). */
-    public static final String EXAMPLE_MALFORMED = "switchboard.example.malformed";
-    /** Example protocol: datagrams on the log-rotate listener, tagged by outcome (rotated, wrong_secret, ...). */
-    public static final String EXAMPLE_LOG_ROTATIONS = "switchboard.example.log.rotations";
 
     /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
     public static final String SEA_ARCHIVER_CONNECTED = "switchboard.sea.archiver.connected";

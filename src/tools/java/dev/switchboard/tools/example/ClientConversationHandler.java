@@ -1,7 +1,8 @@
 package dev.switchboard.tools.example;
 
-import dev.switchboard.example.codec.MalformedLine;
+import dev.switchboard.core.connection.MalformedInput;
 import dev.switchboard.example.codec.MessageSerializer;
+import dev.switchboard.example.message.ExampleCloseReason;
 import dev.switchboard.example.message.ExampleMessage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -26,9 +27,9 @@ final class ClientConversationHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof MalformedLine bad) {
-            out.println("ignoring unparsable line from server: " + bad.reason() + " (" + bad.detail() + ")");
-            if (bad.reason().fatal()) {
+        if (msg instanceof MalformedInput bad) {
+            out.println("ignoring unparsable line from server: " + bad.reason().tag() + " (" + bad.detail() + ")");
+            if (bad.reason() instanceof ExampleCloseReason reason && reason.closes()) {
                 ctx.close();
             }
             return;
