@@ -39,18 +39,23 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(ClosingHandshakeHandler.class);
 
     private final long timeoutMillis;
+    private final Connection connection;
     private boolean closeSent;
     private boolean closeReceived;
     private final List<ChannelPromise> deferredCloses = new ArrayList<>(1);
     private ScheduledFuture<?> timer;
 
-    ClosingHandshakeHandler(long timeoutMillis) {
+    ClosingHandshakeHandler(long timeoutMillis, Connection connection) {
         this.timeoutMillis = timeoutMillis;
+        this.connection = connection;
     }
 
-    /** Whether a close frame went either way: from then on nothing more is sent or acted on. */
+    /**
+     * Whether a close frame went either way, or the gateway decided to close (its close frame is queued behind
+     * the current read): from then on nothing more is sent or acted on.
+     */
     boolean closing() {
-        return closeSent || closeReceived;
+        return closeSent || closeReceived || connection.isClosing();
     }
 
     @Override
@@ -63,8 +68,9 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
             }
             return;
         }
-        if ((closeSent || closeReceived) && msg instanceof WebSocketFrame) {
-            // §5.5.1: after a close frame nothing more is acted on.
+        if (closing() && msg instanceof WebSocketFrame) {
+            // §5.5.1: after a close frame nothing more is acted on, nor after the close was decided: a message
+            // or fragment read behind the input that ended the connection is dropped, not aggregated.
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -85,7 +91,6 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
         }
         ByteBuf body = close.content();
         int status = body.readableBytes() >= 2 ? body.getUnsignedShort(body.readerIndex()) : -1;
-        Connection connection = Connection.of(ctx.channel());
         if (status >= 0 && !isValidStatus(status)) {
             connection.close(RoomsCloseReason.BAD_CLOSE_STATUS, "close frame with status " + status);
             return;

@@ -125,9 +125,9 @@ public final class RoomsUpgrader implements UpgradeRoute {
             return;
         }
         // Member ids count every accepted connection, including ones that never log in (spec §6).
-        RoomsConnection connection = RoomsConnection.attach(Connection.attach(channel, PROTOCOL,
-                properties.slowConsumerLimit().toBytes(), goodbye, disconnector), rooms.allocateMemberId(), broadcast,
-                metrics);
+        Connection core = Connection.attach(channel, PROTOCOL, properties.slowConsumerLimit().toBytes(), goodbye,
+                disconnector);
+        RoomsConnection connection = RoomsConnection.attach(core, rooms.allocateMemberId(), broadcast, metrics);
         channel.closeFuture().addListener(f -> {
             rooms.disconnected(connection);
             slots.release();
@@ -142,7 +142,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
         previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new RoomsProtocolHandler(
                 protocolConfig(request.uri())));
         previous = add(pipeline, previous, RoomsPipeline.CLOSING_HANDSHAKE,
-                new ClosingHandshakeHandler(properties.closingTimeout().toMillis()));
+                new ClosingHandshakeHandler(properties.closingTimeout().toMillis(), core));
         previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,
                 new WebSocketFrameAggregator((int) properties.maxMessageSize().toBytes()));
         previous = add(pipeline, previous, RoomsPipeline.HEARTBEAT,

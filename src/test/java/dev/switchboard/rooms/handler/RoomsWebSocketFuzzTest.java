@@ -130,6 +130,30 @@ class RoomsWebSocketFuzzTest {
         alloc.assertAllReleased();
     }
 
+    /**
+     * Found by the first property: the close for a bad tPacket is written by a task after the read, so the
+     * fragment read behind it in the same read must be dropped, not held by the aggregator of a connection that
+     * only waits for the peer's close.
+     */
+    @Example
+    void connection_whenFragmentFollowsABadPacketInTheSameRead_thenDroppedAndNothingLeaks() {
+        TrackingAllocator alloc = new TrackingAllocator();
+        try (ErrorLog log = ErrorLog.capture()) {
+            EmbeddedRoomsClient client = loggedIn(alloc);
+            byte[] badSignature = packet(0x1003, 7, "0123456789".getBytes(StandardCharsets.UTF_8));
+            badSignature[0] = 'D';
+            deliver(client, alloc, List.of(EmbeddedRoomsClient.concat(WsFrame.client(WsFrame.BINARY | 0x80,
+                    badSignature, MASK), WsFrame.client(WsFrame.BINARY, new byte[] {0x45}, MASK))));
+
+            List<WsFrame> sent = client.frames();
+            assertThat(sent).extracting(WsFrame::opcode).containsExactly(WsFrame.CLOSE);
+            assertThat(sent.get(0).closeCode()).isEqualTo(1002);
+            client.finish();
+            log.assertNone();
+        }
+        alloc.assertAllReleased();
+    }
+
     private static byte[] packet(int uid, int cmd, byte[] blob) {
         ByteBuf buf = TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT, new TPacket(uid, cmd, 0, 0, blob));
         try {
