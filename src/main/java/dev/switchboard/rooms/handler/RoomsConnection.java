@@ -12,8 +12,9 @@ import io.netty.util.AttributeKey;
 
 /**
  * A rooms client on a WebSocket: the {@link RoomSession} the service talks to, next to the core {@link Connection}
- * that sends and closes for it, kept on one channel attribute. The trust level and nick counter are state of the
- * channel's event loop, read and changed only there (the login timeout is checked on that loop too).
+ * that sends and closes for it, kept on one channel attribute. The trust level, nick counter and open flag are
+ * state of the channel's event loop, read and changed only there (the login timeout is checked on that loop too,
+ * and the goodbye runs there).
  *
  * <p>Everything the service hands it is only queued ({@link Connection#sendQueued}, and the shared broadcast
  * batch of {@link RoomsBroadcast}), because the service calls it while holding a room's lock; queued writes keep
@@ -29,8 +30,7 @@ public final class RoomsConnection implements RoomSession {
     private final RoomsMetrics metrics;
     private TrustLevel level = TrustLevel.MAGIC;
     private int refusedNicks;
-    /** Written on the event loop; read by the admin endpoint's threads. */
-    private volatile boolean open;
+    private boolean open;
 
     private RoomsConnection(Connection connection, int memberId, RoomsBroadcast broadcast, RoomsMetrics metrics) {
         this.connection = connection;
