@@ -3,6 +3,8 @@ package dev.switchboard.rooms.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.http.HttpProperties;
 import dev.switchboard.http.handler.HttpPipeline;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -57,11 +60,11 @@ class RoomsUpgradeStagesTest {
 
     private RoomsUpgrader upgrader() {
         var properties = new TestRoomsProperties().build();
-        RoomsDisconnector disconnector = new RoomsDisconnector(RoomsMetrics.NOOP);
-        Rooms rooms = new Rooms(properties.limits(), new EncodeOnceFanout(UnpooledByteBufAllocator.DEFAULT,
-                RoomsMetrics.NOOP, disconnector, properties.slowConsumerLimit().toBytes()));
+        Rooms rooms = new Rooms(properties.limits());
         return new RoomsUpgrader(properties, rooms, new ConnectionSlots(properties.maxConnections()),
-                RoomsMetrics.NOOP, disconnector, new TimeoutSweeper(clock), clock);
+                RoomsMetrics.NOOP, new Disconnector(new SimpleMeterRegistry()),
+                new RoomsBroadcast(UnpooledByteBufAllocator.DEFAULT, RoomsMetrics.NOOP, BroadcastMeter.NONE),
+                new TimeoutSweeper(clock), clock);
     }
 
     private EmbeddedChannel channel(HttpProperties properties, String servedRoot, ClassLoader loader) {
