@@ -22,7 +22,9 @@ class RoomsConnectionLimitTest {
         return new HttpProperties(new HttpProperties.Listeners(
                 capped(httpMax), capped(legacyMax)),
                 Path.of(".").toString(), Duration.ofSeconds(5), Duration.ofSeconds(10), 4096,
-                DataSize.ofKilobytes(8), DataSize.ofKilobytes(64), Duration.ZERO, List.of("/", "/ws"));
+                DataSize.ofKilobytes(8), DataSize.ofKilobytes(64), Duration.ZERO, List.of("/", "/ws"),
+                new HttpProperties.OpenFileCache(1000, DataSize.ofMegabytes(8), DataSize.ofKilobytes(64),
+                        Duration.ofSeconds(1)));
     }
 
     private static ListenerProperties capped(int maxConnections) {

@@ -1,6 +1,7 @@
 package dev.switchboard.example;
 
 import dev.switchboard.core.admin.ListenerGroup;
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.Transport;
@@ -87,13 +88,13 @@ public class ExampleConfiguration {
                                           TimeoutSweeper sweeper, ExampleMessageEncoder encoder,
                                           MalformedLineHandler malformed, ExampleServerConversation conversation,
                                           ExampleListeners listeners, ExampleMetrics metrics,
-                                          TailExceptionHandler tail) {
+                                          TailExceptionHandler tail, Disconnector disconnector) {
         ExampleSessionHandler session = new ExampleSessionHandler(conversation, listeners, metrics, false);
         return new ListenerDefinition(TCP_LISTENER, PROTOCOL,
                 properties.listeners().tcp().withTransport(Transport.TCP)
                         .withDefaultPort(ExampleProperties.DEFAULT_TCP_PORT),
-                new ExampleChannelInitializer(limits(properties, budget), clock, sweeper, metrics, encoder, malformed,
-                        session, tail));
+                new ExampleChannelInitializer(limits(properties, budget), disconnector, clock, sweeper, metrics, encoder,
+                        malformed, session, tail));
     }
 
     @Bean
@@ -101,12 +102,12 @@ public class ExampleConfiguration {
                                            TimeoutSweeper sweeper, ExampleMessageEncoder encoder,
                                            MalformedLineHandler malformed, ExampleServerConversation conversation,
                                            ExampleListeners listeners, ExampleMetrics metrics,
-                                           TailExceptionHandler tail) {
+                                           TailExceptionHandler tail, Disconnector disconnector) {
         ExampleSessionHandler session = new ExampleSessionHandler(conversation, listeners, metrics, true);
         return new ListenerDefinition(UNIX_LISTENER, PROTOCOL,
                 properties.listeners().unix().withTransport(Transport.UNIX),
-                new ExampleChannelInitializer(limits(properties, budget), clock, sweeper, metrics, encoder, malformed,
-                        session, tail));
+                new ExampleChannelInitializer(limits(properties, budget), disconnector, clock, sweeper, metrics, encoder,
+                        malformed, session, tail));
     }
 
     @Bean

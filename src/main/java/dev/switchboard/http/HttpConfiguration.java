@@ -9,6 +9,7 @@ import dev.switchboard.http.handler.ResponseMetricsHandler;
 import dev.switchboard.http.handler.StaticFileHandler;
 import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.http.service.MicrometerHttpMetrics;
+import dev.switchboard.http.service.OpenFileCache;
 import dev.switchboard.http.service.StaticContent;
 import dev.switchboard.http.service.StaticFiles;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,9 +37,23 @@ public class HttpConfiguration {
     public static final String HTTP_LEGACY_LISTENER = "http-legacy";
 
     @Bean
-    StaticFiles httpStaticFiles(HttpProperties properties, ResourceLoader resourceLoader) {
-        return new StaticFiles(StaticContent.forRoot(properties.root(), resourceLoader.getClassLoader()),
-                properties.cacheMaxAge());
+    StaticFiles httpStaticFiles(HttpProperties properties, ResourceLoader resourceLoader, Clock clock) {
+        return staticFiles(properties, properties.root(), resourceLoader.getClassLoader(), clock);
+    }
+
+    /**
+     * The static files of {@code root} (a value as {@code switchboard.http.root} takes) behind the
+     * open-file cache {@code properties} configure, unless it is turned off.
+     */
+    public static StaticFiles staticFiles(HttpProperties properties, String root, ClassLoader classLoader,
+            Clock clock) {
+        StaticContent content = StaticContent.forRoot(root, classLoader);
+        HttpProperties.OpenFileCache cache = properties.openFileCache();
+        if (cache.maxEntries() > 0) {
+            content = new OpenFileCache(content, cache.maxEntries(), cache.maxBytes().toBytes(),
+                    cache.maxFileSize().toBytes(), cache.valid(), clock);
+        }
+        return new StaticFiles(content, properties.cacheMaxAge());
     }
 
     @Bean

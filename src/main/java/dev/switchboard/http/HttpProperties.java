@@ -35,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cacheMaxAge {@code Cache-Control: max-age} sent with files; zero sends {@code no-cache}
  *     (clients revalidate every time, cheaply with the ETag)
  * @param websocketPaths request paths on which a WebSocket upgrade is handed to the upgrade routes
+ * @param openFileCache what the server remembers about the files it served (as nginx's
+ *     {@code open_file_cache}), so repeated requests cost no file-system calls
  */
 @Validated
 @ConfigurationProperties("switchboard.http")
@@ -47,7 +49,8 @@ public record HttpProperties(
         @DefaultValue("8KB") @NotNull DataSize maxHeaderSize,
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
         @DefaultValue("0s") @NotNull Duration cacheMaxAge,
-        @DefaultValue({"/", "/ws"}) @NotEmpty List<@NotNull @Pattern(regexp = "/[^?#]*") String> websocketPaths) {
+        @DefaultValue({"/", "/ws"}) @NotEmpty List<@NotNull @Pattern(regexp = "/[^?#]*") String> websocketPaths,
+        @DefaultValue @Valid @NotNull OpenFileCache openFileCache) {
 
     /** Standard port of the {@code http} listener. */
     public static final int HTTP_PORT = 8080;
@@ -66,6 +69,44 @@ public record HttpProperties(
             ListenerProperties http,
             @DefaultValue @Valid @NotNull @SupportedTransports({Transport.TCP, Transport.UNIX})
             ListenerProperties httpLegacy) {
+    }
+
+    /**
+     * The open-file cache: the real path, length, modification time and header values of files
+     * served, and the bytes of small ones, each trusted for {@code valid} before the file is looked
+     * at again.
+     *
+     * @param maxEntries most files remembered; zero turns the cache off (every request looks the
+     *     file up and opens it)
+     * @param maxBytes most file content held in memory (direct memory, counted against the
+     *     process's direct-memory limit); zero holds none and remembers metadata only
+     * @param maxFileSize files up to this size have their bytes held; larger ones are sent from
+     *     disk with zero-copy transfer; zero holds none
+     * @param valid how long a remembered file is trusted before the next request checks it again,
+     *     so a changed or deleted file is seen at most this late; zero checks on every request
+     */
+    public record OpenFileCache(
+            @DefaultValue("1000") @Min(0) @Max(1_000_000) int maxEntries,
+            @DefaultValue("8MB") @NotNull DataSize maxBytes,
+            @DefaultValue("64KB") @NotNull DataSize maxFileSize,
+            @DefaultValue("1s") @NotNull Duration valid) {
+
+        @AssertTrue(message = "max-bytes must be between 0 and 1GB")
+        public boolean isMaxBytesInRange() {
+            return maxBytes == null
+                    || (maxBytes.toBytes() >= 0 && maxBytes.toBytes() <= DataSize.ofGigabytes(1).toBytes());
+        }
+
+        @AssertTrue(message = "max-file-size must be between 0 and 16MB")
+        public boolean isMaxFileSizeInRange() {
+            return maxFileSize == null
+                    || (maxFileSize.toBytes() >= 0 && maxFileSize.toBytes() <= DataSize.ofMegabytes(16).toBytes());
+        }
+
+        @AssertTrue(message = "valid must be between 0 and 1h")
+        public boolean isValidInRange() {
+            return valid == null || (!valid.isNegative() && valid.compareTo(Duration.ofHours(1)) <= 0);
+        }
     }
 
     @AssertTrue(message = "idle-timeout must be between 0 and 1h")

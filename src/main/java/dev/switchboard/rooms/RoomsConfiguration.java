@@ -1,10 +1,10 @@
 package dev.switchboard.rooms;
 
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.core.metrics.InboundMark;
 import dev.switchboard.core.timeout.TimeoutSweeper;
-import dev.switchboard.rooms.handler.EncodeOnceFanout;
-import dev.switchboard.rooms.handler.RoomsDisconnector;
+import dev.switchboard.rooms.handler.RoomsBroadcast;
 import dev.switchboard.rooms.handler.RoomsUpgrader;
 import dev.switchboard.rooms.service.ConnectionSlots;
 import dev.switchboard.rooms.service.Rooms;
@@ -38,8 +38,8 @@ public class RoomsConfiguration {
     }
 
     @Bean
-    RoomsDisconnector roomsDisconnector(RoomsMetrics metrics) {
-        return new RoomsDisconnector(metrics);
+    RoomsShutdown roomsShutdown(Rooms rooms) {
+        return new RoomsShutdown(rooms);
     }
 
     @Bean
@@ -53,16 +53,17 @@ public class RoomsConfiguration {
     }
 
     @Bean
-    Rooms rooms(RoomsProperties properties, RoomsMetrics metrics, RoomsDisconnector disconnector,
-            MeterRegistry registry, InboundMark mark) {
-        return new Rooms(properties.limits(), new EncodeOnceFanout(ByteBufAllocator.DEFAULT, metrics, disconnector,
-                properties.slowConsumerLimit().toBytes(), BroadcastMeter.register(registry, mark, "rooms")));
+    Rooms rooms(RoomsProperties properties) {
+        return new Rooms(properties.limits());
     }
 
     @Bean
     RoomsUpgrader roomsUpgradeRoute(RoomsProperties properties, ConnectionSlots slots, Rooms rooms,
-            RoomsMetrics metrics, RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
+            RoomsMetrics metrics, Disconnector disconnector, TimeoutSweeper sweeper, Clock clock,
+            MeterRegistry registry, InboundMark mark) {
+        RoomsBroadcast broadcast = new RoomsBroadcast(ByteBufAllocator.DEFAULT, metrics,
+                BroadcastMeter.register(registry, mark, RoomsUpgrader.PROTOCOL));
         // The slots are sized where the HTTP listeners' caps are known (RoomsConnectionLimit).
-        return new RoomsUpgrader(properties, rooms, slots, metrics, disconnector, sweeper, clock);
+        return new RoomsUpgrader(properties, rooms, slots, metrics, disconnector, broadcast, sweeper, clock);
     }
 }

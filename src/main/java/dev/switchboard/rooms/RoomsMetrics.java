@@ -1,8 +1,10 @@
 package dev.switchboard.rooms;
 
+import dev.switchboard.rooms.message.Command;
+
 /**
  * What the rooms pipeline records; implemented with Micrometer in production and by {@link #NOOP} in unit tests.
- * Reason and kind values are fixed lower-case words chosen by the code, never user input.
+ * Every tag value is an enum constant, never user input. Closes are counted by the core disconnector.
  */
 public interface RoomsMetrics {
 
@@ -16,13 +18,13 @@ public interface RoomsMetrics {
     void messageIn();
 
     /** {@code count} packets of {@code kind} were queued for delivery. */
-    void packetsOut(String kind, int count);
+    void packetsOut(Command kind, int count);
 
-    /** A chat message was refused or not delivered. */
-    void messageDropped(String reason);
+    /** A chat message was refused. */
+    void messageDropped(MessageDrop reason);
 
-    /** The server closed a connection. */
-    void disconnected(String reason);
+    /** A WebSocket upgrade was refused before the connection became a rooms connection. */
+    void upgradeRefused(UpgradeRefusal reason);
 
     /** A connection's write buffer passed its high water mark. */
     void becameUnwritable();
@@ -46,15 +48,15 @@ public interface RoomsMetrics {
         }
 
         @Override
-        public void packetsOut(String kind, int count) {
+        public void packetsOut(Command kind, int count) {
         }
 
         @Override
-        public void messageDropped(String reason) {
+        public void messageDropped(MessageDrop reason) {
         }
 
         @Override
-        public void disconnected(String reason) {
+        public void upgradeRefused(UpgradeRefusal reason) {
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.switchboard.example;
 
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.Transport;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
@@ -30,7 +31,8 @@ class ExampleConfigurationTest {
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withBean(TailExceptionHandler.class, TailExceptionHandler::new)
             .withBean(Clock.class, Clock::systemUTC)
-            .withBean(TimeoutSweeper.class, () -> new TimeoutSweeper(Clock.systemUTC()));
+            .withBean(TimeoutSweeper.class, () -> new TimeoutSweeper(Clock.systemUTC()))
+            .withBean(Disconnector.class, () -> new Disconnector(new SimpleMeterRegistry()));
 
     @Test
     void defaults_whenNothingConfigured_thenDocumentedValues() {

@@ -1,5 +1,6 @@
 package dev.switchboard.example;
 
+import dev.switchboard.example.service.ExampleMeters;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.timeout.TimeoutSweeper;
@@ -146,7 +147,7 @@ class ExampleLimitsIntegrationTest {
     }
 
     private double rotations(String outcome) {
-        Counter counter = meters.find(GatewayMeters.EXAMPLE_LOG_ROTATIONS).tag(GatewayMeters.Tags.OUTCOME, outcome)
+        Counter counter = meters.find(ExampleMeters.LOG_ROTATIONS).tag(GatewayMeters.Tags.OUTCOME, outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }

@@ -40,7 +40,22 @@ class HttpPropertiesTest {
             assertThat(properties.listeners().httpLegacy().withDefaultPort(HttpProperties.HTTP_LEGACY_PORT).port())
                     .isEqualTo(25021);
             assertThat(properties.listeners().http().enabled()).isTrue();
+            assertThat(properties.openFileCache()).isEqualTo(new HttpProperties.OpenFileCache(1000,
+                    DataSize.ofMegabytes(8), DataSize.ofKilobytes(64), Duration.ofSeconds(1)));
         });
+    }
+
+    @Test
+    void bind_whenOpenFileCacheKeys_thenBound() {
+        runner.withPropertyValues("switchboard.http.open-file-cache.max-entries=0",
+                "switchboard.http.open-file-cache.max-bytes=1MB", "switchboard.http.open-file-cache.max-file-size=4KB",
+                "switchboard.http.open-file-cache.valid=0s").run(context -> {
+                    HttpProperties.OpenFileCache cache = context.getBean(HttpProperties.class).openFileCache();
+                    assertThat(cache.maxEntries()).isZero();
+                    assertThat(cache.maxBytes()).isEqualTo(DataSize.ofMegabytes(1));
+                    assertThat(cache.maxFileSize()).isEqualTo(DataSize.ofKilobytes(4));
+                    assertThat(cache.valid()).isZero();
+                });
     }
 
     @Test
@@ -65,7 +80,10 @@ class HttpPropertiesTest {
         for (String bad : List.of("switchboard.http.max-initial-line-length=10", "switchboard.http.max-header-size=10B",
                 "switchboard.http.max-request-body=1GB", "switchboard.http.idle-timeout=-1s",
                 "switchboard.http.request-timeout=2h", "switchboard.http.cache-max-age=-5s",
-                "switchboard.http.websocket-paths=ws", "switchboard.http.root=", "switchboard.http.listeners.http.port=70000")) {
+                "switchboard.http.websocket-paths=ws", "switchboard.http.root=", "switchboard.http.listeners.http.port=70000",
+                "switchboard.http.open-file-cache.max-entries=-1", "switchboard.http.open-file-cache.max-bytes=2GB",
+                "switchboard.http.open-file-cache.max-file-size=17MB", "switchboard.http.open-file-cache.valid=-1s",
+                "switchboard.http.open-file-cache.valid=2h")) {
             runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad).hasFailed());
         }
     }

@@ -2,9 +2,8 @@ package dev.switchboard.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.core.metrics.GatewayMeters;
+import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.message.TPacket;
-import dev.switchboard.rooms.service.Fanout;
 import dev.switchboard.rooms.service.RoomSession;
 import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.service.RoomsLimits;
@@ -31,25 +30,29 @@ class MicrometerRoomsMetricsTest {
         metrics.connectionOpened();
         metrics.connectionClosed();
         metrics.messageIn();
-        metrics.packetsOut("new-msg", 3);
-        metrics.messageDropped("slow-consumer");
-        metrics.disconnected("bad-magic");
+        metrics.packetsOut(Command.NEW_MSG, 3);
+        metrics.messageDropped(MessageDrop.ROOM_SEALED);
+        metrics.upgradeRefused(UpgradeRefusal.CONNECTION_LIMIT);
         metrics.becameUnwritable();
 
-        assertThat(registry.get(GatewayMeters.ROOMS_CONNECTIONS).gauge().value()).isEqualTo(1);
-        assertThat(registry.get(GatewayMeters.ROOMS_MESSAGES_IN).counter().count()).isEqualTo(1);
-        assertThat(registry.get(GatewayMeters.ROOMS_MESSAGES_OUT).tag("kind", "new-msg").counter().count())
+        assertThat(registry.get(RoomsMeters.CONNECTIONS).gauge().value()).isEqualTo(1);
+        assertThat(registry.get(RoomsMeters.MESSAGES_IN).counter().count()).isEqualTo(1);
+        assertThat(registry.get(RoomsMeters.MESSAGES_OUT).tag("kind", "new-msg").counter().count())
                 .isEqualTo(3);
-        assertThat(registry.get(GatewayMeters.ROOMS_MESSAGES_DROPPED).tag("reason", "slow-consumer").counter()
+        assertThat(registry.get(RoomsMeters.MESSAGES_OUT).tag("kind", "del-user").counter().count())
+                .as("every kind registered up front").isZero();
+        assertThat(registry.get(RoomsMeters.MESSAGES_DROPPED).tag("reason", "room-sealed").counter()
                 .count()).isEqualTo(1);
-        assertThat(registry.get(GatewayMeters.ROOMS_DISCONNECTS).tag("reason", "bad-magic").counter().count())
+        assertThat(registry.get(RoomsMeters.MESSAGES_DROPPED).tag("reason", "too-long").counter()
+                .count()).isZero();
+        assertThat(registry.get(RoomsMeters.UPGRADES_REFUSED).tag("reason", "connection-limit").counter().count())
                 .isEqualTo(1);
-        assertThat(registry.get(GatewayMeters.ROOMS_UNWRITABLE).counter().count()).isEqualTo(1);
+        assertThat(registry.get(RoomsMeters.UNWRITABLE).counter().count()).isEqualTo(1);
     }
 
     @Test
     void gauges_whenRoomsChange_thenRoomsMembersAndHistoryFollow() {
-        Rooms rooms = new Rooms(RoomsLimits.defaults(), Fanout.EACH);
+        Rooms rooms = new Rooms(RoomsLimits.defaults());
         MicrometerRoomsMetrics.bindGauges(registry, rooms);
         RoomSession a = session(rooms.allocateMemberId());
         RoomSession b = session(rooms.allocateMemberId());
@@ -59,10 +62,10 @@ class MicrometerRoomsMetricsTest {
         rooms.join(b, 1, "two".getBytes(StandardCharsets.UTF_8));
         rooms.say(a, "hi".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(registry.get(GatewayMeters.ROOMS_ROOMS).gauge().value()).isEqualTo(2);
-        assertThat(registry.get(GatewayMeters.ROOMS_MEMBERS).gauge().value()).isEqualTo(2);
-        assertThat(registry.get(GatewayMeters.ROOMS_HISTORY_LINES).gauge().value()).isEqualTo(1);
+        assertThat(registry.get(RoomsMeters.ROOMS).gauge().value()).isEqualTo(2);
+        assertThat(registry.get(RoomsMeters.MEMBERS).gauge().value()).isEqualTo(2);
+        assertThat(registry.get(RoomsMeters.HISTORY_LINES).gauge().value()).isEqualTo(1);
         rooms.disconnected(a);
-        assertThat(registry.get(GatewayMeters.ROOMS_ROOMS).gauge().value()).isEqualTo(1);
+        assertThat(registry.get(RoomsMeters.ROOMS).gauge().value()).isEqualTo(1);
     }
 }

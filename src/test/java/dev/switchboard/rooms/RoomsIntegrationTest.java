@@ -1,5 +1,7 @@
 package dev.switchboard.rooms;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.CoreCloseReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -325,8 +327,16 @@ class RoomsIntegrationTest {
             assertThat(first).startsWith("HTTP/1.1 200");
             plain.getInputStream().readNBytes(contentLength(first));
             var listener = registry.find("http-legacy").orElseThrow();
-            // What the core does on graceful shutdown, before it drains and closes.
-            listener.connections().forEach(ch -> listener.definition().goodbye().sayGoodbye(ch));
+            // What the core's drain does on graceful shutdown before it closes: a connection of a protocol is
+            // closed with the shutdown reason, any other channel gets the listener's goodbye.
+            listener.connections().forEach(ch -> {
+                Connection connection = Connection.of(ch);
+                if (connection != null) {
+                    connection.close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
+                } else {
+                    listener.definition().goodbye().sayGoodbye(ch);
+                }
+            });
             assertThat(leaving.next()).isEqualTo("close 1001");
             // The server closes TCP once the client has answered its close (RFC 6455 §7.1.1).
             leaving.sendClose(1001);

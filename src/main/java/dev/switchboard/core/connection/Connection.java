@@ -122,6 +122,16 @@ public final class Connection {
         return disconnector.close(this, reason, detail);
     }
 
+    /**
+     * The peer started to end the connection in the protocol (a WebSocket close frame, a QUIT): claims
+     * {@link CoreCloseReason#PEER_CLOSED} so no goodbye is said, and counts it once. Any thread.
+     *
+     * @return false when a reason was claimed before (the gateway's own close is on its way)
+     */
+    public boolean closedByPeer() {
+        return disconnector.peerClosed(this);
+    }
+
     /** Someone has started to end this connection; nothing more is queued to it. */
     public boolean isClosing() {
         return closeReason.get() != null;

@@ -45,14 +45,19 @@ public final class Disconnector {
         return true;
     }
 
-    /** The channel closed: counts the peer's close unless the gateway had claimed a reason first. */
-    void peerClosed(Connection connection) {
-        if (connection.claim(CoreCloseReason.PEER_CLOSED)) {
-            if (log.isDebugEnabled()) {
-                log.debug(ChannelLog.format(connection.channel(), connection.protocol() + " connection closed by the peer"));
-            }
-            count(connection, CoreCloseReason.PEER_CLOSED);
+    /**
+     * The peer ended the connection (its channel closed, or it said so in the protocol): counts the peer's close
+     * unless the gateway had claimed a reason first, which is then what the connection ended for.
+     */
+    boolean peerClosed(Connection connection) {
+        if (!connection.claim(CoreCloseReason.PEER_CLOSED)) {
+            return false;
         }
+        if (log.isDebugEnabled()) {
+            log.debug(ChannelLog.format(connection.channel(), connection.protocol() + " connection closed by the peer"));
+        }
+        count(connection, CoreCloseReason.PEER_CLOSED);
+        return true;
     }
 
     private static void logClose(Connection connection, CloseReason reason, String detail) {

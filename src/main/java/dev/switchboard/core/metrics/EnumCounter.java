@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -28,8 +29,21 @@ public final class EnumCounter<E extends Enum<E> & MeterTag> {
      */
     public static <E extends Enum<E> & MeterTag> EnumCounter<E> register(MeterRegistry registry, String name,
             String description, Tags common, String tagKey, Class<E> keys) {
-        Map<E, Counter> counters = new EnumMap<>(keys);
-        for (E key : keys.getEnumConstants()) {
+        return register(registry, name, description, common, tagKey, EnumSet.allOf(keys));
+    }
+
+    /**
+     * As above, for only the constants in {@code keys}: when one enum names more than this meter counts (the
+     * malformed-input kinds among a protocol's close reasons), no series is registered for the others, and
+     * counting one of them is a bug that fails loudly.
+     */
+    public static <E extends Enum<E> & MeterTag> EnumCounter<E> register(MeterRegistry registry, String name,
+            String description, Tags common, String tagKey, EnumSet<E> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no constant to count");
+        }
+        Map<E, Counter> counters = new EnumMap<>(keys.iterator().next().getDeclaringClass());
+        for (E key : keys) {
             counters.put(key, Counter.builder(name).description(description).tags(common).tag(tagKey, key.tag())
                     .register(registry));
         }

@@ -54,12 +54,6 @@ public final class GatewayMeters {
     public static final String SEA_THROTTLED = "switchboard.sea.throttled";
     /** Active SEA bans (gauge). */
     public static final String SEA_BANS = "switchboard.sea.bans";
-    /** Example protocol: TCP commands handled, tagged by outcome (conversation, unknown, quit, quit_refused). */
-    public static final String EXAMPLE_COMMANDS = "switchboard.example.commands";
-    /** Example protocol: lines or datagrams refused, tagged by reason (too_long, syntax, invalid_utf8, ...). */
-    public static final String EXAMPLE_MALFORMED = "switchboard.example.malformed";
-    /** Example protocol: datagrams on the log-rotate listener, tagged by outcome (rotated, wrong_secret, ...). */
-    public static final String EXAMPLE_LOG_ROTATIONS = "switchboard.example.log.rotations";
 
     /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
     public static final String SEA_ARCHIVER_CONNECTED = "switchboard.sea.archiver.connected";
@@ -70,25 +64,6 @@ public final class GatewayMeters {
 
     /** HTTP responses per listener and status class (counter, tags listener and status = 1xx … 5xx). */
     public static final String HTTP_REQUESTS = "switchboard.http.requests";
-
-    /** Open rooms WebSocket connections (gauge). */
-    public static final String ROOMS_CONNECTIONS = "switchboard.rooms.connections";
-    /** Rooms that currently exist (gauge). */
-    public static final String ROOMS_ROOMS = "switchboard.rooms.rooms";
-    /** Users currently in a room (gauge). */
-    public static final String ROOMS_MEMBERS = "switchboard.rooms.members";
-    /** History lines retained over all rooms (gauge). */
-    public static final String ROOMS_HISTORY_LINES = "switchboard.rooms.history.lines";
-    /** Chat messages accepted from clients (counter). */
-    public static final String ROOMS_MESSAGES_IN = "switchboard.rooms.messages.in";
-    /** Packets delivered to clients, tagged by kind (counter). */
-    public static final String ROOMS_MESSAGES_OUT = "switchboard.rooms.messages.out";
-    /** Chat messages refused or dropped, tagged by reason (counter). */
-    public static final String ROOMS_MESSAGES_DROPPED = "switchboard.rooms.messages.dropped";
-    /** Connections the server closed, tagged by reason (counter). */
-    public static final String ROOMS_DISCONNECTS = "switchboard.rooms.disconnects";
-    /** Rooms connections that went unwritable (counter). */
-    public static final String ROOMS_UNWRITABLE = "switchboard.rooms.unwritable";
 
     private GatewayMeters() {
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.example.codec;
 
+import dev.switchboard.example.message.ExampleCloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bounded LF framing (spec §2.1) plus parsing: emits {@code ExampleMessage} or {@link MalformedLine}.
+ * Bounded LF framing (spec §2.1) plus parsing: emits {@code ExampleMessage} or a core {@code MalformedInput}.
  *
  * <p>Complete lines are parsed straight from the received buffer, which is released at once. Only the
  * unfinished tail of a line is kept, copied into an unpooled heap buffer that grows with the bytes
@@ -20,9 +21,9 @@ import java.util.List;
  * direct memory, and everything it held is given back when the line completes or the connection ends.
  *
  * <p>An empty line is dropped silently as REF does; a line over {@code maxLineLength} bytes (LF excluded)
- * yields one {@link MalformedLine.Reason#TOO_LONG} as soon as the limit is passed, without waiting for its
+ * yields one {@link ExampleCloseReason#TOO_LONG} as soon as the limit is passed, without waiting for its
  * end, and the rest of it is discarded; a partial line the budget cannot hold yields one
- * {@link MalformedLine.Reason#OVER_BUDGET}. Stateful, so one instance per channel; runs on its event
+ * {@link ExampleCloseReason#OVER_BUDGET}. Stateful, so one instance per channel; runs on its event
  * loop. Never logs or closes: that is the handler's job.
  */
 public final class ExampleLineDecoder extends ChannelInboundHandlerAdapter {
@@ -98,7 +99,7 @@ public final class ExampleLineDecoder extends ChannelInboundHandlerAdapter {
             if (eol < 0) {
                 if (in.readableBytes() > room) {
                     String preview = LineDecoding.preview(partial != null ? partial : in);
-                    out.add(new MalformedLine(MalformedLine.Reason.TOO_LONG,
+                    out.add(LineDecoding.malformed(ExampleCloseReason.TOO_LONG,
                             "line longer than " + maxLineLength + " bytes", preview));
                     dropPartial();
                     in.skipBytes(window);
@@ -135,7 +136,7 @@ public final class ExampleLineDecoder extends ChannelInboundHandlerAdapter {
             int grown = Math.min(maxLineLength, Math.max(required, Math.max(INITIAL_CAPACITY, capacity * 2)));
             if (!budget.tryReserve(grown - capacity)) {
                 String preview = LineDecoding.preview(partial != null ? partial : in);
-                out.add(new MalformedLine(MalformedLine.Reason.OVER_BUDGET, "partial line of " + required
+                out.add(LineDecoding.malformed(ExampleCloseReason.OVER_BUDGET, "partial line of " + required
                         + " bytes does not fit the " + budget.limit() + "-byte budget for partial lines", preview));
                 dropPartial();
                 in.skipBytes(in.readableBytes());
@@ -187,7 +188,7 @@ public final class ExampleLineDecoder extends ChannelInboundHandlerAdapter {
             return;
         }
         // Half a line then EOF (or a shutdown input): a line needs its LF (§2.1), so drop it.
-        MalformedLine truncated = new MalformedLine(MalformedLine.Reason.TRUNCATED,
+        Object truncated = LineDecoding.malformed(ExampleCloseReason.TRUNCATED,
                 partial.readableBytes() + " bytes without a final LF", LineDecoding.preview(partial));
         dropPartial();
         ctx.fireChannelRead(truncated);

@@ -1,5 +1,7 @@
 package dev.switchboard.example.codec;
 
+import dev.switchboard.core.connection.MalformedInput;
+import dev.switchboard.example.message.ExampleCloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.util.ByteProcessor;
@@ -7,7 +9,7 @@ import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Turns one framed line (LF already removed) into an {@code ExampleMessage} or a {@link MalformedLine}. */
+/** Turns one framed line (LF already removed) into an {@code ExampleMessage} or a {@link MalformedInput}. */
 public final class LineDecoding {
 
     private static final int PREVIEW_BYTES = 64;
@@ -23,11 +25,11 @@ public final class LineDecoding {
      */
     public static void decode(ByteBuf line, List<Object> out) {
         if (line.forEachByte(ByteProcessor.FIND_NUL) >= 0) {
-            out.add(new MalformedLine(MalformedLine.Reason.NUL_BYTE, "NUL byte in line", preview(line)));
+            out.add(malformed(ExampleCloseReason.NUL_BYTE, "NUL byte in line", preview(line)));
             return;
         }
         if (!ByteBufUtil.isText(line, StandardCharsets.UTF_8)) {
-            out.add(new MalformedLine(MalformedLine.Reason.INVALID_UTF8, "line is not valid UTF-8", preview(line)));
+            out.add(malformed(ExampleCloseReason.INVALID_UTF8, "line is not valid UTF-8", preview(line)));
             return;
         }
         String text = line.toString(StandardCharsets.UTF_8);
@@ -35,8 +37,16 @@ public final class LineDecoding {
         if (result instanceof ParseResult.Parsed parsed) {
             out.add(parsed.message());
         } else if (result instanceof ParseResult.Invalid invalid) {
-            out.add(new MalformedLine(MalformedLine.Reason.SYNTAX, invalid.reason(), preview(line)));
+            out.add(malformed(ExampleCloseReason.SYNTAX, invalid.reason(), preview(line)));
         }
+    }
+
+    /**
+     * Bad input with the example's declared outcome ({@code reason}), the parser's reason or a byte count, and a
+     * short printable preview of the bytes for the one log line.
+     */
+    static MalformedInput malformed(ExampleCloseReason reason, String detail, String preview) {
+        return new MalformedInput(reason, preview.isEmpty() ? detail : detail + ": " + preview);
     }
 
     /** The first bytes of {@code buf}, printable ASCII as is and everything else as {@code \xNN}. */

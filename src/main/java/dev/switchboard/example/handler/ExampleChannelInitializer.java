@@ -1,5 +1,8 @@
 package dev.switchboard.example.handler;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.connection.Goodbye;
 import dev.switchboard.core.listener.ConnectionAdmission;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.example.codec.ExampleLineDecoder;
@@ -25,7 +28,16 @@ public final class ExampleChannelInitializer extends ChannelInitializer<Channel>
                          Duration partialLineTimeout) {
     }
 
+    /** The {@code protocol} of example connections in the core's metrics and logs. */
+    public static final String PROTOCOL = "example";
+    /**
+     * The server writes one reply per line it reads, so what waits for a peer is bounded by what that peer sent;
+     * the slow-consumer limit of the core connection never needs to act.
+     */
+    private static final long NO_SLOW_CONSUMER_LIMIT = Long.MAX_VALUE;
+
     private final Limits limits;
+    private final Disconnector disconnector;
     private final Clock clock;
     private final TimeoutSweeper sweeper;
     private final ExampleMetrics metrics;
@@ -34,10 +46,12 @@ public final class ExampleChannelInitializer extends ChannelInitializer<Channel>
     private final ExampleSessionHandler session;
     private final ChannelHandler tail;
 
-    public ExampleChannelInitializer(Limits limits, Clock clock, TimeoutSweeper sweeper, ExampleMetrics metrics,
-                                     ExampleMessageEncoder encoder, MalformedLineHandler malformed,
-                                     ExampleSessionHandler session, ChannelHandler tail) {
+    public ExampleChannelInitializer(Limits limits, Disconnector disconnector, Clock clock, TimeoutSweeper sweeper,
+                                     ExampleMetrics metrics, ExampleMessageEncoder encoder,
+                                     MalformedLineHandler malformed, ExampleSessionHandler session,
+                                     ChannelHandler tail) {
         this.limits = limits;
+        this.disconnector = disconnector;
         this.clock = clock;
         this.sweeper = sweeper;
         this.metrics = metrics;
@@ -52,6 +66,8 @@ public final class ExampleChannelInitializer extends ChannelInitializer<Channel>
         // The example protocol has no login, so the per-address cap on not-yet-logged-in connections does not
         // apply; its idle and partial-line deadlines bound what an idle connection holds.
         ConnectionAdmission.authenticated(ch);
+        // No goodbye message (spec §6.2: the peer just sees EOF): every close, shutdown included, closes TCP.
+        Connection.attach(ch, PROTOCOL, NO_SLOW_CONSUMER_LIMIT, Goodbye.CLOSE, disconnector);
         ChannelPipeline p = ch.pipeline();
         // The decoder and the deadlines keep per-connection state, so each connection gets its own.
         ExampleLineDecoder decoder = new ExampleLineDecoder(limits.maxLineLength(), limits.budget());

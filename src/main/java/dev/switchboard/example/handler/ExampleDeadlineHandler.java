@@ -1,16 +1,15 @@
 package dev.switchboard.example.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.timeout.Expirable;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.example.codec.ExampleLineDecoder;
+import dev.switchboard.example.message.ExampleCloseReason;
 import dev.switchboard.example.service.ConnectionDeadlines;
 import dev.switchboard.example.service.ExampleMetrics;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,15 +24,11 @@ import java.time.Instant;
  */
 final class ExampleDeadlineHandler extends ChannelInboundHandlerAdapter implements Expirable {
 
-    private static final Logger log = LoggerFactory.getLogger(ExampleDeadlineHandler.class);
-
     private final ConnectionDeadlines deadlines;
     private final ExampleLineDecoder decoder;
     private final Clock clock;
     private final TimeoutSweeper sweeper;
     private final ExampleMetrics metrics;
-    /** Copy of {@code deadlines.nextDue()} the sweeper thread may read, so idle sweeps cost no task. */
-    private volatile Instant nextDue;
     private ChannelHandlerContext ctx;
     private TimeoutSweeper.Registration registration;
 
@@ -44,7 +39,6 @@ final class ExampleDeadlineHandler extends ChannelInboundHandlerAdapter implemen
         this.clock = clock;
         this.sweeper = sweeper;
         this.metrics = metrics;
-        this.nextDue = deadlines.nextDue();
     }
 
     @Override
@@ -55,8 +49,7 @@ final class ExampleDeadlineHandler extends ChannelInboundHandlerAdapter implemen
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         deadlines.input(clock.instant(), false);
-        nextDue = deadlines.nextDue();
-        registration = sweeper.register(this);
+        registration = sweeper.register(ctx.channel().eventLoop(), this);
         ctx.fireChannelActive();
     }
 
@@ -67,7 +60,6 @@ final class ExampleDeadlineHandler extends ChannelInboundHandlerAdapter implemen
         if (input) {
             // The decoder has consumed this read by now, so its partial-line state is current.
             deadlines.input(clock.instant(), decoder.hasPartialLine());
-            nextDue = deadlines.nextDue();
         }
     }
 
@@ -82,38 +74,32 @@ final class ExampleDeadlineHandler extends ChannelInboundHandlerAdapter implemen
         cancel();
     }
 
-    /** Runs on the sweeper's thread: hops to the event loop, where the deadline state lives. */
+    /** Runs on the channel's event loop, where the deadline state lives. */
     @Override
     public boolean checkExpiry(Instant now) {
         if (!ctx.channel().isActive()) {
             return false;
         }
-        if (now.isBefore(nextDue)) {
-            return true;
-        }
-        ctx.executor().execute(() -> expire(now));
-        return true;
-    }
-
-    /** Runs on the channel's event loop. */
-    private void expire(Instant now) {
         switch (deadlines.check(now)) {
             case IDLE -> {
                 cancel();
-                log.info(ChannelLog.format(ctx.channel(), "closing idle example connection: nothing received for "
-                        + deadlines.idleTimeout().toSeconds() + " s"));
-                ctx.close();
+                Connection.of(ctx.channel()).close(ExampleCloseReason.IDLE_TIMEOUT, "nothing received for "
+                        + deadlines.idleTimeout().toSeconds() + " s");
+                return false;
             }
             case PARTIAL_LINE -> {
                 cancel();
-                log.warn(ChannelLog.format(ctx.channel(), "closing example connection: a line was left unfinished"
-                        + " (no LF) for " + deadlines.partialLineTimeout().toSeconds() + " s"));
                 // Counted with the refused lines: what it held never became a message.
-                metrics.malformed("partial_line_timeout");
-                ctx.close();
+                metrics.malformed(ExampleCloseReason.PARTIAL_LINE_TIMEOUT);
+                Connection.of(ctx.channel()).close(ExampleCloseReason.PARTIAL_LINE_TIMEOUT,
+                        "a line was left unfinished (no LF) for " + deadlines.partialLineTimeout().toSeconds()
+                                + " s");
+                return false;
             }
-            case NONE -> nextDue = deadlines.nextDue();
+            case NONE -> {
+            }
         }
+        return true;
     }
 
     private void cancel() {

@@ -1,7 +1,10 @@
 package dev.switchboard.example.handler;
 
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.example.message.ExampleCloseReason;
 import dev.switchboard.example.message.ExampleMessage;
+import dev.switchboard.example.service.CommandOutcome;
 import dev.switchboard.example.service.ExampleListeners;
 import dev.switchboard.example.service.ExampleMetrics;
 import dev.switchboard.example.service.ExampleServerConversation;
@@ -52,6 +55,10 @@ public final class ExampleSessionHandler extends SimpleChannelInboundHandler<Exa
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ExampleMessage msg) {
+        if (Connection.of(ctx.channel()).isClosing()) {
+            // The connection is ending (QUIT, an over-long line): lines read behind that get no reply.
+            return;
+        }
         ServerAction action = conversation.onMessage(msg, peerKind(ctx.channel().remoteAddress()));
         if (action instanceof ServerAction.Reply reply) {
             if (reply.warning() != null) {
@@ -61,10 +68,9 @@ public final class ExampleSessionHandler extends SimpleChannelInboundHandler<Exa
             ctx.writeAndFlush(reply.message());
         } else if (action instanceof ServerAction.Quit) {
             // Spec §6.4: no reply, drop this connection, stop the example listeners, keep the others.
-            log.info(ChannelLog.format(ctx.channel(), "QUIT accepted: closing this connection and stopping"
-                    + " the example listeners; open connections stay served"));
-            metrics.command("quit");
-            ctx.close();
+            metrics.command(CommandOutcome.QUIT);
+            Connection.of(ctx.channel()).close(ExampleCloseReason.QUIT,
+                    "QUIT accepted: stopping the example listeners; open connections stay served");
             listeners.stopAll();
         }
     }

@@ -1,7 +1,8 @@
 package dev.switchboard.example.handler;
 
 import dev.switchboard.example.codec.LineDecoding;
-import dev.switchboard.example.codec.MalformedLine;
+import dev.switchboard.core.connection.MalformedInput;
+import dev.switchboard.example.message.ExampleCloseReason;
 import dev.switchboard.example.message.ExampleMessage;
 import dev.switchboard.example.service.ExampleMetrics;
 import dev.switchboard.example.service.LogRotation;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +47,7 @@ public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<
         // Runs on the datagram channel's event loop; SimpleChannelInboundHandler releases the packet.
         String from = String.valueOf(packet.sender());
         if (packet.content().readableBytes() > MAX_DATAGRAM) {
-            metrics.malformed(MalformedLine.Reason.DATAGRAM_TOO_LARGE.name().toLowerCase(Locale.ROOT));
+            metrics.malformed(ExampleCloseReason.DATAGRAM_TOO_LARGE);
             refused(ctx, "Log-rotate datagram from " + from + " ignored: " + packet.content().readableBytes()
                     + " bytes, over the " + MAX_DATAGRAM + "-byte limit");
             return;
@@ -55,14 +55,14 @@ public final class LogRotateDatagramHandler extends SimpleChannelInboundHandler<
         List<Object> decoded = new ArrayList<>(1);
         LineDecoding.decode(packet.content(), decoded);
         Object result = decoded.get(0);
-        if (result instanceof MalformedLine bad) {
-            metrics.malformed(bad.reason().name().toLowerCase(Locale.ROOT));
-            refused(ctx, "Log-rotate datagram from " + from + " ignored: " + bad.reason() + " (" + bad.detail()
-                    + "): " + bad.preview());
+        if (result instanceof MalformedInput bad && bad.reason() instanceof ExampleCloseReason reason) {
+            metrics.malformed(reason);
+            refused(ctx, "Log-rotate datagram from " + from + " ignored: " + reason.tag() + " (" + bad.detail()
+                    + ")");
             return;
         }
         LogRotation.Result outcome = rotation.onDatagram((ExampleMessage) result);
-        metrics.logRotate(outcome.outcome().name().toLowerCase(Locale.ROOT));
+        metrics.logRotate(outcome.outcome());
         if (outcome.refused()) {
             refused(ctx, "Log-rotate datagram from " + from + ": " + outcome.description());
             return;

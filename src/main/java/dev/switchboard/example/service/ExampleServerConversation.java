@@ -45,12 +45,14 @@ public final class ExampleServerConversation {
                     .withParameter(ExampleCommands.PARAM_MESSAGE, QUIT_REFUSED_TEXT));
             String why = "QUIT refused from a " + peer.name().toLowerCase() + " peer (quit-allowed-from="
                     + quitAccess.name().toLowerCase() + ")";
-            return new ServerAction.Reply(refused, "quit_refused", warning == null ? why : why + "; " + warning);
+            return new ServerAction.Reply(refused, CommandOutcome.QUIT_REFUSED,
+                    warning == null ? why : why + "; " + warning);
         }
         String answer = REPLIES.get(command);
         if (answer != null) {
-            return new ServerAction.Reply(Replies.replyTo(request, ExampleMessage.of(answer)), "conversation", warning);
+            return new ServerAction.Reply(Replies.replyTo(request, ExampleMessage.of(answer)),
+                    CommandOutcome.CONVERSATION, warning);
         }
-        return new ServerAction.Reply(Replies.unknown(request), "unknown", warning);
+        return new ServerAction.Reply(Replies.unknown(request), CommandOutcome.UNKNOWN, warning);
     }
 }

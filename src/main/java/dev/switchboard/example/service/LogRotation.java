@@ -1,5 +1,7 @@
 package dev.switchboard.example.service;
 
+import dev.switchboard.core.metrics.MeterTag;
+import java.util.Locale;
 import dev.switchboard.example.message.ExampleCommands;
 import dev.switchboard.example.message.ExampleMessage;
 import org.slf4j.Logger;
@@ -24,8 +26,8 @@ public final class LogRotation {
 
     private static final Logger log = LoggerFactory.getLogger(LogRotation.class);
 
-    /** What became of one datagram. */
-    public enum Outcome {
+    /** What became of one datagram; the metric tag is the name in lower case. */
+    public enum Outcome implements MeterTag {
         /** Log files reopened. */
         ROTATED,
         /** Within the minimum interval of the last reopen: one reopen is scheduled for the interval's end. */
@@ -39,7 +41,12 @@ public final class LogRotation {
         /** {@code STOP}/{@code QUITTING}: REF only logs a warning on this port and so do we. */
         NO_OP,
         /** Any other command, a {@code LOG} carrying log-record fields, {@code QUIT} included: logged, ignored. */
-        IGNORED
+        IGNORED;
+
+        @Override
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**

@@ -9,10 +9,10 @@ public sealed interface ServerAction permits ServerAction.Reply, ServerAction.Qu
      * Send {@code message} on the same connection.
      *
      * @param message the reply
-     * @param outcome a metric tag: {@code conversation}, {@code unknown} or {@code quit_refused}
+     * @param outcome what the metrics count it as: conversation, unknown or quit refused
      * @param warning something the handler should log at warn with the connection, or null
      */
-    record Reply(ExampleMessage message, String outcome, String warning) implements ServerAction {
+    record Reply(ExampleMessage message, CommandOutcome outcome, String warning) implements ServerAction {
     }
 
     /** Accepted {@code QUIT} (spec §6.4): no reply, close this connection, stop the example listeners. */

@@ -2,11 +2,18 @@ package dev.switchboard.http.handler;
 
 import dev.switchboard.http.service.StaticReply;
 import dev.switchboard.http.service.StaticResource;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -19,15 +26,23 @@ import java.io.InputStream;
 import java.io.RandomAccessFile;
 
 /**
- * Writes a file's bytes after its response headers: a zero-copy {@link DefaultFileRegion} when the
- * bytes come from a file and nothing in the pipeline has to see them (no TLS), otherwise
- * {@link HttpChunkedInput} pieces through the chunked writer. Always sends Content-Length, never
- * chunked transfer coding.
+ * Writes a file's bytes after its response headers. Content the open-file cache holds in memory
+ * goes out as one complete response whose body is a view of the shared cached buffer (nothing is
+ * opened, read or copied per request); a file on disk goes as a zero-copy {@link DefaultFileRegion}
+ * when nothing in the pipeline has to see its bytes (no TLS); anything else as
+ * {@link HttpChunkedInput} pieces through the chunked writer, which is added to the pipeline the
+ * first time a connection needs it. Always sends Content-Length, never chunked transfer coding.
  */
 final class EntityWriter {
 
     /** Size of each piece of a streamed body. */
     static final int CHUNK_SIZE = 16 * 1024;
+
+    /**
+     * Header maps for responses whose every field value is built here from file metadata and
+     * constants, never copied from a request, so per-field validation would only cost time.
+     */
+    static final HttpHeadersFactory TRUSTED_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
     private EntityWriter() {
     }
@@ -38,8 +53,22 @@ final class EntityWriter {
      * Runs on the channel's event loop.
      */
     static void write(ChannelHandlerContext ctx, StaticReply.Entity entity) throws IOException {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(entity.status());
+        if (entity.resource().body() instanceof StaticResource.BytesBody bytes) {
+            // The wrapper is unpooled and frees nothing on release: the cache keeps the bytes.
+            ByteBuf content = entity.headOnly() || entity.length() == 0 ? Unpooled.EMPTY_BUFFER
+                    : Unpooled.wrappedBuffer(bytes.slice(entity.offset(), entity.length()));
+            FullHttpResponse response = complete(status, content);
+            entity.headers().forEach(response.headers()::set);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            return;
+        }
         Object body = entity.headOnly() || entity.length() == 0 ? null : openBody(ctx, entity);
-        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(entity.status()));
+        if (body instanceof HttpChunkedInput) {
+            // Added before the headers are written, so headers and pieces queue in it in order.
+            StreamedBodyWriter.ensurePresent(ctx.pipeline());
+        }
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, TRUSTED_HEADERS);
         entity.headers().forEach(response.headers()::set);
         ctx.write(response);
         if (body instanceof DefaultFileRegion region) {
@@ -51,6 +80,15 @@ final class EntityWriter {
         } else {
             ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
+    }
+
+    /**
+     * A complete response with unvalidated headers and no trailer fields: a body with a
+     * Content-Length has no trailer section, so no trailer map is allocated for it.
+     */
+    static FullHttpResponse complete(HttpResponseStatus status, ByteBuf content) {
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, TRUSTED_HEADERS.newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
     }
 
     private static Object openBody(ChannelHandlerContext ctx, StaticReply.Entity entity) throws IOException {

@@ -9,10 +9,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds one HTTP connection's pipeline in the order listed by {@link HttpPipeline}; one instance
@@ -26,7 +24,6 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final ResponseMetricsHandler metrics;
     private final StaticFileHandler staticFiles;
     private final TailExceptionHandler exceptions;
-    private final IdleCloseHandler idleClose = new IdleCloseHandler();
     private final RequestGuard guard = new RequestGuard();
     private final ReadThrottle readThrottle = new ReadThrottle();
     private final RequestValidator validator = new RequestValidator();
@@ -52,30 +49,21 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         ChannelPipeline p = ch.pipeline();
         long idleMillis = properties.idleTimeout().toMillis();
         if (idleMillis > 0) {
-            // observeOutput: a large download that is still draining counts as activity.
-            p.addLast(HttpPipeline.IDLE_STATE, new IdleStateHandler(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS));
+            p.addLast(HttpPipeline.IDLE_STATE, new IdleCloseHandler(idleMillis));
         }
         long requestMillis = properties.requestTimeout().toMillis();
         RequestDeadline deadline = requestMillis > 0 ? new RequestDeadline(requestMillis) : null;
         if (deadline != null) {
             // Before the codec: it must see the first raw byte of a request, not a decoded head.
-            p.addLast(HttpPipeline.REQUEST_DEADLINE, deadline.start());
+            p.addLast(HttpPipeline.REQUEST_DEADLINE, deadline);
         }
         p.addLast(HttpPipeline.CODEC, new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(properties.maxInitialLineLength())
                 .setMaxHeaderSize((int) properties.maxHeaderSize().toBytes())));
-        // The chunked writer sits right after the codec so every later write, streamed or not,
-        // passes through its queue and responses leave in the order they were written.
-        p.addLast(HttpPipeline.CHUNKED_WRITER, new StreamedBodyWriter());
+        // The chunked writer joins right after the codec when a connection first streams a body.
         p.addLast(HttpPipeline.RESPONSE_HEADERS, responseHeaders);
         p.addLast(HttpPipeline.METRICS, metrics);
-        if (idleMillis > 0) {
-            p.addLast(HttpPipeline.IDLE_CLOSE, idleClose);
-        }
-        p.addLast(HttpPipeline.AGGREGATOR, new RequestSizeLimiter((int) properties.maxRequestBody().toBytes()));
-        if (deadline != null) {
-            p.addLast(HttpPipeline.REQUEST_COMPLETE, deadline.end());
-        }
+        p.addLast(HttpPipeline.AGGREGATOR, new RequestSizeLimiter((int) properties.maxRequestBody().toBytes(), deadline));
         // After the aggregator: a body that fails to decode marks the aggregated request failed.
         p.addLast(HttpPipeline.GUARD, guard);
         p.addLast(HttpPipeline.KEEP_ALIVE, new KeepAliveHandler());

@@ -1,32 +1,33 @@
 package dev.switchboard.http.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection that neither sent nor received anything for the idle timeout, silently as
  * the original did (http-server spec §2.8): an idle keep-alive connection has no request to
- * answer with 408.
+ * answer with 408. Detection and closing are one stage: the idle event never travels the pipeline.
+ * Watches raw reads and write progress ({@code observeOutput}), so a large download that is still
+ * draining counts as activity. Stateful, so one instance per connection.
  */
-@Sharable
-public final class IdleCloseHandler extends ChannelInboundHandlerAdapter {
+final class IdleCloseHandler extends IdleStateHandler {
 
     private static final Logger log = LoggerFactory.getLogger(IdleCloseHandler.class);
 
+    IdleCloseHandler(long idleMillis) {
+        super(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS);
+    }
+
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            if (log.isDebugEnabled()) {
-                log.debug(ChannelLog.format(ctx.channel(), "idle timeout, closing"));
-            }
-            ctx.close();
-            return;
+    protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent evt) {
+        if (log.isDebugEnabled()) {
+            log.debug(ChannelLog.format(ctx.channel(), "idle timeout, closing"));
         }
-        ctx.fireUserEventTriggered(evt);
+        ctx.close();
     }
 }

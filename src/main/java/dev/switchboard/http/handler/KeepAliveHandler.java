@@ -33,6 +33,13 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(KeepAliveHandler.class);
 
     private record Pending(boolean keepAlive, boolean http10) {
+        /** The four possible decisions, shared, so remembering one costs no allocation per request. */
+        private static final Pending[] ALL = {
+            new Pending(false, false), new Pending(false, true), new Pending(true, false), new Pending(true, true)};
+
+        static Pending of(boolean keepAlive, boolean http10) {
+            return ALL[(keepAlive ? 2 : 0) + (http10 ? 1 : 0)];
+        }
     }
 
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -50,7 +57,7 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
                 return;
             }
             boolean keepAlive = HttpUtil.isKeepAlive(request);
-            pending.add(new Pending(keepAlive, request.protocolVersion().equals(HttpVersion.HTTP_1_0)));
+            pending.add(Pending.of(keepAlive, request.protocolVersion().equals(HttpVersion.HTTP_1_0)));
             if (!keepAlive) {
                 closing = true;
             }

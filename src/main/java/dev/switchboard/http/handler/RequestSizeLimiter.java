@@ -4,6 +4,7 @@ import dev.switchboard.core.pipeline.ChannelLog;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
@@ -16,14 +17,27 @@ import org.slf4j.LoggerFactory;
  * Aggregates each request and bounds its body: a declared or received body over the limit gets
  * 413 and the connection closes, since the rest of the body would otherwise have to be read and
  * thrown away. {@code Expect: 100-continue} gets 100 (or 413 when the declared length is already
- * too large); any other expectation gets 417. Stateful, so one instance per connection.
+ * too large); any other expectation gets 417. Tells the request deadline, if there is one, when a
+ * request is complete. Stateful, so one instance per connection.
  */
 final class RequestSizeLimiter extends HttpObjectAggregator {
 
     private static final Logger log = LoggerFactory.getLogger(RequestSizeLimiter.class);
 
-    RequestSizeLimiter(int maxRequestBody) {
+    private final RequestDeadline deadline;
+
+    /** Bounds bodies to {@code maxRequestBody} bytes; {@code deadline} may be null (no request timeout). */
+    RequestSizeLimiter(int maxRequestBody, RequestDeadline deadline) {
         super(maxRequestBody, true);
+        this.deadline = deadline;
+    }
+
+    @Override
+    protected void finishAggregation(FullHttpMessage aggregated) throws Exception {
+        super.finishAggregation(aggregated);
+        if (deadline != null) {
+            deadline.requestComplete();
+        }
     }
 
     @Override

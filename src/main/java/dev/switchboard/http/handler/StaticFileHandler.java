@@ -5,16 +5,15 @@ import dev.switchboard.http.service.RequestConditions;
 import dev.switchboard.http.service.StaticFiles;
 import dev.switchboard.http.service.StaticReply;
 import dev.switchboard.http.service.StaticRequest;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.util.List;
@@ -40,11 +39,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<FullHtt
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        HttpHeaders h = request.headers();
-        RequestConditions conditions = new RequestConditions(
-                joined(h, HttpHeaderNames.IF_MATCH), joined(h, HttpHeaderNames.IF_NONE_MATCH),
-                h.get(HttpHeaderNames.IF_MODIFIED_SINCE), h.get(HttpHeaderNames.IF_UNMODIFIED_SINCE),
-                h.get(HttpHeaderNames.RANGE), h.get(HttpHeaderNames.IF_RANGE));
+        RequestConditions conditions = conditions(request.headers());
         StaticReply reply = files.answer(new StaticRequest(request.method().name(), request.uri(), conditions));
         if (reply instanceof StaticReply.Entity entity) {
             try {
@@ -55,7 +50,7 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<FullHtt
                 ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), HttpResponseStatus.NOT_FOUND, entity.headOnly(), false));
             }
         } else if (reply instanceof StaticReply.NotModified notModified) {
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
+            FullHttpResponse response = EntityWriter.complete(HttpResponseStatus.NOT_MODIFIED, Unpooled.EMPTY_BUFFER);
             notModified.headers().forEach(response.headers()::set);
             ctx.writeAndFlush(response);
         } else if (reply instanceof StaticReply.Redirect redirect) {
@@ -71,9 +66,27 @@ public final class StaticFileHandler extends SimpleChannelInboundHandler<FullHtt
         }
     }
 
+    private static RequestConditions conditions(HttpHeaders h) {
+        String ifMatch = joined(h, HttpHeaderNames.IF_MATCH);
+        String ifNoneMatch = joined(h, HttpHeaderNames.IF_NONE_MATCH);
+        String ifModifiedSince = h.get(HttpHeaderNames.IF_MODIFIED_SINCE);
+        String ifUnmodifiedSince = h.get(HttpHeaderNames.IF_UNMODIFIED_SINCE);
+        String range = h.get(HttpHeaderNames.RANGE);
+        String ifRange = h.get(HttpHeaderNames.IF_RANGE);
+        if (ifMatch == null && ifNoneMatch == null && ifModifiedSince == null && ifUnmodifiedSince == null
+                && range == null && ifRange == null) {
+            return RequestConditions.NONE;
+        }
+        return new RequestConditions(ifMatch, ifNoneMatch, ifModifiedSince, ifUnmodifiedSince, range, ifRange);
+    }
+
     /** A list-valued field sent on several lines is one comma-separated list (RFC 9110 §5.3). */
     private static String joined(HttpHeaders headers, AsciiString name) {
+        String first = headers.get(name);
+        if (first == null) {
+            return null;
+        }
         List<String> values = headers.getAll(name);
-        return values.isEmpty() ? null : String.join(", ", values);
+        return values.size() == 1 ? first : String.join(", ", values);
     }
 }

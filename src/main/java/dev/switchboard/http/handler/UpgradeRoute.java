@@ -2,6 +2,7 @@ package dev.switchboard.http.handler;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpRequest;
 
@@ -32,10 +33,12 @@ public interface UpgradeRoute {
     /**
      * Takes over the connection. When this is called the router has already removed the HTTP
      * request stages ({@link HttpPipeline#REQUEST_STAGES}: idle and request timeouts, aggregator,
-     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC},
-     * {@link HttpPipeline#CHUNKED_WRITER}, {@link HttpPipeline#RESPONSE_HEADERS},
-     * {@link HttpPipeline#METRICS}, the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
-     * route owns idle detection of the upgraded connection.
+     * guard, keep-alive, read throttle, validator, static files); {@link HttpPipeline#CODEC}, the
+     * {@link HttpPipeline#RESPONSE_STAGES} (response headers, metrics, and the chunked writer if the
+     * connection streamed a body), the router and {@link HttpPipeline#EXCEPTIONS} remain. So the
+     * route owns idle detection of the upgraded connection, and once its {@code 101} has been
+     * written it calls {@link #removeHttpResponseStages} so that no HTTP stage stays in the path of
+     * the new protocol's writes.
      *
      * <p>The route adds its stages after {@code ctx.name()} (for example a
      * {@code WebSocketServerProtocolHandler} and its own handlers), then hands the request on
@@ -52,5 +55,13 @@ public interface UpgradeRoute {
      * (for example it writes a WebSocket close 1001); the default does nothing.
      */
     default void sayGoodbye(Channel channel) {
+    }
+
+    /**
+     * Removes what is left of HTTP from a connection whose {@code 101} has been written and whose
+     * codec is gone ({@link HttpPipeline#removeResponseStages}). Call on the channel's event loop.
+     */
+    static void removeHttpResponseStages(ChannelPipeline pipeline) {
+        HttpPipeline.removeResponseStages(pipeline);
     }
 }

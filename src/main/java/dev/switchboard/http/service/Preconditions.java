@@ -23,6 +23,9 @@ public final class Preconditions {
 
     /** Decides the outcome for a representation with this tag and modification time. */
     public static Outcome evaluate(RequestConditions conditions, String etag, Instant lastModified) {
+        if (conditions == RequestConditions.NONE) {
+            return Outcome.PROCEED;
+        }
         // HTTP dates have one-second resolution, so compare at that resolution.
         Instant modified = lastModified.truncatedTo(ChronoUnit.SECONDS);
         if (conditions.ifMatch() != null) {

@@ -3,7 +3,6 @@ package dev.switchboard.http.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,8 @@ public final class StaticFiles {
     /** Methods of RFC 9110 and RFC 5789: these get 405, any other token 501. */
     private static final Set<String> KNOWN_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+
+    private static final ByteRanges.Decision WHOLE = new ByteRanges.Whole();
 
     private final StaticContent content;
     private final String cacheControl;
@@ -57,39 +58,37 @@ public final class StaticFiles {
     }
 
     private StaticReply answerFound(StaticRequest request, StaticResource resource, boolean head) {
-        String etag = EntityTags.of(resource.length(), resource.lastModified());
+        String etag = resource.etag();
         Instant lastModified = resource.lastModified();
-        Map<String, String> validators = new LinkedHashMap<>();
-        validators.put("ETag", etag);
-        validators.put("Last-Modified", HttpDates.format(lastModified));
-        validators.put("Cache-Control", cacheControl);
-
         RequestConditions conditions = request.conditions();
         switch (Preconditions.evaluate(conditions, etag, lastModified)) {
             case PRECONDITION_FAILED:
                 return new StaticReply.Failure(412, "precondition failed", Map.of(), head, false);
             case NOT_MODIFIED:
-                return new StaticReply.NotModified(validators);
+                return new StaticReply.NotModified(Map.of("ETag", etag, "Last-Modified", resource.lastModifiedText(),
+                        "Cache-Control", cacheControl));
             default:
                 break;
         }
-        Map<String, String> headers = new LinkedHashMap<>(validators);
-        headers.put("Content-Type", MimeTypes.forFileName(resource.fileName()));
-        headers.put("Accept-Ranges", "bytes");
         // Range applies to GET only (RFC 9110 §14.2); a HEAD sees the 200 headers.
-        ByteRanges.Decision range = head || !Preconditions.rangeAllowed(conditions, etag, lastModified)
-                ? new ByteRanges.Whole()
+        ByteRanges.Decision range = head || conditions.range() == null
+                || !Preconditions.rangeAllowed(conditions, etag, lastModified)
+                ? WHOLE
                 : ByteRanges.decide(conditions.range(), resource.length());
         if (range instanceof ByteRanges.Unsatisfiable) {
             return new StaticReply.Failure(416, "range not satisfiable",
                     Map.of("Content-Range", "bytes */" + resource.length()), false, false);
         }
         if (range instanceof ByteRanges.Partial partial) {
-            headers.put("Content-Range", "bytes " + partial.first() + "-" + partial.last() + "/" + resource.length());
-            headers.put("Content-Length", Long.toString(partial.length()));
+            Map<String, String> headers = Map.of("ETag", etag, "Last-Modified", resource.lastModifiedText(),
+                    "Cache-Control", cacheControl, "Content-Type", resource.contentType(), "Accept-Ranges", "bytes",
+                    "Content-Range", "bytes " + partial.first() + "-" + partial.last() + "/" + resource.length(),
+                    "Content-Length", Long.toString(partial.length()));
             return new StaticReply.Entity(206, resource, partial.first(), partial.length(), headers, false);
         }
-        headers.put("Content-Length", Long.toString(resource.length()));
+        Map<String, String> headers = Map.of("ETag", etag, "Last-Modified", resource.lastModifiedText(),
+                "Cache-Control", cacheControl, "Content-Type", resource.contentType(), "Accept-Ranges", "bytes",
+                "Content-Length", resource.lengthText());
         return new StaticReply.Entity(200, resource, 0, resource.length(), headers, head);
     }
 

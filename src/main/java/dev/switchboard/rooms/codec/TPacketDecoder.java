@@ -1,7 +1,7 @@
 package dev.switchboard.rooms.codec;
 
 import dev.switchboard.rooms.message.Malformed;
-import dev.switchboard.rooms.message.Malformed.Reason;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.message.RoomsInbound;
 import dev.switchboard.rooms.message.TPacket;
 import io.netty.buffer.ByteBuf;
@@ -31,19 +31,19 @@ public final class TPacketDecoder {
         try {
             // The length check comes first so an oversized blob is never copied.
             if (length > maxPacketSize) {
-                return new Malformed(Reason.TOO_LARGE, length + " bytes > max " + maxPacketSize);
+                return new Malformed(RoomsCloseReason.TOO_LARGE, length + " bytes > max " + maxPacketSize);
             }
             if (length < TPacketHeader.SIZE) {
-                return new Malformed(Reason.TOO_SHORT, length + " bytes < header " + TPacketHeader.SIZE);
+                return new Malformed(RoomsCloseReason.TOO_SHORT, length + " bytes < header " + TPacketHeader.SIZE);
             }
             int start = message.readerIndex();
             int signature = message.getIntLE(start + TPacketHeader.FRAME_OFFSET);
             if (signature != TPacketHeader.SIGNATURE) {
-                return new Malformed(Reason.BAD_SIGNATURE, String.format("signature 0x%08x", signature));
+                return new Malformed(RoomsCloseReason.BAD_SIGNATURE, String.format("signature 0x%08x", signature));
             }
             int size = message.getIntLE(start + TPacketHeader.SIZE_OFFSET);
             if (size != length) {
-                return new Malformed(Reason.SIZE_MISMATCH, "size field " + size + " != message length " + length);
+                return new Malformed(RoomsCloseReason.SIZE_MISMATCH, "size field " + size + " != message length " + length);
             }
             int uid = message.getIntLE(start + TPacketHeader.UID_OFFSET);
             int cmd = message.getIntLE(start + TPacketHeader.CMD_OFFSET);

@@ -1,6 +1,8 @@
 package dev.switchboard.rooms.handler;
 
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -9,7 +11,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -38,20 +39,23 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
     private static final Logger log = LoggerFactory.getLogger(ClosingHandshakeHandler.class);
 
     private final long timeoutMillis;
-    private final RoomsDisconnector disconnector;
+    private final Connection connection;
     private boolean closeSent;
     private boolean closeReceived;
     private final List<ChannelPromise> deferredCloses = new ArrayList<>(1);
     private ScheduledFuture<?> timer;
 
-    ClosingHandshakeHandler(long timeoutMillis, RoomsDisconnector disconnector) {
+    ClosingHandshakeHandler(long timeoutMillis, Connection connection) {
         this.timeoutMillis = timeoutMillis;
-        this.disconnector = disconnector;
+        this.connection = connection;
     }
 
-    /** Whether a close frame went either way: from then on nothing more is sent or acted on. */
+    /**
+     * Whether a close frame went either way, or the gateway decided to close (its close frame is queued behind
+     * the current read): from then on nothing more is sent or acted on.
+     */
     boolean closing() {
-        return closeSent || closeReceived;
+        return closeSent || closeReceived || connection.isClosing();
     }
 
     @Override
@@ -64,8 +68,9 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
             }
             return;
         }
-        if ((closeSent || closeReceived) && msg instanceof WebSocketFrame) {
-            // §5.5.1: after a close frame nothing more is acted on.
+        if (closing() && msg instanceof WebSocketFrame) {
+            // §5.5.1: after a close frame nothing more is acted on, nor after the close was decided: a message
+            // or fragment read behind the input that ended the connection is dropped, not aggregated.
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -87,16 +92,14 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
         ByteBuf body = close.content();
         int status = body.readableBytes() >= 2 ? body.getUnsignedShort(body.readerIndex()) : -1;
         if (status >= 0 && !isValidStatus(status)) {
-            disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.PROTOCOL_ERROR, "bad-close-status",
-                    "close frame with status " + status);
+            connection.close(RoomsCloseReason.BAD_CLOSE_STATUS, "close frame with status " + status);
             return;
         }
         if (body.readableBytes() > 2 && !isUtf8(body, body.readerIndex() + 2, body.readableBytes() - 2)) {
-            disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.INVALID_PAYLOAD_DATA, "bad-close-reason",
-                    "close reason is not UTF-8");
+            connection.close(RoomsCloseReason.BAD_CLOSE_REASON, "close reason is not UTF-8");
             return;
         }
-        if (!disconnector.peerClosed(ctx.channel())) {
+        if (!connection.closedByPeer()) {
             return; // our own close is already on its way; the peer's close completes the handshake
         }
         if (log.isDebugEnabled()) {

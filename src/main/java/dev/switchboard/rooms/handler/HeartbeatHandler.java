@@ -1,51 +1,42 @@
 package dev.switchboard.rooms.handler;
 
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.timeout.Expirable;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.rooms.RoomsMetrics;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.service.Heartbeat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Server heartbeat (spec §3): pings the client every interval and closes with 1001 when a ping goes unanswered
- * for the timeout. Time comes from the injected clock through the core {@link TimeoutSweeper}, so tests move a
- * clock instead of waiting. Stateful (one {@link Heartbeat} per connection), so built per channel.
+ * for the timeout. Time comes from the injected clock through the core {@link TimeoutSweeper}, which checks it on
+ * the channel's event loop, where the heartbeat state lives; tests move a clock instead of waiting. Stateful (one
+ * {@link Heartbeat} per connection), so built per channel.
  */
 final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Expirable {
 
     private final Heartbeat heartbeat;
     private final TimeoutSweeper sweeper;
-    private final RoomsDisconnector disconnector;
     private final boolean enabled;
     private final RoomsMetrics metrics;
     /** {@link System#nanoTime()} of the unanswered ping, 0 when none is out. */
     private long pingSentNanos;
-    /** Copy of {@code heartbeat.nextDue()} the sweeper thread may read, so idle sweeps cost no task. */
-    private volatile Instant nextDue;
     private ChannelHandlerContext ctx;
     private TimeoutSweeper.Registration registration;
 
-    HeartbeatHandler(RoomsHeartbeatSettings settings, Clock clock, TimeoutSweeper sweeper,
-            RoomsDisconnector disconnector) {
-        this(settings, clock, sweeper, disconnector, RoomsMetrics.NOOP);
-    }
-
-    HeartbeatHandler(RoomsHeartbeatSettings settings, Clock clock, TimeoutSweeper sweeper,
-            RoomsDisconnector disconnector, RoomsMetrics metrics) {
+    HeartbeatHandler(RoomsHeartbeatSettings settings, Clock clock, TimeoutSweeper sweeper, RoomsMetrics metrics) {
         this.metrics = metrics;
         this.heartbeat = new Heartbeat(settings.interval(), settings.timeout(), clock.instant());
         this.sweeper = sweeper;
-        this.disconnector = disconnector;
         this.enabled = !settings.interval().isZero();
-        this.nextDue = heartbeat.nextDue();
     }
 
     @Override
@@ -56,7 +47,7 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof HandshakeComplete && registration == null && enabled) {
-            registration = sweeper.register(this);
+            registration = sweeper.register(ctx.channel().eventLoop(), this);
         }
         super.userEventTriggered(ctx, event);
     }
@@ -70,7 +61,6 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
                 pingSentNanos = 0;
             }
             heartbeat.pongReceived();
-            nextDue = heartbeat.nextDue();
             return;
         }
         ctx.fireChannelRead(msg);
@@ -87,36 +77,27 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter implements Exp
         cancel();
     }
 
-    /** Runs on the sweeper's thread: hops to the event loop, where the heartbeat state lives. */
+    /** Runs on the channel's event loop, where the heartbeat state lives. */
     @Override
     public boolean checkExpiry(Instant now) {
         if (!ctx.channel().isActive()) {
             return false;
         }
-        if (now.isBefore(nextDue)) {
-            return true;
-        }
-        ctx.executor().execute(() -> tick(now));
-        return true;
-    }
-
-    /** Runs on the channel's event loop. */
-    void tick(Instant now) {
-        Heartbeat.Action action = heartbeat.check(now);
-        nextDue = heartbeat.nextDue();
-        switch (action) {
+        switch (heartbeat.check(now)) {
             case PING -> {
                 pingSentNanos = System.nanoTime();
                 ctx.writeAndFlush(new PingWebSocketFrame(Unpooled.EMPTY_BUFFER));
             }
             case EXPIRED -> {
                 cancel();
-                disconnector.close(ctx.channel(), WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "heartbeat-timeout",
+                Connection.of(ctx.channel()).close(RoomsCloseReason.HEARTBEAT_TIMEOUT,
                         "no pong within the heartbeat timeout");
+                return false;
             }
             case NONE -> {
             }
         }
+        return true;
     }
 
     private void cancel() {

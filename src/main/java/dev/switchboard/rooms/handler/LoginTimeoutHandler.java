@@ -1,11 +1,12 @@
 package dev.switchboard.rooms.handler;
 
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.timeout.Expirable;
 import dev.switchboard.core.timeout.TimeoutSweeper;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.message.TrustLevel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,24 +14,23 @@ import java.time.Instant;
 
 /**
  * Bounds the time from the upgrade to an accepted nick (trust level 3): a connection still below it after the
- * login timeout is closed with 1008. Removes itself once the connection is trusted. Stateful (one deadline per
- * connection), so built per channel.
+ * login timeout is closed with 1008. Removes itself once the connection is trusted. The deadline is checked on
+ * the channel's event loop, which owns the trust level. Stateful (one deadline per connection), so built per
+ * channel.
  */
 final class LoginTimeoutHandler extends ChannelInboundHandlerAdapter implements Expirable {
 
     private final Duration timeout;
     private final Clock clock;
     private final TimeoutSweeper sweeper;
-    private final RoomsDisconnector disconnector;
-    private volatile Instant deadline;
+    private Instant deadline;
     private ChannelHandlerContext ctx;
     private TimeoutSweeper.Registration registration;
 
-    LoginTimeoutHandler(Duration timeout, Clock clock, TimeoutSweeper sweeper, RoomsDisconnector disconnector) {
+    LoginTimeoutHandler(Duration timeout, Clock clock, TimeoutSweeper sweeper) {
         this.timeout = timeout;
         this.clock = clock;
         this.sweeper = sweeper;
-        this.disconnector = disconnector;
     }
 
     @Override
@@ -42,7 +42,7 @@ final class LoginTimeoutHandler extends ChannelInboundHandlerAdapter implements 
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof HandshakeComplete && registration == null && !timeout.isZero()) {
             deadline = clock.instant().plus(timeout);
-            registration = sweeper.register(this);
+            registration = sweeper.register(ctx.channel().eventLoop(), this);
         }
         super.userEventTriggered(ctx, event);
     }
@@ -55,25 +55,20 @@ final class LoginTimeoutHandler extends ChannelInboundHandlerAdapter implements 
         }
     }
 
-    /** Runs on the sweeper's thread; channel work hops to the event loop. */
+    /** Runs on the channel's event loop. */
     @Override
     public boolean checkExpiry(Instant now) {
         if (!ctx.channel().isActive()) {
             return false;
         }
         if (trusted()) {
-            ctx.executor().execute(() -> ctx.pipeline().remove(this));
+            ctx.pipeline().remove(this);
             return false;
         }
         if (now.isBefore(deadline)) {
             return true;
         }
-        ctx.executor().execute(() -> {
-            if (!trusted()) {
-                disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.POLICY_VIOLATION, "login-timeout",
-                        "no accepted nick within " + timeout);
-            }
-        });
+        Connection.of(ctx.channel()).close(RoomsCloseReason.LOGIN_TIMEOUT, "no accepted nick within " + timeout);
         return false;
     }
 

@@ -1,50 +1,52 @@
 package dev.switchboard.rooms.handler;
 
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.rooms.RoomsMetrics;
-import dev.switchboard.rooms.message.Command;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.message.TrustLevel;
+import dev.switchboard.rooms.service.Delivery;
 import dev.switchboard.rooms.service.RoomSession;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Per-connection state of a rooms client, kept on one channel attribute, and the {@link RoomSession} the service
- * talks to. The trust level and nick counter are changed only on the channel's event loop.
+ * A rooms client on a WebSocket: the {@link RoomSession} the service talks to, next to the core {@link Connection}
+ * that sends and closes for it, kept on one channel attribute. The trust level, nick counter and open flag are
+ * state of the channel's event loop, read and changed only there (the login timeout is checked on that loop too,
+ * and the goodbye runs there).
+ *
+ * <p>Everything the service hands it is only queued ({@link Connection#sendQueued}, and the shared broadcast
+ * batch of {@link RoomsBroadcast}), because the service calls it while holding a room's lock; queued writes keep
+ * call order on the channel.
  */
 public final class RoomsConnection implements RoomSession {
 
     private static final AttributeKey<RoomsConnection> KEY = AttributeKey.valueOf(RoomsConnection.class, "rooms");
 
-    private final Channel channel;
+    private final Connection connection;
     private final int memberId;
-    private final RoomsDisconnector disconnector;
+    private final RoomsBroadcast broadcast;
     private final RoomsMetrics metrics;
-    /** Written on the event loop; volatile because the login timeout reads it from the sweeper thread. */
-    private volatile TrustLevel level = TrustLevel.MAGIC;
+    private TrustLevel level = TrustLevel.MAGIC;
     private int refusedNicks;
-    private volatile boolean open;
-    /** Claimed by whoever ends the connection first, so it is logged, counted and sent one close exactly once. */
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private boolean open;
 
-    private RoomsConnection(Channel channel, int memberId, RoomsDisconnector disconnector, RoomsMetrics metrics) {
-        this.channel = channel;
+    private RoomsConnection(Connection connection, int memberId, RoomsBroadcast broadcast, RoomsMetrics metrics) {
+        this.connection = connection;
         this.memberId = memberId;
-        this.disconnector = disconnector;
+        this.broadcast = broadcast;
         this.metrics = metrics;
     }
 
     /** Creates the state of a connection whose upgrade was accepted; it starts at level 1 (spec §4). */
-    static RoomsConnection attach(Channel channel, int memberId, RoomsDisconnector disconnector,
+    static RoomsConnection attach(Connection connection, int memberId, RoomsBroadcast broadcast,
             RoomsMetrics metrics) {
-        RoomsConnection connection = new RoomsConnection(channel, memberId, disconnector, metrics);
-        channel.attr(KEY).set(connection);
-        return connection;
+        RoomsConnection session = new RoomsConnection(connection, memberId, broadcast, metrics);
+        connection.channel().attr(KEY).set(session);
+        return session;
     }
 
     /** The rooms state of {@code channel}, or null when it is not a rooms connection. */
@@ -52,8 +54,9 @@ public final class RoomsConnection implements RoomSession {
         return channel.attr(KEY).get();
     }
 
-    public Channel channel() {
-        return channel;
+    /** The core connection that writes and closes for this member. */
+    public Connection connection() {
+        return connection;
     }
 
     @Override
@@ -61,21 +64,28 @@ public final class RoomsConnection implements RoomSession {
         return memberId;
     }
 
-    /** Thread-safe: Netty queues writes from other threads in call order onto the channel's event loop. */
+    /** Any thread, under a lock or not: the write is a task on the channel's loop, in call order. */
     @Override
     public void send(TPacket packet) {
-        channel.writeAndFlush(packet);
-        metrics.packetsOut(kind(packet), 1);
+        if (connection.sendQueued(packet)) {
+            packet.command().ifPresent(kind -> metrics.packetsOut(kind, 1));
+        }
+    }
+
+    /** Adds this connection to the broadcast's one encoding, written to every member by its loop's batch. */
+    @Override
+    public void deliver(Delivery delivery) {
+        delivery.form(broadcast).add(connection);
     }
 
     @Override
     public void kick(String reason) {
-        disconnector.close(channel, WebSocketCloseStatus.POLICY_VIOLATION, "kicked", reason);
+        connection.close(RoomsCloseReason.KICKED, reason);
     }
 
     @Override
     public InetAddress remoteAddress() {
-        return channel.remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress()
+        return connection.channel().remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress()
                 : InetAddress.getLoopbackAddress();
     }
 
@@ -99,21 +109,5 @@ public final class RoomsConnection implements RoomSession {
 
     public boolean isOpen() {
         return open;
-    }
-
-    /** True for the first caller only: that caller owns the connection's one close. Any thread. */
-    boolean claimClose() {
-        return closing.compareAndSet(false, true);
-    }
-
-    /** Someone has started to end this connection; nothing more should be queued to it. */
-    public boolean isClosing() {
-        return closing.get();
-    }
-
-    /** Metric tag for a packet: the command name in lower case, a fixed set. */
-    static String kind(TPacket packet) {
-        return packet.command().map(Command::name).map(n -> n.toLowerCase(Locale.ROOT).replace('_', '-'))
-                .orElse("unknown");
     }
 }

@@ -1,6 +1,8 @@
 package dev.switchboard.rooms.handler;
 
+import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -9,12 +11,11 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives WebSocket-level failures their close code (spec §3, §9) through the {@link RoomsDisconnector}, so each is
+ * Gives WebSocket-level failures their close reason (spec §3, §9) through the core disconnector, so each is
  * logged once at warn, and passes everything else on to the core's tail handler. Netty's frame decoder and UTF-8
  * validator only report (they send no close frame themselves), so the one close frame comes from here.
  */
@@ -23,10 +24,9 @@ public final class RoomsExceptionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RoomsExceptionHandler.class);
 
-    private final RoomsDisconnector disconnector;
+    public static final RoomsExceptionHandler INSTANCE = new RoomsExceptionHandler();
 
-    public RoomsExceptionHandler(RoomsDisconnector disconnector) {
-        this.disconnector = disconnector;
+    private RoomsExceptionHandler() {
     }
 
     @Override
@@ -39,13 +39,12 @@ public final class RoomsExceptionHandler extends ChannelInboundHandlerAdapter {
             }
         } else if (root instanceof TooLongFrameException) {
             // WebSocketFrameAggregator: the fragments of one message add up to more than max-message-size.
-            disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.MESSAGE_TOO_BIG, "too-large",
-                    root.getMessage());
+            Connection.of(ctx.channel()).close(RoomsCloseReason.TOO_LARGE, root.getMessage());
         } else if (root instanceof CorruptedWebSocketFrameException corrupt) {
-            disconnector.fail(ctx.channel(), corrupt.closeStatus(), "websocket-protocol", root.getMessage());
-        } else if (root instanceof CorruptedFrameException) {
-            disconnector.fail(ctx.channel(), WebSocketCloseStatus.PROTOCOL_ERROR, "websocket-protocol",
+            Connection.of(ctx.channel()).close(RoomsCloseReason.ofFramingError(corrupt.closeStatus().code()),
                     root.getMessage());
+        } else if (root instanceof CorruptedFrameException) {
+            Connection.of(ctx.channel()).close(RoomsCloseReason.WEBSOCKET_PROTOCOL, root.getMessage());
         } else {
             ctx.fireExceptionCaught(cause);
         }

@@ -8,7 +8,8 @@ package dev.switchboard.rooms.handler;
  *   <li>{@link #LATE_PING_FILTER} – {@link LatePingFilter}: drops a ping read after a close frame, so it gets no pong</li>
  *   <li>(Netty's {@code WebSocketServerProtocolHandshakeHandler} and {@code Utf8FrameValidator}, which
  *       {@link #WS_PROTOCOL} inserts before itself)</li>
- *   <li>{@link #WS_PROTOCOL} – {@code WebSocketServerProtocolHandler}: handshake, ping → pong</li>
+ *   <li>{@link #WS_PROTOCOL} – {@link RoomsProtocolHandler} (Netty's {@code WebSocketServerProtocolHandler}): handshake,
+ *       ping → pong</li>
  *   <li>{@link #CLOSING_HANDSHAKE} – {@link ClosingHandshakeHandler}: one close frame each way, TCP closed after</li>
  *   <li>{@link #WS_AGGREGATOR} – {@code WebSocketFrameAggregator}: fragments into one bounded message</li>
  *   <li>{@link #HEARTBEAT} – {@link HeartbeatHandler}: server pings, closes 1001 on a missing pong</li>

@@ -1,6 +1,7 @@
 package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.rooms.MessageDrop;
 import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.message.TPacket;
@@ -11,7 +12,6 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,7 @@ public final class RoomsSessionHandler extends SimpleChannelInboundHandler<TPack
                 metrics.messageIn();
                 SayOutcome outcome = rooms.say(connection, packet.blob());
                 if (outcome != SayOutcome.SENT) {
-                    metrics.messageDropped(outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    metrics.messageDropped(MessageDrop.of(outcome));
                     refuse(ctx, connection, packet, "message refused: " + outcome);
                 }
             }

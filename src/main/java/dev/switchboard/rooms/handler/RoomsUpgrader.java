@@ -1,16 +1,21 @@
 package dev.switchboard.rooms.handler;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.pipeline.ChannelLog;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.RoomsProperties;
+import dev.switchboard.rooms.UpgradeRefusal;
 import dev.switchboard.rooms.codec.TPacketDecoder;
 import dev.switchboard.rooms.service.ConnectionSlots;
 import dev.switchboard.rooms.service.Rooms;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -43,12 +48,18 @@ public final class RoomsUpgrader implements UpgradeRoute {
     private static final Logger log = LoggerFactory.getLogger(RoomsUpgrader.class);
     /** Name Netty's {@code WebSocketServerHandshaker} gives its frame decoder. */
     private static final String NETTY_FRAME_DECODER = "wsdecoder";
+    /** Name of the stage that removes the HTTP response stages once the handshake completes; removes itself too. */
+    static final String HTTP_STAGES_REMOVER = "rooms-http-stages-remover";
+    private static final HttpStagesRemover HTTP_STAGES_REMOVER_INSTANCE = new HttpStagesRemover();
+    /** The {@code protocol} of rooms connections in the core's metrics and logs. */
+    public static final String PROTOCOL = "rooms";
 
     private final RoomsProperties properties;
     private final Rooms rooms;
     private final ConnectionSlots slots;
     private final RoomsMetrics metrics;
-    private final RoomsDisconnector disconnector;
+    private final Disconnector disconnector;
+    private final RoomsBroadcast broadcast;
     private final TimeoutSweeper sweeper;
     private final Clock clock;
     private final Set<String> paths;
@@ -62,28 +73,23 @@ public final class RoomsUpgrader implements UpgradeRoute {
     private final RoomsExceptionHandler exceptions;
 
     public RoomsUpgrader(RoomsProperties properties, Rooms rooms, ConnectionSlots slots, RoomsMetrics metrics,
-            RoomsDisconnector disconnector, TimeoutSweeper sweeper, Clock clock) {
+            Disconnector disconnector, RoomsBroadcast broadcast, TimeoutSweeper sweeper, Clock clock) {
         this.properties = properties;
         this.rooms = rooms;
         this.slots = slots;
         this.metrics = metrics;
         this.disconnector = disconnector;
+        this.broadcast = broadcast;
         this.sweeper = sweeper;
         this.clock = clock;
         this.paths = Set.copyOf(properties.paths());
         this.heartbeat = new RoomsHeartbeatSettings(properties.heartbeatInterval(), properties.heartbeatTimeout());
         this.decoder = new TPacketFrameDecoder(new TPacketDecoder((int) properties.maxMessageSize().toBytes()));
-        this.malformed = new MalformedPacketHandler(disconnector);
-        this.trustGate = new TrustGateHandler(rooms, disconnector, properties.magicString(),
-                properties.maxNickAttempts());
+        this.malformed = new MalformedPacketHandler();
+        this.trustGate = new TrustGateHandler(rooms, properties.magicString(), properties.maxNickAttempts());
         this.session = new RoomsSessionHandler(rooms, metrics);
-        this.exceptions = new RoomsExceptionHandler(disconnector);
-        this.goodbye = new RoomsGoodbye(rooms, disconnector);
-    }
-
-    @Override
-    public void sayGoodbye(Channel channel) {
-        goodbye.sayGoodbye(channel);
+        this.exceptions = RoomsExceptionHandler.INSTANCE;
+        this.goodbye = new RoomsGoodbye(rooms);
     }
 
     /** True for a request that asks for a WebSocket ({@code Upgrade: websocket}) on one of the rooms paths. */
@@ -111,7 +117,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
             UpgradeRequestCheck.Refusal refusal = invalid.get();
             log.warn(ChannelLog.format(channel, "refusing WebSocket upgrade with " + refusal.status().code() + ": "
                     + refusal.text()));
-            metrics.disconnected("bad-handshake");
+            metrics.upgradeRefused(UpgradeRefusal.BAD_HANDSHAKE);
             refuse(httpCtx, refusal.status(), refusal.text(), refusal.headers());
             return;
         }
@@ -119,13 +125,15 @@ public final class RoomsUpgrader implements UpgradeRoute {
             request.release();
             log.warn(ChannelLog.format(channel, "rooms connection limit " + slots.max()
                     + " reached; refusing the upgrade with 503"));
-            metrics.disconnected("connection-limit");
+            metrics.upgradeRefused(UpgradeRefusal.CONNECTION_LIMIT);
             refuse(httpCtx, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many chat connections, try again later",
                     Map.of(HttpHeaderNames.RETRY_AFTER.toString(), "5"));
             return;
         }
         // Member ids count every accepted connection, including ones that never log in (spec §6).
-        RoomsConnection connection = RoomsConnection.attach(channel, rooms.allocateMemberId(), disconnector, metrics);
+        Connection core = Connection.attach(channel, PROTOCOL, properties.slowConsumerLimit().toBytes(), goodbye,
+                disconnector);
+        RoomsConnection connection = RoomsConnection.attach(core, rooms.allocateMemberId(), broadcast, metrics);
         channel.closeFuture().addListener(f -> {
             rooms.disconnected(connection);
             slots.release();
@@ -137,16 +145,17 @@ public final class RoomsUpgrader implements UpgradeRoute {
         ChannelPipeline pipeline = channel.pipeline();
         String previous = httpCtx.name();
         previous = add(pipeline, previous, RoomsPipeline.LATE_PING_FILTER, LatePingFilter.INSTANCE);
-        previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new WebSocketServerProtocolHandler(
+        previous = add(pipeline, previous, RoomsPipeline.WS_PROTOCOL, new RoomsProtocolHandler(
                 protocolConfig(request.uri())));
+        previous = add(pipeline, previous, HTTP_STAGES_REMOVER, HTTP_STAGES_REMOVER_INSTANCE);
         previous = add(pipeline, previous, RoomsPipeline.CLOSING_HANDSHAKE,
-                new ClosingHandshakeHandler(properties.closingTimeout().toMillis(), disconnector));
+                new ClosingHandshakeHandler(properties.closingTimeout().toMillis(), core));
         previous = add(pipeline, previous, RoomsPipeline.WS_AGGREGATOR,
                 new WebSocketFrameAggregator((int) properties.maxMessageSize().toBytes()));
         previous = add(pipeline, previous, RoomsPipeline.HEARTBEAT,
-                new HeartbeatHandler(heartbeat, clock, sweeper, disconnector, metrics));
+                new HeartbeatHandler(heartbeat, clock, sweeper, metrics));
         previous = add(pipeline, previous, RoomsPipeline.LOGIN_TIMEOUT,
-                new LoginTimeoutHandler(properties.loginTimeout(), clock, sweeper, disconnector));
+                new LoginTimeoutHandler(properties.loginTimeout(), clock, sweeper));
         previous = add(pipeline, previous, RoomsPipeline.PACKET_DECODER, decoder);
         previous = add(pipeline, previous, RoomsPipeline.PACKET_ENCODER, encoder);
         previous = add(pipeline, previous, RoomsPipeline.MALFORMED, malformed);
@@ -209,7 +218,7 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 .expectMaskedFrames(true)       // RFC 6455 §5.1: unmasked client frames → 1002
                 .allowMaskMismatch(false)
                 .allowExtensions(false)         // spec §1: no extension is negotiated, so RSV must be 0
-                // The exception stage sends the one close frame (1002, 1007, 1009) through the disconnector.
+                // The exception stage closes with the one close frame (1002, 1007, 1009) through the disconnector.
                 .closeOnProtocolViolation(false)
                 .withUTF8Validator(true)
                 .build();
@@ -229,5 +238,23 @@ public final class RoomsUpgrader implements UpgradeRoute {
                 .dropPongFrames(false)          // pongs feed the heartbeat
                 .decoderConfig(decoderConfig())
                 .build();
+    }
+
+    /**
+     * Once the {@code 101} is written and Netty has swapped the HTTP codec for the WebSocket one (the handshake's
+     * completion event), removes what is left of HTTP (response headers, metrics, chunked writer) and then itself, so
+     * every frame written afterwards goes from the rooms stages straight to the frame encoder. Runs on the
+     * channel's event loop.
+     */
+    @Sharable
+    private static final class HttpStagesRemover extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            ctx.fireUserEventTriggered(event);
+            if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete && !ctx.isRemoved()) {
+                UpgradeRoute.removeHttpResponseStages(ctx.pipeline());
+                ctx.pipeline().remove(this);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.rooms.handler;
 
 import dev.switchboard.rooms.codec.TPacketDecoder;
 import dev.switchboard.rooms.message.Malformed;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -27,7 +28,7 @@ public final class TPacketFrameDecoder extends MessageToMessageDecoder<WebSocket
         if (frame instanceof BinaryWebSocketFrame) {
             out.add(decoder.decode(frame.content()));
         } else if (frame instanceof TextWebSocketFrame) {
-            out.add(new Malformed(Malformed.Reason.TEXT_MESSAGE, "text message of " + frame.content().readableBytes()
+            out.add(new Malformed(RoomsCloseReason.TEXT_MESSAGE, "text message of " + frame.content().readableBytes()
                     + " bytes"));
         } else {
             out.add(frame.retain());

@@ -2,6 +2,7 @@ package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
 import dev.switchboard.rooms.message.Command;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.message.TrustLevel;
 import dev.switchboard.rooms.service.Rooms;
@@ -9,7 +10,6 @@ import dev.switchboard.rooms.service.Rooms.NickOutcome;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +24,12 @@ public final class TrustGateHandler extends SimpleChannelInboundHandler<TPacket>
     private static final Logger log = LoggerFactory.getLogger(TrustGateHandler.class);
 
     private final Rooms rooms;
-    private final RoomsDisconnector disconnector;
     private final byte[] magic;
     private final int maxNickAttempts;
 
-    public TrustGateHandler(Rooms rooms, RoomsDisconnector disconnector, String magicString, int maxNickAttempts) {
+    public TrustGateHandler(Rooms rooms, String magicString, int maxNickAttempts) {
         super(TPacket.class);
         this.rooms = rooms;
-        this.disconnector = disconnector;
         this.magic = magicString.getBytes(StandardCharsets.UTF_8);
         this.maxNickAttempts = maxNickAttempts;
     }
@@ -52,8 +50,7 @@ public final class TrustGateHandler extends SimpleChannelInboundHandler<TPacket>
             connection.level(TrustLevel.NICK); // no reply at this level
             return;
         }
-        disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.POLICY_VIOLATION, "bad-magic",
-                "first message is not the magic string: " + packet);
+        connection.connection().close(RoomsCloseReason.BAD_MAGIC, "first message is not the magic string: " + packet);
     }
 
     private void checkNick(ChannelHandlerContext ctx, RoomsConnection connection, TPacket packet) {
@@ -76,7 +73,7 @@ public final class TrustGateHandler extends SimpleChannelInboundHandler<TPacket>
 
     private void refuse(ChannelHandlerContext ctx, RoomsConnection connection, TPacket packet, String why) {
         if (connection.refuseNick() > maxNickAttempts) {
-            disconnector.protocolError(ctx.channel(), WebSocketCloseStatus.POLICY_VIOLATION, "nick-flood",
+            connection.connection().close(RoomsCloseReason.NICK_FLOOD,
                     "more than " + maxNickAttempts + " refused nick requests");
             return;
         }

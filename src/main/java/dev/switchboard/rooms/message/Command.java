@@ -1,9 +1,11 @@
 package dev.switchboard.rooms.message;
 
+import dev.switchboard.core.metrics.MeterTag;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The {@code cmd} values of a tPacket, named as in rooms-protocol.md §6. */
-public enum Command {
+/** The {@code cmd} values of a tPacket, named as in rooms-protocol.md §6; the metric tag is the name in lower case. */
+public enum Command implements MeterTag {
     NOP(0),
     SET_USER_NICK(1),
     SET_ROOM(2),
@@ -17,9 +19,16 @@ public enum Command {
     private static final Command[] BY_CODE = values();
 
     private final int code;
+    private final String tag;
 
     Command(int code) {
         this.code = code;
+        this.tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String tag() {
+        return tag;
     }
 
     public int code() {

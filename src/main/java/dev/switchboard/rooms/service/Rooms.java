@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The rooms service (spec §6–§7): member ids, nicks, rooms with history, joins, chat relay, departures, and the
  * operator actions. Thread-safe; every send concerning a room happens under that room's lock, so each member sees
  * a user's {@code _NEW_USER} before any message from that user and the {@code _DEL_USER} after its last one.
+ * Sessions only queue what they are given under the lock (see {@link RoomSession}), so a member whose connection
+ * fails during a broadcast leaves later, in its own call, never inside the broadcast that found it.
  */
 public final class Rooms {
 
@@ -36,18 +38,18 @@ public final class Rooms {
     public enum NoticeOutcome { POSTED, NO_SUCH_ROOM, INVALID_TEXT }
 
     private final RoomsLimits limits;
-    private final Fanout fanout;
     private final AtomicInteger nextMemberId = new AtomicInteger(FIRST_MEMBER_ID);
     private final NickRegistry nicks = new NickRegistry();
     private final ConcurrentHashMap<Integer, Member> members = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger roomCount = new AtomicInteger();
+    /** Set while the gateway shuts down: every room, new ones included, relays nothing more. */
+    private volatile boolean allSealed;
 
     private final List<RoomsObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Rooms(RoomsLimits limits, Fanout fanout) {
+    public Rooms(RoomsLimits limits) {
         this.limits = limits;
-        this.fanout = fanout;
     }
 
     /** A new member id for an accepted connection; ids are never reused while the process runs (spec §6). */
@@ -103,7 +105,7 @@ public final class Rooms {
                 if (room.closed) {
                     continue; // emptied and removed between lookup and lock: look up again
                 }
-                if (room.sealed) {
+                if (room.sealed || allSealed) {
                     return JoinOutcome.ROOM_SEALED;
                 }
                 if (room.memberCount() >= limits.maxMembersPerRoom()) {
@@ -125,7 +127,7 @@ public final class Rooms {
                     session.send(TPacket.loggedMsg(line));
                 }
                 if (!others.isEmpty()) {
-                    fanout.broadcast(others, TPacket.newUser(member.id(), member.nickBytes, session.memberFlags()));
+                    broadcast(others, TPacket.newUser(member.id(), member.nickBytes, session.memberFlags()));
                 }
                 observers.forEach(o -> o.joined(room.name, session, member.nick));
                 return JoinOutcome.JOINED;
@@ -156,11 +158,11 @@ public final class Rooms {
             if (room.closed || room.get(member.id()) == null) {
                 return SayOutcome.NOT_IN_ROOM; // kicked while this message was in flight
             }
-            if (room.sealed) {
+            if (room.sealed || allSealed) {
                 return SayOutcome.ROOM_SEALED;
             }
             room.history.append(historyLine(member.nickBytes, text));
-            fanout.broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
+            broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
             observers.forEach(o -> o.said(room.name, session, member.nick, text));
             return SayOutcome.SENT;
         } finally {
@@ -187,6 +189,36 @@ public final class Rooms {
         }
     }
 
+    /**
+     * The gateway is shutting down: every room stops relaying (as {@link #seal} does for one), before any member
+     * is told goodbye, so every message relayed to one member was relayed to all of them. Each room's lock is
+     * taken once, so every broadcast made before this call has handed its writes on when it returns.
+     */
+    public void sealAll() {
+        allSealed = true;
+        for (Room room : rooms.values()) {
+            room.lock.lock();
+            try {
+                room.sealed = true;
+            } finally {
+                room.lock.unlock();
+            }
+        }
+    }
+
+    /** The gateway accepts traffic again after {@link #sealAll()} (a stopped context restarted): rooms relay again. */
+    public void reopen() {
+        allSealed = false;
+        for (Room room : rooms.values()) {
+            room.lock.lock();
+            try {
+                room.sealed = false;
+            } finally {
+                room.lock.unlock();
+            }
+        }
+    }
+
     /** The connection ended (spec §7.4): the others get {@code _DEL_USER}, the nick is freed. Idempotent. */
     public void disconnected(RoomSession session) {
         Member member = members.remove(session.memberId());
@@ -209,7 +241,7 @@ public final class Rooms {
             member.room = null;
             List<RoomSession> others = room.sessions();
             if (!others.isEmpty()) {
-                fanout.broadcast(others, TPacket.delUser(member.id(), member.nickBytes));
+                broadcast(others, TPacket.delUser(member.id(), member.nickBytes));
             }
             observers.forEach(o -> o.left(room.name, member.session, member.nick));
             if (room.isEmpty()) {
@@ -220,6 +252,18 @@ public final class Rooms {
             }
         } finally {
             room.lock.unlock();
+        }
+    }
+
+    /** One packet to many members: each session takes its transport's shared form of it. Under the room's lock. */
+    private static void broadcast(List<RoomSession> recipients, TPacket packet) {
+        Delivery delivery = new Delivery(packet);
+        try {
+            for (RoomSession recipient : recipients) {
+                recipient.deliver(delivery);
+            }
+        } finally {
+            delivery.finish();
         }
     }
 
@@ -314,11 +358,11 @@ public final class Rooms {
         }
         r.lock.lock();
         try {
-            if (r.closed || r.sealed) {
+            if (r.closed || r.sealed || allSealed) {
                 return NoticeOutcome.NO_SUCH_ROOM;
             }
             r.history.append(line);
-            fanout.broadcast(r.sessions(), TPacket.loggedMsg(line));
+            broadcast(r.sessions(), TPacket.loggedMsg(line));
             return NoticeOutcome.POSTED;
         } finally {
             r.lock.unlock();

@@ -85,6 +85,36 @@ class ConnectionTest {
     }
 
     @Test
+    void closedByPeer_whenThePeerSaysGoodbyeInTheProtocol_thenNoGoodbyeOneCountAndLaterClosesDoNothing() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 1024, recordingGoodbye, disconnector);
+
+        assertThat(connection.closedByPeer()).isTrue();
+        assertThat(connection.closedByPeer()).isFalse();
+        assertThat(connection.close(CoreCloseReason.SHUTDOWN, "too late")).isFalse();
+        channel.runPendingTasks();
+        channel.close();
+
+        assertThat(goodbyes).isEmpty();
+        assertThat(connection.isClosing()).isTrue();
+        assertThat(closed("test", CoreCloseReason.PEER_CLOSED)).isEqualTo(1);
+        assertThat(closed("test", CoreCloseReason.SHUTDOWN)).isZero();
+    }
+
+    @Test
+    void closedByPeer_whenTheGatewayClosedFirst_thenFalseAndTheGatewaysReasonStands() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Connection connection = Connection.attach(channel, "test", 1024, recordingGoodbye, disconnector);
+
+        connection.close(CoreCloseReason.SHUTDOWN, "first");
+
+        assertThat(connection.closedByPeer()).isFalse();
+        channel.runPendingTasks();
+        assertThat(goodbyes).containsExactly(CoreCloseReason.SHUTDOWN);
+        assertThat(closed("test", CoreCloseReason.PEER_CLOSED)).isZero();
+    }
+
+    @Test
     void close_whenThePeerClosedFirst_thenCountedAsPeerClosedAndLaterClosesDoNothing() {
         EmbeddedChannel channel = new EmbeddedChannel();
         Connection connection = Connection.attach(channel, "test", 1024, recordingGoodbye, disconnector);

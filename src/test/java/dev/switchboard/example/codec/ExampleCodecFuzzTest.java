@@ -2,6 +2,7 @@ package dev.switchboard.example.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.connection.MalformedInput;
 import dev.switchboard.example.message.ExampleMessage;
 import dev.switchboard.support.fuzz.Canonical;
 import dev.switchboard.support.fuzz.Chunks;
@@ -44,7 +45,7 @@ class ExampleCodecFuzzTest {
             }
             ch.finish();
             for (Object m = ch.readInbound(); m != null; m = ch.readInbound()) {
-                assertThat(m).isInstanceOfAny(ExampleMessage.class, MalformedLine.class);
+                assertThat(m).isInstanceOfAny(ExampleMessage.class, MalformedInput.class);
                 out.add(m);
             }
             ch.checkException();
@@ -133,7 +134,7 @@ class ExampleCodecFuzzTest {
     }
 
     private static String describe(Object decoded) {
-        return decoded instanceof MalformedLine m ? "MALFORMED " + m.reason() : Canonical.of(decoded);
+        return decoded instanceof MalformedInput m ? "MALFORMED " + m.reason() : Canonical.of(decoded);
     }
 
     // --- generators ---

@@ -1,5 +1,7 @@
 package dev.switchboard.example.codec;
 
+import dev.switchboard.core.connection.MalformedInput;
+import dev.switchboard.example.message.ExampleCloseReason;
 import dev.switchboard.example.message.ExampleMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -52,7 +54,7 @@ class ExampleLineDecoderTest {
 
         List<Object> out = drain(ch);
         assertThat(out).hasSize(1);
-        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.SYNTAX);
+        assertThat(((MalformedInput) out.get(0)).reason()).isEqualTo(ExampleCloseReason.SYNTAX);
         assertFalse(ch.finish());
     }
 
@@ -101,9 +103,9 @@ class ExampleLineDecoderTest {
         assertThat(ch.finish()).isTrue();  // close: decodeLast reports the two pending bytes
         List<Object> last = drain(ch);
         assertThat(last).hasSize(1);
-        MalformedLine truncated = (MalformedLine) last.get(0);
-        assertThat(truncated.reason()).isEqualTo(MalformedLine.Reason.TRUNCATED);
-        assertThat(truncated.preview()).isEqualTo("MO");
+        MalformedInput truncated = (MalformedInput) last.get(0);
+        assertThat(truncated.reason()).isEqualTo(ExampleCloseReason.TRUNCATED);
+        assertThat(truncated.detail()).isEqualTo("2 bytes without a final LF: MO");
     }
 
     @Test
@@ -124,8 +126,8 @@ class ExampleLineDecoderTest {
         ch.writeInbound(utf8("CMD a=vvvvvvvvvvv"));  // 17 bytes, no LF yet
         List<Object> out = drain(ch);
         assertThat(out).hasSize(1);
-        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.TOO_LONG);
-        assertThat(MalformedLine.Reason.TOO_LONG.fatal()).isTrue();
+        assertThat(((MalformedInput) out.get(0)).reason()).isEqualTo(ExampleCloseReason.TOO_LONG);
+        assertThat(ExampleCloseReason.TOO_LONG.closes()).isTrue();
 
         ch.writeInbound(utf8("still the same line"));
         assertThat(drain(ch)).isEmpty();
@@ -144,7 +146,7 @@ class ExampleLineDecoderTest {
 
         List<Object> out = drain(ch);
         assertThat(out).hasSize(2);
-        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.TOO_LONG);
+        assertThat(((MalformedInput) out.get(0)).reason()).isEqualTo(ExampleCloseReason.TOO_LONG);
         assertThat(out.get(1)).isEqualTo(ExampleMessage.of("MOM"));
         assertFalse(ch.finish());
     }
@@ -161,10 +163,10 @@ class ExampleLineDecoderTest {
 
         List<Object> out = drain(ch);
         assertThat(out).hasSize(2);
-        MalformedLine bad = (MalformedLine) out.get(0);
-        assertThat(bad.reason()).isEqualTo(MalformedLine.Reason.INVALID_UTF8);
-        assertThat(bad.reason().fatal()).isFalse();
-        assertThat(bad.preview()).isEqualTo("CMD a=\\xC3(");
+        MalformedInput bad = (MalformedInput) out.get(0);
+        assertThat(bad.reason()).isEqualTo(ExampleCloseReason.INVALID_UTF8);
+        assertThat(ExampleCloseReason.INVALID_UTF8.closes()).isFalse();
+        assertThat(bad.detail()).endsWith(": CMD a=\\xC3(");
         assertThat(out.get(1)).isEqualTo(ExampleMessage.of("TOP"));
         assertFalse(ch.finish());
     }
@@ -179,7 +181,7 @@ class ExampleLineDecoderTest {
 
         List<Object> out = drain(ch);
         assertThat(out).hasSize(1);
-        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.NUL_BYTE);
+        assertThat(((MalformedInput) out.get(0)).reason()).isEqualTo(ExampleCloseReason.NUL_BYTE);
         assertFalse(ch.finish());
     }
 
@@ -194,8 +196,8 @@ class ExampleLineDecoderTest {
 
         List<Object> out = drain(ch);
         assertThat(out).hasSize(3);
-        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.INVALID_UTF8);
-        assertThat(((MalformedLine) out.get(1)).reason()).isEqualTo(MalformedLine.Reason.SYNTAX);
+        assertThat(((MalformedInput) out.get(0)).reason()).isEqualTo(ExampleCloseReason.INVALID_UTF8);
+        assertThat(((MalformedInput) out.get(1)).reason()).isEqualTo(ExampleCloseReason.SYNTAX);
         assertThat(out.get(2)).isEqualTo(ExampleMessage.of("MOM"));
         assertFalse(ch.finish());
     }
@@ -233,7 +235,7 @@ class ExampleLineDecoderTest {
         assertThat(reads).allSatisfy(read -> assertThat(read.refCnt()).as("received buffer released").isZero());
 
         assertThat(ch.finish()).isTrue();   // the truncated line is reported...
-        assertThat(((MalformedLine) drain(ch).get(0)).reason()).isEqualTo(MalformedLine.Reason.TRUNCATED);
+        assertThat(((MalformedInput) drain(ch).get(0)).reason()).isEqualTo(ExampleCloseReason.TRUNCATED);
         assertThat(budget.held()).isZero();   // ...and what it held is given back
         assertThat(decoder.heldBytes()).isZero();
     }
@@ -264,8 +266,8 @@ class ExampleLineDecoderTest {
         ch.writeInbound(utf8("DAD a=" + "v".repeat(200)));
         List<Object> out = drain(ch);
         assertThat(out).hasSize(1);
-        assertThat(((MalformedLine) out.get(0)).reason()).isEqualTo(MalformedLine.Reason.OVER_BUDGET);
-        assertThat(MalformedLine.Reason.OVER_BUDGET.fatal()).isTrue();
+        assertThat(((MalformedInput) out.get(0)).reason()).isEqualTo(ExampleCloseReason.OVER_BUDGET);
+        assertThat(ExampleCloseReason.OVER_BUDGET.closes()).isTrue();
         assertThat(budget.held()).isEqualTo(900);
 
         ch.writeInbound(utf8("still the same line\nDAD\n"));

@@ -1,5 +1,7 @@
 package dev.switchboard.example.handler;
 
+import dev.switchboard.core.connection.Disconnector;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.example.codec.ExampleMessageEncoder;
@@ -33,6 +35,7 @@ class ExampleChannelInitializerTest {
     private final AtomicInteger stops = new AtomicInteger();
     private final MutableClock clock = new MutableClock();
     private final TimeoutSweeper sweeper = new TimeoutSweeper(clock);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private PartialLineBudget budget = new PartialLineBudget(1024 * 1024);
 
     private EmbeddedChannel channel(boolean unixSocket, int maxLine) {
@@ -40,7 +43,8 @@ class ExampleChannelInitializerTest {
                 new ExampleServerConversation(QuitAccess.LOOPBACK), stops::incrementAndGet, ExampleMetrics.NONE,
                 unixSocket);
         return new EmbeddedChannel(new ExampleChannelInitializer(
-                new ExampleChannelInitializer.Limits(maxLine, budget, IDLE, PARTIAL), clock, sweeper,
+                new ExampleChannelInitializer.Limits(maxLine, budget, IDLE, PARTIAL),
+                new Disconnector(registry), clock, sweeper,
                 ExampleMetrics.NONE, new ExampleMessageEncoder(), new MalformedLineHandler(ExampleMetrics.NONE),
                 session, new TailExceptionHandler()));
     }
@@ -199,6 +203,20 @@ class ExampleChannelInitializerTest {
 
         assertThat(ch.outboundMessages()).isEmpty();
         assertThat(ch.isOpen()).isFalse();
+        assertFalse(ch.finish());
+    }
+
+    @Test
+    void malformed_whenLineOverLimitThenAWholeLineInTheSameRead_thenClosedOnceAndThatLineUnanswered() {
+        EmbeddedChannel ch = channel(false, 64);
+        readOutbound(ch);
+
+        ch.writeInbound(ascii("DAD " + "a=".repeat(40) + "\nDAD\n"));
+
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(registry.get("switchboard.connections.closed").tag("protocol", "example")
+                .tag("reason", "too_long").counter().count()).isEqualTo(1);
         assertFalse(ch.finish());
     }
 

@@ -37,7 +37,7 @@ class ExampleServerConversationTest {
         assertThat(action).isInstanceOf(ServerAction.Reply.class);
         ServerAction.Reply reply = (ServerAction.Reply) action;
         assertThat(MessageSerializer.serialize(reply.message())).isEqualTo("UNKNOWN command=" + command);
-        assertThat(reply.outcome()).isEqualTo("unknown");
+        assertThat(reply.outcome()).isEqualTo(CommandOutcome.UNKNOWN);
         assertThat(reply.warning()).isNull();
     }
 
@@ -80,7 +80,7 @@ class ExampleServerConversationTest {
         assertThat(any.onMessage(parse("QUIT"), PeerKind.REMOTE)).isInstanceOf(ServerAction.Quit.class);
         assertThat(none.onMessage(parse("QUIT"), PeerKind.UNIX_SOCKET)).isInstanceOf(ServerAction.Reply.class);
         assertThat(((ServerAction.Reply) none.onMessage(parse("QUIT"), PeerKind.LOOPBACK)).outcome())
-                .isEqualTo("quit_refused");
+                .isEqualTo(CommandOutcome.QUIT_REFUSED);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.switchboard.example.service;
 
-import dev.switchboard.core.metrics.GatewayMeters;
+import dev.switchboard.example.message.ExampleCloseReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +14,20 @@ class MicrometerExampleMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MicrometerExampleMetrics metrics = new MicrometerExampleMetrics(registry);
 
-        metrics.command("unknown");
-        metrics.command("unknown");
-        metrics.malformed("too_long");
-        metrics.logRotate("rotated");
+        metrics.command(CommandOutcome.UNKNOWN);
+        metrics.command(CommandOutcome.UNKNOWN);
+        metrics.malformed(ExampleCloseReason.TOO_LONG);
+        metrics.logRotate(LogRotation.Outcome.ROTATED);
 
-        assertThat(registry.get(GatewayMeters.EXAMPLE_COMMANDS).tag("protocol", "example").tag("outcome", "unknown")
+        assertThat(registry.get(ExampleMeters.COMMANDS).tag("protocol", "example").tag("outcome", "unknown")
                 .counter().count()).isEqualTo(2.0);
-        assertThat(registry.get(GatewayMeters.EXAMPLE_MALFORMED).tag("reason", "too_long").counter().count())
+        assertThat(registry.get(ExampleMeters.MALFORMED).tag("reason", "too_long").counter().count())
                 .isEqualTo(1.0);
-        assertThat(registry.get(GatewayMeters.EXAMPLE_LOG_ROTATIONS).tag("outcome", "rotated").counter().count())
+        assertThat(registry.get(ExampleMeters.LOG_ROTATIONS).tag("outcome", "rotated").counter().count())
                 .isEqualTo(1.0);
+        // Every series exists from the start; reasons that are not malformed input have none.
+        assertThat(registry.get(ExampleMeters.COMMANDS).tag("outcome", "quit").counter().count()).isZero();
+        assertThat(registry.get(ExampleMeters.MALFORMED).tag("reason", "syntax").counter().count()).isZero();
+        assertThat(registry.find(ExampleMeters.MALFORMED).tag("reason", "idle_timeout").counter()).isNull();
     }
 }

@@ -4,6 +4,7 @@ import static dev.switchboard.http.support.HttpTestChannels.next;
 import static dev.switchboard.http.support.HttpTestChannels.send;
 import static dev.switchboard.http.support.HttpTestChannels.written;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.switchboard.http.HttpProperties;
 import dev.switchboard.http.service.HttpMetrics;
@@ -42,9 +43,49 @@ class EntityWriterTest {
     @TempDir
     Path root;
 
+    /** A channel whose open-file cache holds no file content, so files go out from disk. */
     private EmbeddedChannel fileChannel() throws IOException {
         Files.writeString(root.resolve("big.txt"), BIG);
+        HttpProperties.OpenFileCache metadataOnly = new HttpProperties.OpenFileCache(1000, DataSize.ofMegabytes(8),
+                DataSize.ofBytes(0), Duration.ofSeconds(1));
+        return HttpTestChannels.channel(HttpTestChannels.properties(root, metadataOnly), List.of(), HttpMetrics.NONE,
+                new MutableClock());
+    }
+
+    /** A channel with the default open-file cache, which holds files up to 64 KiB in memory. */
+    private EmbeddedChannel cachedChannel() throws IOException {
+        Files.writeString(root.resolve("big.txt"), BIG);
         return HttpTestChannels.channel(HttpTestChannels.properties(root), List.of(), HttpMetrics.NONE, new MutableClock());
+    }
+
+    @Test
+    void cachedFile_whenGet_thenOneCompleteResponseAndNoStreamingStage() throws IOException {
+        EmbeddedChannel ch = cachedChannel();
+        send(ch, "GET /big.txt HTTP/1.1\r\nHost: t\r\n\r\n");
+        send(ch, "GET /big.txt HTTP/1.1\r\nHost: t\r\nRange: bytes=10-19\r\n\r\n");
+        InputStream out = written(ch);
+        RawResponse whole = next(out);
+        RawResponse range = next(out);
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.text()).isEqualTo(BIG);
+        assertThat(range.status()).isEqualTo(206);
+        assertThat(range.text()).isEqualTo(BIG.substring(10, 20));
+        assertThat(ch.pipeline().get(HttpPipeline.CHUNKED_WRITER)).isNull();
+        assertFalse(ch.finishAndReleaseAll());
+    }
+
+    @Test
+    void cachedFile_whenTlsInPipeline_thenBytesStillExact() throws IOException, NoSuchAlgorithmException {
+        EmbeddedChannel ch = cachedChannel();
+        SSLEngine engine = SSLContext.getDefault().createSSLEngine();
+        engine.setUseClientMode(false);
+        ch.pipeline().addAfter(HttpPipeline.STATIC_FILES, "tls", new SslHandler(engine));
+        send(ch, "GET /big.txt HTTP/1.1\r\nHost: t\r\nRange: bytes=5-20004\r\n\r\n");
+        RawResponse response = next(written(ch));
+        assertThat(response.status()).isEqualTo(206);
+        assertThat(response.text()).isEqualTo(BIG.substring(5, 20005));
+        ch.pipeline().remove("tls");
+        ch.finishAndReleaseAll();
     }
 
     /** Reads the outbound messages without consuming them as bytes, to see their types. */
@@ -128,8 +169,8 @@ class EntityWriterTest {
             out.closeEntry();
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            HttpProperties properties = HttpTestChannels.properties(root, Duration.ofSeconds(5), 4096,
-                    DataSize.ofKilobytes(8), DataSize.ofKilobytes(64));
+            HttpProperties properties = HttpTestChannels.properties(root, new HttpProperties.OpenFileCache(1000,
+                    DataSize.ofMegabytes(8), DataSize.ofBytes(0), Duration.ofSeconds(1)));
             EmbeddedChannel ch = HttpTestChannels.channel(properties, List.of(), HttpMetrics.NONE, new MutableClock(),
                     "classpath:static/", loader);
             send(ch, "GET /big.txt HTTP/1.1\r\nHost: t\r\n\r\n"

@@ -36,7 +36,7 @@ class RequestDeadlineTest {
         HttpProperties properties = new HttpProperties(
                 new HttpProperties.Listeners(ListenerProperties.tcp(0), ListenerProperties.tcp(0)), root.toString(),
                 Duration.ofSeconds(5), requestTimeout, 4096, DataSize.ofKilobytes(8), DataSize.ofKilobytes(64),
-                Duration.ZERO, List.of("/"));
+                Duration.ZERO, List.of("/"), HttpTestChannels.defaultOpenFileCache());
         ch = HttpTestChannels.channel(properties, List.of(), HttpMetrics.NONE, new MutableClock());
         return ch;
     }
@@ -96,9 +96,30 @@ class RequestDeadlineTest {
     }
 
     @Test
+    void nextRequest_whenTrickledAcrossTheFirstRequestsTimer_then408ExactlyItsOwnTimeoutAfterItsFirstByte()
+            throws IOException {
+        channel(Duration.ofSeconds(10));
+        send(ch, "GET /a.txt HTTP/1.1\r\nHost: t\r\n\r\n");
+        next(written(ch));
+        String request = "GET /a.txt HTTP/1.1\r\nHost: t\r\n\r\n";
+        advance(4);
+        // Second request's first byte at 4 s; the connection's timer, armed at 0 s, fires at 10 s and must
+        // re-arm for this request's own deadline at 14 s rather than expire it early or forget it.
+        for (int i = 0; i < 3; i++) {
+            send(ch, request.substring(i, i + 1));
+            advance(3);
+        }
+        assertThat(ch.isOpen()).isTrue();
+        assertThat((Object) ch.readOutbound()).isNull();
+        advance(1);
+        RawResponse response = next(written(ch));
+        assertThat(response.status()).isEqualTo(408);
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
     void disabled_whenZero_thenNoDeadlineStages() throws IOException {
         channel(Duration.ZERO);
         assertThat(ch.pipeline().get(HttpPipeline.REQUEST_DEADLINE)).isNull();
-        assertThat(ch.pipeline().get(HttpPipeline.REQUEST_COMPLETE)).isNull();
     }
 }

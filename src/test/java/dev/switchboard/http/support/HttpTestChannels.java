@@ -2,6 +2,7 @@ package dev.switchboard.http.support;
 
 import dev.switchboard.core.listener.ListenerProperties;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
+import dev.switchboard.http.HttpConfiguration;
 import dev.switchboard.http.HttpProperties;
 import dev.switchboard.http.handler.HttpChannelInitializer;
 import dev.switchboard.http.handler.ResponseHeadersHandler;
@@ -9,7 +10,6 @@ import dev.switchboard.http.handler.ResponseMetricsHandler;
 import dev.switchboard.http.handler.StaticFileHandler;
 import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.http.service.HttpMetrics;
-import dev.switchboard.http.service.StaticContent;
 import dev.switchboard.http.service.StaticFiles;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -40,7 +40,21 @@ public final class HttpTestChannels {
     public static HttpProperties properties(Path root, Duration idleTimeout, int maxInitialLine, DataSize maxHeader,
             DataSize maxBody) {
         return new HttpProperties(new HttpProperties.Listeners(ListenerProperties.tcp(0), ListenerProperties.tcp(0)),
-                root.toString(), idleTimeout, Duration.ofSeconds(10), maxInitialLine, maxHeader, maxBody, Duration.ZERO, List.of("/", "/ws"));
+                root.toString(), idleTimeout, Duration.ofSeconds(10), maxInitialLine, maxHeader, maxBody, Duration.ZERO, List.of("/", "/ws"),
+                defaultOpenFileCache());
+    }
+
+    /** The open-file cache settings of the documented defaults. */
+    public static HttpProperties.OpenFileCache defaultOpenFileCache() {
+        return new HttpProperties.OpenFileCache(1000, DataSize.ofMegabytes(8), DataSize.ofKilobytes(64),
+                Duration.ofSeconds(1));
+    }
+
+    /** Properties with the documented defaults, this root and this open-file cache. */
+    public static HttpProperties properties(Path root, HttpProperties.OpenFileCache cache) {
+        HttpProperties d = properties(root);
+        return new HttpProperties(d.listeners(), d.root(), d.idleTimeout(), d.requestTimeout(), d.maxInitialLineLength(),
+                d.maxHeaderSize(), d.maxRequestBody(), d.cacheMaxAge(), d.websocketPaths(), cache);
     }
 
     /** Properties with the documented defaults and this root. */
@@ -54,10 +68,13 @@ public final class HttpTestChannels {
         return channel(properties, routes, metrics, clock, properties.root(), HttpTestChannels.class.getClassLoader());
     }
 
-    /** A channel serving {@code root} resolved with {@code loader} (for classpath roots). */
+    /**
+     * A channel serving {@code root} resolved with {@code loader} (for classpath roots), behind the
+     * open-file cache the properties configure, timed by {@code clock} as the gateway's is.
+     */
     public static EmbeddedChannel channel(HttpProperties properties, List<UpgradeRoute> routes, HttpMetrics metrics,
             Clock clock, String root, ClassLoader loader) {
-        StaticFiles files = new StaticFiles(StaticContent.forRoot(root, loader), properties.cacheMaxAge());
+        StaticFiles files = HttpConfiguration.staticFiles(properties, root, loader, clock);
         HttpChannelInitializer initializer = new HttpChannelInitializer(properties, new ResponseHeadersHandler(clock),
                 new ResponseMetricsHandler(metrics), new StaticFileHandler(files), routes, new TailExceptionHandler());
         return new EmbeddedChannel(initializer);

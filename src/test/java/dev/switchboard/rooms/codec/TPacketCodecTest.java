@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.message.Malformed;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.message.RoomsInbound;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.support.Hex;
@@ -118,15 +119,15 @@ class TPacketCodecTest {
     void decode_whenShorterThanHeader_thenMalformedTooShort(int length) {
         RoomsInbound result = decode(Arrays.copyOf(V8, length));
         assertThat(result).isInstanceOf(Malformed.class);
-        assertThat(((Malformed) result).reason()).isEqualTo(Malformed.Reason.TOO_SHORT);
-        assertThat(((Malformed) result).reason().closeCode()).isEqualTo(1002);
+        assertThat(((Malformed) result).reason()).isEqualTo(RoomsCloseReason.TOO_SHORT);
+        assertThat(((Malformed) result).reason().status()).isEqualTo(1002);
     }
 
     @Test
     void decode_whenSignatureWrong_thenMalformedBadSignature() {
         byte[] bytes = V8.clone();
         bytes[3] = 0x41; // "Ej8A"
-        assertThat(((Malformed) decode(bytes)).reason()).isEqualTo(Malformed.Reason.BAD_SIGNATURE);
+        assertThat(((Malformed) decode(bytes)).reason()).isEqualTo(RoomsCloseReason.BAD_SIGNATURE);
     }
 
     @ParameterizedTest
@@ -137,7 +138,7 @@ class TPacketCodecTest {
         bytes[9] = (byte) (size >> 8);
         bytes[10] = (byte) (size >> 16);
         bytes[11] = (byte) (size >> 24);
-        assertThat(((Malformed) decode(bytes)).reason()).isEqualTo(Malformed.Reason.SIZE_MISMATCH);
+        assertThat(((Malformed) decode(bytes)).reason()).isEqualTo(RoomsCloseReason.SIZE_MISMATCH);
     }
 
     @Test
@@ -146,8 +147,8 @@ class TPacketCodecTest {
         ByteBuf buf = Unpooled.wrappedBuffer(V8);
         try {
             Malformed result = (Malformed) small.decode(buf);
-            assertThat(result.reason()).isEqualTo(Malformed.Reason.TOO_LARGE);
-            assertThat(result.reason().closeCode()).isEqualTo(1009);
+            assertThat(result.reason()).isEqualTo(RoomsCloseReason.TOO_LARGE);
+            assertThat(result.reason().status()).isEqualTo(1009);
             assertThat(buf.readableBytes()).isZero();
         } finally {
             buf.release();

@@ -5,8 +5,13 @@ import static dev.switchboard.rooms.support.SpecVectors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.CoreCloseReason;
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.rooms.RoomsMetrics;
+import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.service.ConnectionSlots;
 import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.support.Hex;
@@ -14,6 +19,7 @@ import dev.switchboard.rooms.support.TestRoomsProperties;
 import dev.switchboard.support.MutableClock;
 import dev.switchboard.tools.codec.rooms.TPackets;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +34,8 @@ class RoomsPipelineTest {
     private final TestRoomsProperties settings = new TestRoomsProperties();
     private final MutableClock clock = new MutableClock();
     private final TimeoutSweeper sweeper = new TimeoutSweeper(clock);
-    private final RoomsDisconnector disconnector = new RoomsDisconnector(RoomsMetrics.NOOP);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Disconnector disconnector = new Disconnector(registry);
     private Rooms rooms;
     private RoomsUpgrader upgrader;
     private final List<EmbeddedRoomsClient> clients = new ArrayList<>();
@@ -36,10 +43,11 @@ class RoomsPipelineTest {
     private EmbeddedRoomsClient client() {
         if (upgrader == null) {
             var properties = settings.build();
-            rooms = new Rooms(properties.limits(), new EncodeOnceFanout(UnpooledByteBufAllocator.DEFAULT,
-                    RoomsMetrics.NOOP, disconnector, properties.slowConsumerLimit().toBytes()));
+            rooms = new Rooms(properties.limits());
             upgrader = new RoomsUpgrader(properties, rooms, new ConnectionSlots(properties.maxConnections()),
-                    RoomsMetrics.NOOP, disconnector, sweeper, clock);
+                    RoomsMetrics.NOOP, disconnector,
+                    new RoomsBroadcast(UnpooledByteBufAllocator.DEFAULT, RoomsMetrics.NOOP, BroadcastMeter.NONE),
+                    sweeper, clock);
         }
         EmbeddedRoomsClient client = new EmbeddedRoomsClient(upgrader);
         clients.add(client);
@@ -592,7 +600,7 @@ class RoomsPipelineTest {
         EmbeddedRoomsClient a = joined("alice", "wuwu");
         EmbeddedRoomsClient b = joined("bob", "wuwu");
         a.frames();
-        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
+        Connection.of(b.channel).close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
         b.channel.runPendingTasks();
         b.assertClosedWith(1001);
         assertThat(a.packetHex()).containsExactly(delUser(0x1001, "bob"));
@@ -602,9 +610,10 @@ class RoomsPipelineTest {
     @Test
     void goodbye_whenCoreClosesRightAfter_thenTcpStaysOpenUntilThePeerAnswers() {
         EmbeddedRoomsClient b = joined("bob", "wuwu");
-        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
-        // What the core's drain does right after the goodbye (EmbeddedChannel.close() would cancel timers).
-        b.channel.pipeline().close();
+        Connection.of(b.channel).close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
+        // What the core's drain does right after the goodbye, from its own thread, so as a task behind the
+        // goodbye's (EmbeddedChannel.close() would cancel timers).
+        b.channel.eventLoop().execute(() -> b.channel.pipeline().close());
         b.channel.runPendingTasks();
         b.assertCloseSentAndAwaitingPeer(1001);
         b.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xe9}, new byte[] {1, 2, 3, 4}));
@@ -615,10 +624,9 @@ class RoomsPipelineTest {
     @Test
     void goodbye_whenAlsoKicked_thenOneCloseFrame() {
         EmbeddedRoomsClient b = joined("bob", "wuwu");
-        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
-        new RoomsGoodbye(rooms, disconnector).sayGoodbye(b.channel);
-        disconnector.close(b.channel, io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.POLICY_VIOLATION,
-                "kicked", "late kick");
+        Connection.of(b.channel).close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
+        Connection.of(b.channel).close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
+        Connection.of(b.channel).close(RoomsCloseReason.KICKED, "late kick");
         b.channel.runPendingTasks();
         b.assertClosedWith(1001);
     }
@@ -626,7 +634,9 @@ class RoomsPipelineTest {
     @Test
     void goodbye_whenNotRoomsConnection_thenLeftAlone() {
         EmbeddedRoomsClient plain = client();
-        new RoomsGoodbye(rooms, disconnector).sayGoodbye(plain.channel);
+        // Not a connection of any protocol yet: the drain falls back to the HTTP listener's goodbye.
+        assertThat(Connection.of(plain.channel)).isNull();
+        upgrader.sayGoodbye(plain.channel);
         assertThat(plain.channel.isOpen()).isTrue();
     }
 
@@ -648,5 +658,48 @@ class RoomsPipelineTest {
         a.frames();
         rooms.notice("wuwu", "hello all");
         assertThat(a.packetHex()).containsExactly(loggedMsg("* hello all"));
+    }
+
+    // ---- no pipeline call under a room lock ----
+
+    /** Closes the channel from inside a write, as a flush that fails on a reset socket does. */
+    private static final class ClosesOnWrite extends io.netty.channel.ChannelOutboundHandlerAdapter {
+        @Override
+        public void write(io.netty.channel.ChannelHandlerContext ctx, Object msg,
+                io.netty.channel.ChannelPromise promise) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            promise.setFailure(new java.io.IOException("connection reset by peer"));
+            ctx.close();
+        }
+    }
+
+    @Test
+    void leave_whenTheBroadcastToTheLastOtherMemberClosesIt_thenNoNestedLeaveAndTheRoomCountedOnce() {
+        settings.maxRooms = 1;
+        EmbeddedRoomsClient a = joined("alice", "wuwu");
+        EmbeddedRoomsClient b = joined("bob", "wuwu");
+        a.frames();
+        b.frames();
+        b.channel.pipeline().addFirst(new ClosesOnWrite());
+
+        // Alice leaves: the _DEL_USER to bob fails and closes bob. Bob's departure must run after alice's
+        // leave released the room, not nested inside it on the same thread, where both would count the
+        // emptied room down.
+        a.write(WsFrame.client(0x88, new byte[] {0x03, (byte) 0xe8}, new byte[] {1, 2, 3, 4}));
+        a.channel.runPendingTasks();
+        b.channel.runPendingTasks();
+
+        assertThat(b.channel.isOpen()).isFalse();
+        assertThat(rooms.rooms()).isEmpty();
+        // The room was counted down once: with max-rooms 1, exactly one new room may exist again.
+        EmbeddedRoomsClient c = joined("carol", "first");
+        EmbeddedRoomsClient d = client().open();
+        d.sendPacket(V1);
+        d.sendPacket(packet(0x1001, 1, "dave"));
+        d.packetHex();
+        d.sendPacket(packet(0x1002, 2, "second"));
+        assertThat(d.packetHex()).containsExactly(respError(0x1002));
+        assertThat(rooms.rooms()).extracting(r -> r.name()).containsExactly("first");
+        c.frames();
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RoomsTest {
 
-    private final Rooms rooms = new Rooms(RoomsLimits.defaults(), Fanout.EACH);
+    private final Rooms rooms = new Rooms(RoomsLimits.defaults());
 
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -104,6 +104,27 @@ class RoomsTest {
     }
 
     @Test
+    void sealAll_whenShuttingDown_thenEveryRoomAndNewOnesRelayNothing_whenReopened_thenRelayAgain() {
+        RecordingSession a = joined("alice", "wuwu");
+        RecordingSession b = joined("bob", "other");
+        a.takeLines();
+        b.takeLines();
+        rooms.sealAll();
+        assertThat(rooms.say(a, b("late"))).isEqualTo(SayOutcome.ROOM_SEALED);
+        assertThat(rooms.say(b, b("late"))).isEqualTo(SayOutcome.ROOM_SEALED);
+        assertThat(rooms.notice("other", "late notice")).isEqualTo(NoticeOutcome.NO_SUCH_ROOM);
+        RecordingSession c = login("carol");
+        assertThat(rooms.join(c, 3, b("brand-new"))).isEqualTo(JoinOutcome.ROOM_SEALED);
+        assertThat(a.lines()).isEmpty();
+        assertThat(b.lines()).isEmpty();
+
+        rooms.reopen();
+        assertThat(rooms.say(a, b("again"))).isEqualTo(SayOutcome.SENT);
+        assertThat(rooms.join(c, 4, b("brand-new"))).isEqualTo(JoinOutcome.JOINED);
+        assertThat(a.takeLines()).containsExactly("NEW_MSG 1000 again");
+    }
+
+    @Test
     void setNick_whenAlreadySet_thenAlreadySet() {
         RecordingSession s = login("alice");
         assertThat(rooms.setNick(s, b("alice2"))).isEqualTo(NickOutcome.ALREADY_SET);
@@ -172,7 +193,7 @@ class RoomsTest {
 
     @Test
     void join_whenRoomLimitOrMemberLimitReached_thenRefused() {
-        Rooms small = new Rooms(new RoomsLimits(32, 64, 200, 50, 8192, 1, 2), Fanout.EACH);
+        Rooms small = new Rooms(new RoomsLimits(32, 64, 200, 50, 8192, 1, 2));
         RecordingSession a = new RecordingSession(small.allocateMemberId());
         RecordingSession b = new RecordingSession(small.allocateMemberId());
         RecordingSession c = new RecordingSession(small.allocateMemberId());

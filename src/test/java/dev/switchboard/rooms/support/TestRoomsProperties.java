@@ -17,10 +17,11 @@ public final class TestRoomsProperties {
     public int historySize = 50;
     public Duration loginTimeout = Duration.ofSeconds(30);
     public Duration closingTimeout = Duration.ofSeconds(5);
+    public int maxRooms = 1000;
 
     public RoomsProperties build() {
         return new RoomsProperties(List.of("/", "/ws"), maxFrameSize, maxMessageSize, 200, 32, 64, historySize,
                 DataSize.ofKilobytes(8), heartbeatInterval, heartbeatTimeout, Duration.ofSeconds(10), loginTimeout,
-                "magic string :)", 1000, 1000, maxConnections, maxNickAttempts, DataSize.ofMegabytes(1), closingTimeout);
+                "magic string :)", maxRooms, 1000, maxConnections, maxNickAttempts, DataSize.ofMegabytes(1), closingTimeout);
     }
 }
