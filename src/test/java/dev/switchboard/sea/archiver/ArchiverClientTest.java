@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.sea.archiver.ArchiverStatus.State;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
@@ -102,7 +101,7 @@ class ArchiverClientTest {
     }
 
     private double droppedCounter(String reason) {
-        return registry.get(GatewayMeters.SEA_ARCHIVER_DROPPED).tag("reason", reason).counter().count();
+        return registry.get(MicrometerArchiverMetrics.DROPPED).tag("reason", reason).counter().count();
     }
 
     @Test
@@ -123,7 +122,7 @@ class ArchiverClientTest {
         assertThat(status.sent()).isEqualTo(2);
         assertThat(status.sentBytes()).isEqualTo(tv07.length() + msg(2).length());
         assertThat(status.dropped()).isZero();
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isEqualTo(1.0);
+        assertThat(gauge(MicrometerArchiverMetrics.CONNECTED)).isEqualTo(1.0);
         assertThat(ArchiveRecords.globalVars(new GlobalVars(0, false, 6, 60, 1, status.archSock(), status.archPath())))
                 .isEqualTo("GLOBALVARS 0 debug=0 strict=0 flood_threshold=6 ban_timeout=60 usercount=1 archsock=1 "
                         + "archpath=" + fake.url() + "\n");
@@ -180,13 +179,13 @@ class ArchiverClientTest {
             assertThat(client.offer(msg(i))).isTrue();
         }
         assertThat(client.status().queued()).isEqualTo(5);
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isEqualTo(5.0);
+        assertThat(gauge(MicrometerArchiverMetrics.QUEUED)).isEqualTo(5.0);
         fake.start();
 
         await().until(() -> fake.receivedText().equals(msg(1) + msg(2) + msg(3) + msg(4) + msg(5)));
         assertThat(client.status().queued()).isZero();
         assertThat(client.status().dropped()).isZero();
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isZero();
+        assertThat(gauge(MicrometerArchiverMetrics.QUEUED)).isZero();
     }
 
     @Test
@@ -447,7 +446,7 @@ class ArchiverClientTest {
 
         assertThat(client.status().dropped()).isEqualTo(2);
         assertThat(droppedCounter("stopped")).isEqualTo(2.0);
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isZero();
+        assertThat(gauge(MicrometerArchiverMetrics.CONNECTED)).isZero();
     }
 
     @Test
