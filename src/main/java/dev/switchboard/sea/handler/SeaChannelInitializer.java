@@ -21,6 +21,7 @@ import io.netty.channel.ChannelPipeline;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Builds a SEA connection's pipeline in {@link SeaPipeline} order, on the SEA I/O loop the connection is
@@ -67,7 +68,11 @@ public final class SeaChannelInitializer extends ChannelInitializer<Channel> {
         // roster before any close reaches it, so the drain does not broadcast a DELETEUSER per departing session.
         this.goodbye = (channel, reason) -> {
             if (reason == CoreCloseReason.SHUTDOWN) {
-                roster.execute(service::shutdown);
+                try {
+                    roster.execute(service::shutdown);
+                } catch (RejectedExecutionException rosterGone) {
+                    // The roster stopped first: no session is left to tell anyone about.
+                }
             }
             channel.close();
         };
