@@ -59,6 +59,7 @@ class SeaIoStagesTest {
             List.of(), Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE);
     private final SeaLimits limits = new SeaLimits(LOGIN_CAP, 0xFFFFFF, 0xFFFF, 1 << 20, Duration.ofSeconds(120),
             () -> -1);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private EmbeddedChannel channel;
     private Connection connection;
 
@@ -74,7 +75,7 @@ class SeaIoStagesTest {
     private void open() throws Exception {
         channel = new EmbeddedChannel(false, false);
         connection = Connection.attach(channel, "sea", limits.slowConsumerMaxPending(), Goodbye.CLOSE,
-                new Disconnector(new SimpleMeterRegistry()));
+                new Disconnector(registry));
         SeaFloodGate gate = new SeaFloodGate();
         SeaReadState state = new SeaReadState(connection, java.net.InetAddress.getLoopbackAddress(), limits,
                 service.settings(), new InputBudget(1 << 20, 1 << 20, 1 << 20), new TimeoutSweeper(clock), clock);
@@ -136,6 +137,8 @@ class SeaIoStagesTest {
         channel.writeInbound(Unpooled.wrappedBuffer(groupMessage(LOGIN_CAP)));
         runRoster();
         assertThat(connection.closeReason()).isEqualTo(dev.switchboard.sea.service.SeaCloseReason.NOT_LOGGED_IN);
+        assertThat(registry.get("switchboard.connections.closed").tag("protocol", "sea")
+                .tag("reason", "not-logged-in").counter().count()).isEqualTo(1.0);
     }
 
     @Test
