@@ -28,3 +28,14 @@ for scen in ['unpaced-w32-c100', 'paced-c1000']:
         p99 = [float(d['latency_us_p99']) for d in ds]
         lost = sum(int(d['lost']) for d in ds)
         print(f"| {build} | {len(ds)} | {fmt(dps)} | {fmt(cpu, 3)} | {statistics.median(p50):,.0f} | {fmt(p99)} | {lost} |")
+print("\nper round, after ÷ before (same round, run back to back)")
+print("| scenario | round | deliveries/s | server CPU µs/delivery | p99 |")
+print("|---|---:|---:|---:|---:|")
+for scen in ['unpaced-w32-c100', 'paced-c1000']:
+    for f in sorted(glob.glob(os.path.join(out, f"{scen}-before-r*.txt"))):
+        r = f.rsplit('-r', 1)[1][:-4]
+        a = os.path.join(out, f"{scen}-after-r{r}.txt")
+        if not os.path.exists(a): continue
+        b, c = load(f), load(a)
+        ratio = lambda k: float(c[k]) / float(b[k])
+        print(f"| {scen} | {r} | {ratio('deliveries_per_s'):.2f} | {ratio('server_cpu_us_per_delivery'):.2f} | {ratio('latency_us_p99'):.2f} |")
