@@ -1,8 +1,9 @@
 package dev.switchboard.sea;
 
-import dev.switchboard.core.metrics.GatewayMeters;
+import dev.switchboard.core.metrics.EnumCounter;
 import dev.switchboard.core.metrics.GatewayMeters.Tags;
-import dev.switchboard.sea.service.SeaCloseReason;
+import dev.switchboard.sea.service.SeaLoginOutcome;
+import dev.switchboard.sea.service.SeaMessageKind;
 import dev.switchboard.sea.service.SeaMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,58 +11,58 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.util.function.IntSupplier;
 
-/** {@link SeaMetrics} on Micrometer; tags only from the fixed set (protocol, outcome, reason, kind). */
+/** {@link SeaMetrics} on Micrometer: every series registered up front, keyed by enum. */
 final class MicrometerSeaMetrics implements SeaMetrics {
 
-    /** Time the roster took to handle one command (histogram, seconds; tag kind = command). */
-    static final String COMMAND_DURATION = "switchboard.sea.command.duration";
-
-    private static final String PROTOCOL = "sea";
+    private static final io.micrometer.core.instrument.Tags SEA =
+            io.micrometer.core.instrument.Tags.of(Tags.PROTOCOL, SeaConfiguration.PROTOCOL);
 
     private final MeterRegistry registry;
+    private final EnumCounter<SeaLoginOutcome> logins;
+    private final EnumCounter<SeaMessageKind> messages;
+    private final EnumCounter<SeaMessageKind> copies;
+    private final EnumCounter<SeaMessageKind> payloadBytes;
+    private final Counter throttled;
 
     MicrometerSeaMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.logins = EnumCounter.register(registry, SeaMeters.LOGINS, "SEA login attempts by outcome", SEA,
+                Tags.OUTCOME, SeaLoginOutcome.class);
+        this.messages = EnumCounter.register(registry, SeaMeters.MESSAGES, "SEA messages sent, by kind", SEA,
+                Tags.KIND, SeaMessageKind.class);
+        this.copies = EnumCounter.register(registry, SeaMeters.MESSAGE_COPIES,
+                "SEA message copies written to recipients, by kind", SEA, Tags.KIND, SeaMessageKind.class);
+        this.payloadBytes = EnumCounter.register(registry, SeaMeters.MESSAGE_BYTES,
+                "SEA message payload bytes received from senders, by kind", SEA, Tags.KIND, SeaMessageKind.class);
+        this.throttled = Counter.builder(SeaMeters.THROTTLED).tags(SEA)
+                .description("SEA sessions throttled by flood control").register(registry);
     }
 
     @Override
     public void bindGauges(IntSupplier loggedInUsers, IntSupplier activeBans) {
-        Gauge.builder(GatewayMeters.SEA_USERS, loggedInUsers, IntSupplier::getAsInt)
-                .tag(Tags.PROTOCOL, PROTOCOL).description("SEA sessions logged in")
+        Gauge.builder(SeaMeters.USERS, loggedInUsers, IntSupplier::getAsInt)
+                .tags(SEA).description("SEA sessions logged in")
                 // the supplier is a lambda nobody else holds: a weak reference would read NaN after a GC
                 .strongReference(true).register(registry);
-        Gauge.builder(GatewayMeters.SEA_BANS, activeBans, IntSupplier::getAsInt)
-                .tag(Tags.PROTOCOL, PROTOCOL).description("SEA ban-list entries").strongReference(true)
+        Gauge.builder(SeaMeters.BANS, activeBans, IntSupplier::getAsInt)
+                .tags(SEA).description("SEA ban-list entries").strongReference(true)
                 .register(registry);
     }
 
     @Override
-    public void login(String outcome) {
-        counter(GatewayMeters.SEA_LOGINS, "SEA login attempts by outcome", Tags.OUTCOME, outcome).increment();
+    public void login(SeaLoginOutcome outcome) {
+        logins.increment(outcome);
     }
 
     @Override
-    public void message(String kind, int recipients, long payloadBytes) {
-        counter(GatewayMeters.SEA_MESSAGES, "SEA messages sent, by kind", Tags.KIND, kind).increment();
-        counter(GatewayMeters.SEA_MESSAGE_COPIES, "SEA message copies written to recipients, by kind", Tags.KIND,
-                kind).increment(recipients);
-        Counter.builder(GatewayMeters.SEA_MESSAGE_BYTES).baseUnit("bytes").tag(Tags.PROTOCOL, PROTOCOL)
-                .description("SEA message payload bytes received from senders, by kind")
-                .tag(Tags.KIND, kind).register(registry).increment(payloadBytes);
-    }
-
-    @Override
-    public void closed(SeaCloseReason reason) {
-        counter(GatewayMeters.SEA_CLOSED, "SEA sessions closed, by reason", Tags.REASON, reason.tag()).increment();
+    public void message(SeaMessageKind kind, int recipients, long bytes) {
+        messages.increment(kind);
+        copies.increment(kind, recipients);
+        payloadBytes.increment(kind, bytes);
     }
 
     @Override
     public void throttled() {
-        Counter.builder(GatewayMeters.SEA_THROTTLED).tag(Tags.PROTOCOL, PROTOCOL)
-                .description("SEA sessions throttled by flood control").register(registry).increment();
-    }
-
-    private Counter counter(String name, String help, String tag, String value) {
-        return Counter.builder(name).tag(Tags.PROTOCOL, PROTOCOL).tag(tag, value).description(help).register(registry);
+        throttled.increment();
     }
 }

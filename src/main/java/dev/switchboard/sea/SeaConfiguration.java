@@ -1,10 +1,12 @@
 package dev.switchboard.sea;
 
 import dev.switchboard.core.budget.InputBudget;
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.listener.ListenerDefinition;
 import dev.switchboard.core.listener.ListenerRegistry;
 import dev.switchboard.core.listener.NettyListener;
 import dev.switchboard.core.metrics.BroadcastMeter;
+import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.metrics.HandlingTimer;
 import dev.switchboard.core.metrics.InboundMark;
 import dev.switchboard.core.netty.EventLoopGroups;
@@ -12,8 +14,8 @@ import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiveSink;
 import dev.switchboard.sea.handler.SeaChannelInitializer;
+import dev.switchboard.sea.handler.SeaIoLoops;
 import dev.switchboard.sea.handler.SeaLimits;
-import dev.switchboard.sea.handler.SeaNettyOutbound;
 import dev.switchboard.sea.handler.SeaRosterExecutor;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.service.BanList;
@@ -23,11 +25,15 @@ import dev.switchboard.sea.service.Ipv4Cidr;
 import dev.switchboard.sea.service.NameBlacklist;
 import dev.switchboard.sea.service.SeaAdministration;
 import dev.switchboard.sea.service.SeaArchive;
+import dev.switchboard.sea.service.SeaLinkOutbound;
 import dev.switchboard.sea.service.SeaMetrics;
 import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.service.SeaSettings;
 import dev.switchboard.sea.service.UserIdAllocator;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The SEA legacy listener ({@code sea}, TCP 8732) and its services. */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +55,22 @@ public class SeaConfiguration {
     static final String WEB_LISTENER = "http";
 
     @Bean
-    SeaRosterExecutor seaRosterExecutor(EventLoopGroups groups) {
-        return new SeaRosterExecutor(groups);
+    SeaRosterExecutor seaRosterExecutor(EventLoopGroups groups, MeterRegistry registry) {
+        SeaRosterExecutor roster = new SeaRosterExecutor(groups);
+        Tags sea = Tags.of(GatewayMeters.Tags.PROTOCOL, PROTOCOL);
+        FunctionCounter.builder(SeaMeters.ROSTER_BUSY, roster,
+                        r -> r.busyNanos() / (double) TimeUnit.SECONDS.toNanos(1))
+                .baseUnit("seconds").tags(sea)
+                .description("Time the SEA roster thread spent running SEA work; its rate is the thread's utilisation")
+                .register(registry);
+        Gauge.builder(SeaMeters.ROSTER_QUEUED, roster, SeaRosterExecutor::backlog).tags(sea)
+                .description("Tasks waiting for the SEA roster thread").register(registry);
+        return roster;
+    }
+
+    @Bean
+    SeaIoLoops seaIoLoops(EventLoopGroups groups, SeaProperties props) {
+        return new SeaIoLoops(groups, props.ioThreads());
     }
 
     @Bean
@@ -67,7 +88,7 @@ public class SeaConfiguration {
 
     @Bean
     SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics,
-                          ObjectProvider<ArchiveSink> archiver, MeterRegistry registry, InboundMark mark) {
+                          ObjectProvider<ArchiveSink> archiver) {
         BanList bans = BanList.forPolicy(settings.floodPolicy(), props.banTimeout());
         for (String ban : props.bans()) {
             bans.addPermanent(Ipv4Cidr.parse(ban), clock.instant());
@@ -75,7 +96,7 @@ public class SeaConfiguration {
         NameBlacklist blacklist = new NameBlacklist(props.blacklistCaseFolding(), props.blacklist());
         List<ConnectionClass> classes = props.connectionClasses().stream().map(ConnectionClass::parse).toList();
         return new SeaService(clock,
-                new SeaNettyOutbound(BroadcastMeter.register(registry, mark, PROTOCOL)), metrics, settings, bans, blacklist, classes,
+                new SeaLinkOutbound(), metrics, settings, bans, blacklist, classes,
                 props.loginTimeout(), new UserIdAllocator(),
                 archiver.stream().findFirst().<SeaArchive>map(ArchiverSeaArchive::new).orElse(SeaArchive.NONE));
     }
@@ -88,7 +109,7 @@ public class SeaConfiguration {
 
     @Bean
     SeaHousekeeping seaHousekeeping(TimeoutSweeper sweeper, SeaRosterExecutor roster, SeaService service) {
-        return new SeaHousekeeping(sweeper, roster.executor(), service);
+        return new SeaHousekeeping(sweeper, roster, service);
     }
 
     @Bean
@@ -99,23 +120,24 @@ public class SeaConfiguration {
     }
 
     @Bean
-    ListenerDefinition seaListener(SeaProperties props, SeaRosterExecutor roster, SeaService service,
+    ListenerDefinition seaListener(SeaProperties props, SeaRosterExecutor roster, SeaIoLoops io, SeaService service,
                                    TimeoutSweeper sweeper, Clock clock, TailExceptionHandler tail,
-                                   MeterRegistry registry, InboundMark mark,
-                                   InputBudget budget, ObjectProvider<ListenerRegistry> listeners) {
+                                   MeterRegistry registry, InboundMark mark, InputBudget budget,
+                                   Disconnector disconnector, ObjectProvider<ListenerRegistry> listeners) {
         SeaLimits limits = new SeaLimits((int) props.maxLoginFrameLength().toBytes(),
                 (int) props.maxFrameLength().toBytes(), (int) props.legacyMaxFrameLength().toBytes(),
                 props.slowConsumerMaxPending().toBytes(), props.largeFrameTimeout(),
                 // Looked up per LINK: the registry is built from this very definition, and the port may change.
                 () -> listeners.getObject().find(WEB_LISTENER).filter(NettyListener::isRunning)
                         .map(NettyListener::port).orElse(-1));
-        // Goodbye: SEA has no goodbye message; the first call closes every session at once on the roster
-        // thread, so the drain does not broadcast a DELETEUSER per departing session to everyone else.
+        // Every SEA channel has a core Connection, so the drain ends each with the shutdown reason and the
+        // connection's goodbye (SeaChannelInitializer's); the listener needs no goodbye of its own.
         return new ListenerDefinition(PROTOCOL, PROTOCOL, props.effectiveListener(),
-                new SeaChannelInitializer(roster.executor(), service, limits, sweeper, clock, tail, budget,
-                        HandlingTimer.register(registry, mark, MicrometerSeaMetrics.COMMAND_DURATION,
+                new SeaChannelInitializer(roster, service, limits, sweeper, clock, tail, budget, disconnector,
+                        HandlingTimer.register(registry, mark, SeaMeters.COMMAND_DURATION,
                                 "Time the SEA roster took to handle one command, by command", PROTOCOL,
-                                SeaCommand.class)),
-                channel -> roster.executor().execute(service::shutdown), roster.group());
+                                SeaCommand.class),
+                        BroadcastMeter.register(registry, mark, PROTOCOL)),
+                null, io.group());
     }
 }

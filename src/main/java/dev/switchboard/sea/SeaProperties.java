@@ -6,6 +6,7 @@ import dev.switchboard.core.listener.Transport;
 import dev.switchboard.sea.service.NameBlacklist;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -51,6 +52,10 @@ import java.util.List;
  * @param rosterStallTimeout     the {@code sea} health is DOWN when the roster thread has not run a probe for this long
  * @param rosterBacklogLimit     the {@code sea} health is DOWN while more events than this wait for the roster thread
  * @param slowConsumerTimeout    how long a recipient may stay unwritable before it is killed (F17)
+ * @param ioThreads              event loops that read, frame and parse SEA connections and write to them;
+ *                               with one (the default) the service applies requests of different connections
+ *                               in the order they arrived, as the reference does; more spread that work over
+ *                               cores but lose that cross-connection order (src/docs/sea.md)
  */
 @Validated
 @ConfigurationProperties("switchboard.sea")
@@ -79,7 +84,8 @@ public record SeaProperties(
         @DefaultValue("60s") @NotNull Duration slowConsumerTimeout,
         @DefaultValue("120s") @NotNull Duration largeFrameTimeout,
         @DefaultValue("10s") @NotNull Duration rosterStallTimeout,
-        @DefaultValue("100000") @Min(1) int rosterBacklogLimit) {
+        @DefaultValue("100000") @Min(1) int rosterBacklogLimit,
+        @DefaultValue("1") @Min(1) @Max(64) int ioThreads) {
 
     /** The standard SEA port (§2.1). */
     public static final int STANDARD_PORT = 8732;

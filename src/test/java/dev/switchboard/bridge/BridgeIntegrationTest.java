@@ -206,7 +206,7 @@ class BridgeIntegrationTest {
         int frankSeaId = readAddUser(erin, "frank", "web");
 
         // An operator kills frank's SEA identity: the browser connection is kicked (1008).
-        roster.executor().submit(() -> sea.kill(sea.loggedIn(frankSeaId), SeaCloseReason.ADMIN)).get(10, TimeUnit.SECONDS);
+        roster.executor().submit(() -> sea.kill(sea.loggedIn(frankSeaId), SeaCloseReason.ADMIN, "operator")).get(10, TimeUnit.SECONDS);
         erin.expect(bytes("03 " + hexId(frankSeaId)));
         String closed;
         do {

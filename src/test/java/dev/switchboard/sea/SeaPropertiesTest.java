@@ -33,7 +33,16 @@ class SeaPropertiesTest {
             assertThat(p.maxPenalty()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.maxFrameLength().toBytes()).isEqualTo(0xFFFFFF);
             assertThat(p.archiveUrl()).isEmpty();
+            assertThat(p.ioThreads()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void bind_whenIoThreadsOutOfRange_thenStartupFails() {
+        runner.withPropertyValues("switchboard.sea.io-threads=0").run(ctx -> assertThat(ctx).hasFailed());
+        runner.withPropertyValues("switchboard.sea.io-threads=65").run(ctx -> assertThat(ctx).hasFailed());
+        runner.withPropertyValues("switchboard.sea.io-threads=2")
+                .run(ctx -> assertThat(ctx.getBean(SeaProperties.class).ioThreads()).isEqualTo(2));
     }
 
     @Test

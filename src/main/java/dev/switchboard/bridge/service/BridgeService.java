@@ -1,6 +1,7 @@
 package dev.switchboard.bridge.service;
 
 import dev.switchboard.bridge.service.BridgeMetrics.Direction;
+import dev.switchboard.core.connection.CloseReason;
 import dev.switchboard.bridge.service.BridgeMetrics.MappingFailure;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.Rooms;
@@ -219,9 +220,11 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
     }
 
     /** The SEA side ended a browser member's identity (kill, ban, blacklist, flood): it leaves the room too. */
-    void seaClosedWeb(WebSeaLink link) {
+    void seaClosedWeb(WebSeaLink link, CloseReason reason, String detail) {
         if (web.remove(link.memberId()) != null) {
-            link.session().kick("removed on the SEA side");
+            log.info("Bridge: SEA ended browser member {}'s identity ({}{}); kicking it from room {}", link.memberId(),
+                    reason.tag(), detail == null || detail.isEmpty() ? "" : ": " + detail, room);
+            link.session().kick("removed on the SEA side: " + reason.tag());
         }
     }
 
@@ -334,7 +337,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
             if (seaMembers.get(member.user().id()) == member) {
                 log.info("Bridge: SEA user {} kicked from room {} ({}); ending the SEA session", member.user(), room,
                         reason);
-                sea.kill(member.user(), SeaCloseReason.ADMIN);
+                sea.kill(member.user(), SeaCloseReason.ADMIN, "kicked from bridged room " + room + " (" + reason + ")");
             }
         });
     }

@@ -2,7 +2,8 @@ package dev.switchboard.bridge.service;
 
 import dev.switchboard.rooms.service.RoomSession;
 import dev.switchboard.sea.message.SeaRequest;
-import dev.switchboard.sea.message.SeaServerMessage;
+import dev.switchboard.core.connection.CloseReason;
+import dev.switchboard.sea.service.SeaDelivery;
 import dev.switchboard.sea.service.SeaLink;
 import dev.switchboard.sea.service.SeaUser;
 import java.time.Instant;
@@ -68,17 +69,17 @@ final class WebSeaLink implements SeaLink {
         return held.pollFirst();
     }
 
-    /** A SEA message addressed to this member's identity. */
+    /** A SEA message addressed to this member's identity: the bridge reads the message, nothing is encoded. */
     @Override
-    public void deliver(SeaServerMessage message) {
-        bridge.deliveredToWeb(this, message);
+    public void deliver(SeaDelivery delivery, byte version) {
+        bridge.deliveredToWeb(this, delivery.message());
     }
 
     @Override
-    public void close() {
+    public void close(CloseReason reason, String detail) {
         held.clear();
         if (!leaving) {
-            bridge.seaClosedWeb(this);
+            bridge.seaClosedWeb(this, reason, detail);
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One protocol's broadcast timers: fan-out (the broadcast handed to its recipients' event loops → the
- * last recipient's write flushed) and delivery lag (the causing message accepted → the same moment).
- * {@code core.broadcast.LoopBatchedWrites} reports to it.
+ * last recipient's write queued for that loop's one flush) and delivery lag (the causing message accepted → the same
+ * moment).
+ * {@code core.connection.Broadcast} reports to it.
  */
 public final class BroadcastMeter {
 

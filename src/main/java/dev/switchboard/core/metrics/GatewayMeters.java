@@ -1,7 +1,8 @@
 package dev.switchboard.core.metrics;
 
 /**
- * The catalogue of meter names, {@code switchboard.<protocol>.<thing>}; Prometheus renders them as
+ * The catalogue of core meter names and of the protocols that have not moved theirs into their own package
+ * yet (SEA's are in {@code SeaMeters}), {@code switchboard.<protocol>.<thing>}; Prometheus renders them as
  * {@code switchboard_<protocol>_<thing>}. Tags come only from {@link Tags}, never from user names or
  * addresses, so series counts stay bounded whatever the traffic.
  */
@@ -37,30 +38,6 @@ public final class GatewayMeters {
     public static final String INPUT_BUDGET_LIMIT = "switchboard.input.budget.limit";
     /** Large frames refused by the input budget, by reason (per_address, total) (counter). */
     public static final String INPUT_BUDGET_REFUSED = "switchboard.input.budget.refused";
-
-    /** SEA sessions currently logged in (gauge). */
-    public static final String SEA_USERS = "switchboard.sea.users";
-    /** SEA login attempts by outcome ({@code ok} or a close reason). */
-    public static final String SEA_LOGINS = "switchboard.sea.logins";
-    /** SEA MESSAGE deliveries by kind (group, private, printers): one per sent message. */
-    public static final String SEA_MESSAGES = "switchboard.sea.messages";
-    /** SEA MESSAGE copies written to recipients, by kind. */
-    public static final String SEA_MESSAGE_COPIES = "switchboard.sea.message.copies";
-    /** SEA message payload bytes received from senders (base unit bytes), by kind. */
-    public static final String SEA_MESSAGE_BYTES = "switchboard.sea.message.bytes";
-    /** SEA sessions closed, by reason. */
-    public static final String SEA_CLOSED = "switchboard.sea.closed";
-    /** SEA sessions throttled by flood control. */
-    public static final String SEA_THROTTLED = "switchboard.sea.throttled";
-    /** Active SEA bans (gauge). */
-    public static final String SEA_BANS = "switchboard.sea.bans";
-
-    /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
-    public static final String SEA_ARCHIVER_CONNECTED = "switchboard.sea.archiver.connected";
-    /** SEA archive records waiting in the archiver client's bounded queue (gauge). */
-    public static final String SEA_ARCHIVER_QUEUED = "switchboard.sea.archiver.queued";
-    /** SEA archive records that were not and will not be delivered, tagged by reason (counter). */
-    public static final String SEA_ARCHIVER_DROPPED = "switchboard.sea.archiver.dropped";
 
     /** HTTP responses per listener and status class (counter, tags listener and status = 1xx … 5xx). */
     public static final String HTTP_REQUESTS = "switchboard.http.requests";

@@ -55,13 +55,26 @@ public final class HandlingTimer {
 
     /** Runs {@code handling} of {@code message}, read from {@code from}, and records how long it took. */
     public void handle(Channel from, Object message, Runnable handling) {
+        handle(readNanos(from), message, handling);
+    }
+
+    /**
+     * When {@code channel}'s latest read began, or 0; read it on the channel's event loop, for a protocol that
+     * hands the message to another thread and calls {@link #handle(long, Object, Runnable)} there.
+     */
+    public long readNanos(Channel channel) {
+        return mark == null ? 0 : mark.lastRead(channel);
+    }
+
+    /** Runs {@code handling} of {@code message}, read at {@code readNanos} (0: unknown), and records its time. */
+    public void handle(long readNanos, Object message, Runnable handling) {
         Timer timer = byKind.get(message.getClass());
         if (mark == null) {
             handling.run();
             return;
         }
         long started = System.nanoTime();
-        long accepted = mark.lastRead(from);
+        long accepted = readNanos;
         mark.enter(accepted != 0 ? accepted : started);
         try {
             handling.run();

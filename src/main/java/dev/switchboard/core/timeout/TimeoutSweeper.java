@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * The gateway's one timer mechanism: checks every registered deadline against the injected {@link Clock} on a
  * fixed schedule. A deadline that guards state owned by an executor (a channel's event loop, the SEA roster) is
  * registered with that executor and checked ON it: each sweep hands every owner one task that checks all of its
- * deadlines, so no state is read from the sweeper's thread. Time comes only from the clock, so a test replaces it
- * with a mutable one, moves it and calls {@link #sweep()} instead of waiting.
+ * deadlines, so no state is read from the sweeper's thread. An owner whose previous check has not run yet (a busy
+ * or stalled thread) is not handed another one, so no backlog of checks builds up behind its work; the check reads
+ * the clock when it runs, so a late check is never judged by a stale time. Time comes only from the clock, so a
+ * test replaces it with a mutable one, moves it and calls {@link #sweep()} instead of waiting.
  */
 public final class TimeoutSweeper {
 
@@ -28,6 +30,8 @@ public final class TimeoutSweeper {
 
     private final Clock clock;
     private final Set<Entry> registered = ConcurrentHashMap.newKeySet();
+    /** Owners with a check queued and not yet run. */
+    private final Set<Executor> checking = ConcurrentHashMap.newKeySet();
 
     public TimeoutSweeper(Clock clock) {
         this.clock = clock;
@@ -64,10 +68,21 @@ public final class TimeoutSweeper {
             byOwner.computeIfAbsent(entry.owner(), owner -> new ArrayList<>()).add(entry);
         }
         byOwner.forEach((owner, entries) -> {
+            if (owner == CALLER) {
+                check(entries, now);
+                return;
+            }
+            if (!checking.add(owner)) {
+                return;
+            }
             try {
-                owner.execute(() -> check(entries, now));
+                owner.execute(() -> {
+                    checking.remove(owner);
+                    check(entries, clock.instant());
+                });
             } catch (RejectedExecutionException ownerGone) {
                 // The owner shut down, and with it everything its deadlines guarded.
+                checking.remove(owner);
                 entries.forEach(registered::remove);
             }
         });

@@ -1,6 +1,5 @@
 package dev.switchboard.sea.archiver;
 
-import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.metrics.GatewayMeters.Tags;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,21 +11,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** {@link ArchiverMetrics} backed by Micrometer: two gauges and a counter tagged by drop reason. */
 public final class MicrometerArchiverMetrics implements ArchiverMetrics {
 
+    /** 1 while SEA archive records are being delivered (archiver connection or fallback file), else 0 (gauge). */
+    public static final String CONNECTED = "switchboard.sea.archiver.connected";
+    /** SEA archive records waiting in the archiver client's bounded queue (gauge). */
+    public static final String QUEUED = "switchboard.sea.archiver.queued";
+    /** SEA archive records that were not and will not be delivered, tagged by reason (counter). */
+    public static final String DROPPED = "switchboard.sea.archiver.dropped";
+
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger queued = new AtomicInteger();
     private final Map<DropReason, Counter> dropped = new EnumMap<>(DropReason.class);
 
     public MicrometerArchiverMetrics(MeterRegistry registry) {
-        Gauge.builder(GatewayMeters.SEA_ARCHIVER_CONNECTED, connected, AtomicInteger::get)
+        Gauge.builder(CONNECTED, connected, AtomicInteger::get)
                 .tag(Tags.PROTOCOL, "sea")
                 .description("1 while SEA archive records are being delivered")
                 .register(registry);
-        Gauge.builder(GatewayMeters.SEA_ARCHIVER_QUEUED, queued, AtomicInteger::get)
+        Gauge.builder(QUEUED, queued, AtomicInteger::get)
                 .tag(Tags.PROTOCOL, "sea")
                 .description("SEA archive records waiting for the archiver")
                 .register(registry);
         for (DropReason reason : DropReason.values()) {
-            dropped.put(reason, Counter.builder(GatewayMeters.SEA_ARCHIVER_DROPPED)
+            dropped.put(reason, Counter.builder(DROPPED)
                     .tag(Tags.PROTOCOL, "sea")
                     .tag(Tags.REASON, reason.tag())
                     .description("SEA archive records that were not delivered")

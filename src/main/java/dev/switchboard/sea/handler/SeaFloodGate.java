@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * Holds decoded frames while the session is throttled (§11.2), so that the next frame is not processed
  * before the pause ends. Reading from the socket is paused at the same time ({@code autoRead = false}),
  * so only frames that were already read are held: at most one read's worth plus one frame. Stateful,
- * one per connection; runs on the SEA roster executor.
+ * one per connection; runs on the connection's SEA I/O loop.
  */
 final class SeaFloodGate extends ChannelInboundHandlerAdapter {
 

@@ -6,11 +6,10 @@ package dev.switchboard.sea.handler;
  *   <li>{@link #FRAME_DECODER} – splits bytes into frames, bounded by the session's current cap</li>
  *   <li>{@link #FLOOD_GATE} – holds frames while the session is throttled (§11.2)</li>
  *   <li>{@link #COMMAND_DECODER} – frame to command record, with the sender's version and strict mode</li>
- *   <li>{@link #SESSION} – thin adapter from Netty events to {@code SeaService}</li>
- *   <li>{@link #LOGIN_TIMEOUT} – login deadline; removes itself once the session logged in (§10.1)</li>
+ *   <li>{@link #SESSION} – hands the decoded requests and the connection's events to the roster thread</li>
  *   <li>{@link #EXCEPTIONS} – the core's tail exception handler</li>
  * </ol>
- * All of these run on the single SEA roster executor, not on the I/O event loop (see
+ * All of these run on the connection's SEA I/O loop; only the service runs on the roster thread (see
  * {@code SeaChannelInitializer}).
  */
 public final class SeaPipeline {
@@ -19,7 +18,6 @@ public final class SeaPipeline {
     public static final String FLOOD_GATE = "sea-flood-gate";
     public static final String COMMAND_DECODER = "sea-command-decoder";
     public static final String SESSION = "sea-session";
-    public static final String LOGIN_TIMEOUT = "sea-login-timeout";
     public static final String EXCEPTIONS = "sea-exceptions";
 
     private SeaPipeline() {

@@ -101,8 +101,7 @@ public final class SeaAdministration {
             Instant now = service.clock().instant();
             if (!ban) {
                 SeaSessionInfo info = user.snapshot(now);
-                service.kill(user, SeaCloseReason.ADMIN);
-                log.info("SEA admin killed session {}", id);
+                service.kill(user, SeaCloseReason.ADMIN, "killed by an operator");
                 return new KillResult(List.of(info), List.of(), false);
             }
             Optional<BanEntry> entry = service.banHostOf(user, null, now);
@@ -166,7 +165,7 @@ public final class SeaAdministration {
                         service.banHostOf(u, length, now).ifPresent(added::add);
                     }
                     killed.add(u.snapshot(now));
-                    service.kill(u, SeaCloseReason.ADMIN);
+                    service.kill(u, SeaCloseReason.ADMIN, "killed by an operator");
                 }
             }
             // Sessions from addresses banned just now (IMPROVE of §14.2): kill them too.
@@ -185,7 +184,7 @@ public final class SeaAdministration {
         for (SeaUser u : service.sessions()) {
             if (predicate.test(u)) {
                 killed.add(u.snapshot(now));
-                service.kill(u, SeaCloseReason.ADMIN);
+                service.kill(u, SeaCloseReason.ADMIN, "killed by an operator");
             }
         }
         return killed;
@@ -245,7 +244,7 @@ public final class SeaAdministration {
                         service.banHostOf(u, null, now).ifPresent(bans::add);
                     }
                     killed.add(u.snapshot(now));
-                    service.kill(u, SeaCloseReason.BLACKLISTED);
+                    service.kill(u, SeaCloseReason.BLACKLISTED, "name matches a newly blacklisted pattern");
                 }
             }
             return new KillResult(killed, bans, added);

@@ -1,27 +1,43 @@
 package dev.switchboard.sea.service;
 
-import dev.switchboard.sea.message.SeaServerMessage;
+import dev.switchboard.core.connection.CloseReason;
+
 import java.time.Instant;
 
 /**
- * One client connection as the SEA service sees it: no channel, no buffers. All
- * methods are called on the SEA roster executor.
+ * One client as the SEA service sees it: no channel, no buffers, so a client need not be a socket (a user of
+ * another protocol can be presented as a SEA user by a link that converts messages). All methods are called on
+ * the SEA roster executor.
  */
 public interface SeaLink {
 
-    /** Closes the connection at once (§4.4 step 3); queued output may still be flushed. */
-    void close();
+    /**
+     * Queues {@code delivery}'s message for this client, whose wire version is {@code version}; the message
+     * leaves when the delivery is {@linkplain SeaDelivery#finish() finished}.
+     */
+    void deliver(SeaDelivery delivery, byte version);
+
+    /**
+     * Ends the connection for {@code reason} (§4.4 step 3), logged once and counted; output queued before is
+     * still flushed. Later calls do nothing.
+     *
+     * @param detail what happened, for the log line; never sent to the client
+     */
+    void close(CloseReason reason, String detail);
 
     /** Starts reading frames: called once the connection was admitted (§12). */
     void startReading();
 
-    /** Login succeeded: cancel the login timer (§5.2 step 10). */
+    /** Login succeeded (§5.2 step 10): the client no longer counts as anonymous. */
     void loggedIn();
 
-    /** Stops processing frames until {@link #resumeReading()} (throttling, §11.2); {@code until} is advisory. */
+    /**
+     * Stops passing frames on until {@link #resumeReading()} (throttling, §11.2); the service also holds the
+     * requests already on their way. The link calls {@link SeaService#resumeIfDue} at {@code until}.
+     */
     void pauseReading(Instant until);
 
-    /** Processes frames again after a throttle pause. */
+    /** Passes frames on again after a throttle pause. */
     void resumeReading();
 
     /** The connection as log lines name it (channel id and remote address). */
@@ -37,13 +53,6 @@ public interface SeaLink {
         return new byte[0];
     }
 
-    /**
-     * Receives a server message as an object. Only links that are not network connections (a bridged identity)
-     * are given messages this way; network connections get the encoded bytes.
-     */
-    default void deliver(SeaServerMessage message) {
-    }
-
-    /** Whether output is piling up beyond the slow-consumer limits since {@code since} (F17); null = never. */
+    /** Since when output has been piling up beyond the peer's reading (F17); null while it is not. */
     Instant unwritableSince();
 }

@@ -2,7 +2,10 @@ package dev.switchboard.sea.service;
 
 import java.util.function.IntSupplier;
 
-/** What the SEA listener measures; implemented with Micrometer, or {@link #NOOP}. */
+/**
+ * What the SEA service measures; implemented with Micrometer, or {@link #NOOP}. Closed connections are not
+ * here: the core disconnector counts every close, by reason.
+ */
 public interface SeaMetrics {
 
     /** A recorder that records nothing, for unit tests. */
@@ -13,16 +16,12 @@ public interface SeaMetrics {
     default void bindGauges(IntSupplier loggedInUsers, IntSupplier activeBans) {
     }
 
-    /** A login attempt ended with {@code outcome} ({@code ok}, or a close reason tag). */
-    default void login(String outcome) {
+    /** A login attempt ended with {@code outcome}. */
+    default void login(SeaLoginOutcome outcome) {
     }
 
-    /** A MESSAGE was delivered; {@code kind} is {@code group}, {@code private} or {@code printers}. */
-    default void message(String kind, int recipients, long payloadBytes) {
-    }
-
-    /** A session was closed for {@code reason}. */
-    default void closed(SeaCloseReason reason) {
+    /** A MESSAGE of {@code kind} was delivered to {@code recipients}. */
+    default void message(SeaMessageKind kind, int recipients, long payloadBytes) {
     }
 
     /** A session was throttled (§11.2). */

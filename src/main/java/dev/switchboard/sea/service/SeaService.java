@@ -1,5 +1,7 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.core.connection.CloseReason;
+import dev.switchboard.core.connection.CoreCloseReason;
 import dev.switchboard.sea.message.Away;
 import dev.switchboard.sea.message.Chat;
 import dev.switchboard.sea.message.ChatCancel;
@@ -132,21 +134,18 @@ public final class SeaService {
         Instant now = clock.instant();
         String ipText = ipText(address);
         if (bans.isBanned(address, now)) {
-            log.info("SEA {}:{} refused: address banned", ipText, port);
-            refuse(link, SeaCloseReason.BANNED);
+            link.close(SeaCloseReason.BANNED, "address banned");
             return null;
         }
         ConnectionClass cls = classes.forAddress(address);
         if (!cls.admits(loggedInFrom(ipText))) {
-            log.info("SEA {}:{} refused: connection class {} allows {} session(s) per address", ipText, port, cls,
-                    cls.maxConnections());
-            refuse(link, SeaCloseReason.MAX_CONNECTIONS);
+            link.close(SeaCloseReason.MAX_CONNECTIONS, "connection class " + cls + " allows " + cls.maxConnections()
+                    + " session(s) per address");
             return null;
         }
         OptionalInt id = ids.allocate();
         if (id.isEmpty()) {
-            log.warn("SEA {}:{} refused: no free user ID", ipText, port);
-            refuse(link, SeaCloseReason.NO_FREE_ID);
+            link.close(SeaCloseReason.NO_FREE_ID, "all user IDs are in use");
             return null;
         }
         SeaUser user = new SeaUser(id.getAsInt(), address, ipText, port, link, cls,
@@ -159,11 +158,6 @@ public final class SeaService {
     /** The login deadline of a just-accepted session (§10.1). */
     public Duration loginTimeout(SeaUser user) {
         return user.connectionClass().loginTimeout();
-    }
-
-    private void refuse(SeaLink link, SeaCloseReason reason) {
-        metrics.closed(reason);
-        link.close();
     }
 
     private int loggedInFrom(String ipText) {
@@ -199,11 +193,21 @@ public final class SeaService {
 
     /** Processes one decoded frame of {@code user}, in arrival order. */
     public void handle(SeaUser user, SeaRequest request) {
-        user.lastFrameLength(request.length());
         switch (user.state()) {
             case CLOSED -> { }
-            case AWAITING_LOGIN -> handleFirstFrame(user, request);
-            case LOGGED_IN -> handleCommand(user, request);
+            case AWAITING_LOGIN -> {
+                user.lastFrameLength(request.length());
+                handleFirstFrame(user, request);
+            }
+            case LOGGED_IN -> {
+                if (user.throttled()) {
+                    // Read before the pause took effect: held, in order, until the throttle ends (§11.2).
+                    user.hold(request);
+                } else {
+                    user.lastFrameLength(request.length());
+                    handleCommand(user, request);
+                }
+            }
         }
     }
 
@@ -218,9 +222,8 @@ public final class SeaService {
         }
         String why = request.command() instanceof Malformed m ? m.reason()
                 : "first frame is command " + request.command().code() + ", not LOGIN";
-        log.warn("SEA {} killed before login: {}", user, why);
-        metrics.login(SeaCloseReason.NOT_LOGGED_IN.tag());
-        kill(user, SeaCloseReason.NOT_LOGGED_IN);
+        metrics.login(SeaLoginOutcome.NOT_LOGGED_IN);
+        kill(user, SeaCloseReason.NOT_LOGGED_IN, why);
     }
 
     /** §5.2 steps 5–10. */
@@ -228,13 +231,12 @@ public final class SeaService {
         byte[] username = SeaNames.sanitise(login.username());
         byte[] compname = SeaNames.sanitise(login.compname());
         if (blacklisted(user, username, compname)) {
-            metrics.login(SeaCloseReason.BLACKLISTED.tag());
+            metrics.login(SeaLoginOutcome.BLACKLISTED);
             return;
         }
         if (settings.recheckMaxConnectionsAtLogin() && !user.connectionClass().admits(loggedInFrom(user.ipText()))) {
-            log.info("SEA {} refused at login: connection class limit reached", user);
-            metrics.login(SeaCloseReason.MAX_CONNECTIONS.tag());
-            kill(user, SeaCloseReason.MAX_CONNECTIONS);
+            metrics.login(SeaLoginOutcome.MAX_CONNECTIONS);
+            kill(user, SeaCloseReason.MAX_CONNECTIONS, "connection class limit reached at login");
             return;
         }
         pending.remove(user);
@@ -253,7 +255,7 @@ public final class SeaService {
         outbound.send(new SeaServerMessage.UserList(user.id(), SeaText.bytes(user.ipText()), entries), user);
         outbound.send(new SeaServerMessage.AddUser(user.id(), user.username(), user.compname()), others);
         user.link().loggedIn();
-        metrics.login("ok");
+        metrics.login(SeaLoginOutcome.OK);
         log.info("SEA {} logged in as {}", user, user.displayName());
         observers.forEach(o -> o.loggedIn(user));
     }
@@ -263,12 +265,11 @@ public final class SeaService {
         for (byte[] name : names) {
             var match = blacklist.firstMatch(name);
             if (match.isPresent()) {
-                log.warn("SEA {} killed: name '{}' matched blacklisted pattern '{}'", user, SeaText.latin1(name),
-                        match.get());
                 if (settings.blacklistBans()) {
                     banHostOf(user, null, clock.instant());
                 }
-                kill(user, SeaCloseReason.BLACKLISTED);
+                kill(user, SeaCloseReason.BLACKLISTED, "name '" + SeaText.latin1(name)
+                        + "' matched blacklisted pattern '" + match.get() + "'");
                 return true;
             }
         }
@@ -286,8 +287,8 @@ public final class SeaService {
         // §5.1: a format error kills before anything else happens; what it would have been charged is
         // irrelevant (§11.1), and a zero-length frame has no chargeable length at all.
         if (command instanceof Malformed malformed) {
-            log.warn("SEA {} format error in command {}: {}", user, malformed.code(), malformed.reason());
-            kill(user, SeaCloseReason.FORMAT_ERROR);
+            kill(user, SeaCloseReason.FORMAT_ERROR, "format error in command " + malformed.code() + ": "
+                    + malformed.reason());
             return;
         }
         if (command instanceof SendMessage m) {
@@ -322,9 +323,8 @@ public final class SeaService {
             }
             case KILL_AND_BAN -> {
                 Optional<BanEntry> ban = banHostOf(user, null, now);
-                log.warn("SEA {} killed for excessive flood; {}", user, ban.map(b -> user.ipText() + " banned until "
-                        + b.expiresAt()).orElse("not banned: bans are IPv4 only"));
-                kill(user, SeaCloseReason.FLOOD);
+                kill(user, SeaCloseReason.FLOOD, "excessive flood; " + ban.map(b -> user.ipText()
+                        + " banned until " + b.expiresAt()).orElse("not banned: bans are IPv4 only"));
             }
         }
     }
@@ -390,17 +390,17 @@ public final class SeaService {
         int dst = m.destination();
         archive.message(sender, dst, text, now);
         List<SeaUser> recipients;
-        String kind;
+        SeaMessageKind kind;
         if (dst == SeaIds.EVERYBODY) {
             recipients = new ArrayList<>(roster);
-            kind = "group";
+            kind = SeaMessageKind.GROUP;
         } else if (dst == SeaIds.PRINTERS) {
             recipients = select(u -> u.printer() && SeaVersions.receivesPrinters(u.version()));
-            kind = "printers";
+            kind = SeaMessageKind.PRINTERS;
         } else {
             SeaUser target = byId.get(dst);
             recipients = target == null ? List.of() : List.of(target);
-            kind = "private";
+            kind = SeaMessageKind.PRIVATE;
         }
         if (!recipients.isEmpty()) {
             outbound.send(new SeaServerMessage.Message(sender.id(), dst != SeaIds.EVERYBODY, dst == SeaIds.PRINTERS,
@@ -451,23 +451,23 @@ public final class SeaService {
 
     /**
      * Kills a session: removes it from the roster, sends DELETEUSER to every remaining session and closes
-     * the connection. Idempotent.
+     * the connection for {@code reason} (logged and counted once, by the connection). Idempotent.
+     *
+     * @param detail what happened, for the close's log line
      */
-    public void kill(SeaUser user, SeaCloseReason reason) {
-        if (!end(user, reason)) {
+    public void kill(SeaUser user, CloseReason reason, String detail) {
+        if (!end(user)) {
             return;
         }
-        user.link().close();
+        user.link().close(reason, detail);
     }
 
-    /** The connection is gone (peer close, I/O error, or after a kill). */
+    /** The connection is gone (peer close, I/O error, or after a kill): the session leaves the roster. */
     public void disconnected(SeaUser user) {
-        if (end(user, SeaCloseReason.PEER_CLOSED)) {
-            log.info("SEA {} disconnected", user);
-        }
+        end(user);
     }
 
-    private boolean end(SeaUser user, SeaCloseReason reason) {
+    private boolean end(SeaUser user) {
         SeaUser.State before = user.state();
         if (before == SeaUser.State.CLOSED) {
             return false;
@@ -484,30 +484,33 @@ public final class SeaService {
             observers.forEach(o -> o.loggedOut(user));
         }
         ids.release(user.id());
-        metrics.closed(reason);
-        if (reason != SeaCloseReason.PEER_CLOSED) {
-            log.info("SEA {} closed: {}", user, reason.tag());
-        }
+        user.dropHeld();
         return true;
     }
 
-    /** The login timer fired (§10.1); nobody is notified because the session was never listed. */
+    /** The login deadline passed (§10.1); nobody is notified because the session was never listed. */
     public void loginTimedOut(SeaUser user) {
         if (user.state() == SeaUser.State.AWAITING_LOGIN) {
-            log.info("SEA {} login timeout", user);
-            metrics.login(SeaCloseReason.LOGIN_TIMEOUT.tag());
-            kill(user, SeaCloseReason.LOGIN_TIMEOUT);
+            metrics.login(SeaLoginOutcome.LOGIN_TIMEOUT);
+            kill(user, SeaCloseReason.LOGIN_TIMEOUT, "did not log in within " + loginTimeout(user).toSeconds()
+                    + " s");
         }
     }
 
     // ---------------------------------------------------------------- timers (§10, §11, §12.1)
 
     /**
-     * Periodic housekeeping: ban expiry, throttle release, forced PONG, idle kill and slow consumers.
-     * Driven by the core sweeper with the injected clock, so tests move time by hand.
+     * Periodic housekeeping: ban expiry, login deadlines, throttle release, forced PONG, idle kill and slow
+     * consumers. Driven by the core sweeper on the roster executor with the injected clock, so tests move time
+     * by hand.
      */
     public void tick(Instant now) {
         bans.expire(now);
+        for (SeaUser user : new ArrayList<>(pending)) {
+            if (!now.isBefore(user.acceptedAt().plus(loginTimeout(user)))) {
+                loginTimedOut(user);
+            }
+        }
         long nowSeconds = now.getEpochSecond();
         for (SeaUser user : new ArrayList<>(roster)) {
             // One session's failure must not stop the sweep: the rest would never be released, ponged
@@ -516,7 +519,7 @@ public final class SeaService {
                 tick(user, now, nowSeconds);
             } catch (RuntimeException e) {
                 log.error("SEA {} housekeeping failed; killing the session", user, e);
-                kill(user, SeaCloseReason.INTERNAL_ERROR);
+                kill(user, CoreCloseReason.INTERNAL_ERROR, "housekeeping failed: " + e);
             }
         }
     }
@@ -527,8 +530,7 @@ public final class SeaService {
         }
         Instant unwritable = user.link().unwritableSince();
         if (unwritable != null && !now.isBefore(unwritable.plus(settings.slowConsumerTimeout()))) {
-            log.warn("SEA {} killed: output blocked since {}", user, unwritable);
-            kill(user, SeaCloseReason.SLOW_CONSUMER);
+            kill(user, CoreCloseReason.SLOW_CONSUMER, "output blocked since " + unwritable);
             return;
         }
         checkIdle(user, nowSeconds);
@@ -541,9 +543,20 @@ public final class SeaService {
         }
     }
 
+    /**
+     * Ends a throttle pause: first the requests held here (read before the pause took effect), in order, until
+     * one throttles the session again; only then does the link pass frames on again.
+     */
     private void resume(SeaUser user) {
         user.throttled(false);
-        user.link().resumeReading();
+        SeaRequest held;
+        while (user.state() == SeaUser.State.LOGGED_IN && !user.throttled() && (held = user.pollHeld()) != null) {
+            user.lastFrameLength(held.length());
+            handleCommand(user, held);
+        }
+        if (user.state() == SeaUser.State.LOGGED_IN && !user.throttled()) {
+            user.link().resumeReading();
+        }
     }
 
     /** §10.2 with the IMPROVE rule: exactly one forced PONG per idle period, never an early kill. */
@@ -551,8 +564,7 @@ public final class SeaService {
         long idle = nowSeconds - user.flood().lastActivity();
         long limit = settings.idleBase(SeaVersions.shortIdle(user.version())).plus(settings.idleGrace()).getSeconds();
         if (idle > limit + settings.idleKillAfter().getSeconds()) {
-            log.info("SEA {} ping timeout after {} s idle", user, idle);
-            kill(user, SeaCloseReason.PING_TIMEOUT);
+            kill(user, SeaCloseReason.PING_TIMEOUT, "idle for " + idle + " s");
         } else if (idle > limit && idle <= limit + FORCED_PONG_WINDOW.getSeconds() && !user.forcedPongSent()) {
             user.forcedPongSent(true);
             outbound.send(new SeaServerMessage.Pong(), user);
@@ -628,8 +640,8 @@ public final class SeaService {
         for (SeaUser u : all) {
             u.state(SeaUser.State.CLOSED);
             ids.release(u.id());
-            metrics.closed(SeaCloseReason.SHUTDOWN);
-            u.link().close();
+            u.dropHeld();
+            u.link().close(CoreCloseReason.SHUTDOWN, null);
         }
         if (!all.isEmpty()) {
             log.info("SEA shutting down: {} session(s) closed", all.size());

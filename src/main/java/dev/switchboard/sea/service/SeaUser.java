@@ -3,7 +3,10 @@ package dev.switchboard.sea.service;
 import dev.switchboard.sea.message.SeaServerMessage.UserEntry;
 
 import java.net.InetAddress;
+import dev.switchboard.sea.message.SeaRequest;
+
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -37,6 +40,8 @@ public final class SeaUser {
     private boolean forcedPongSent;
     private boolean throttled;
     private int lastFrameLength;
+    /** Requests read before a throttle pause took effect, handled in order when it ends (§11.2). */
+    private ArrayDeque<SeaRequest> held;
 
     SeaUser(int id, InetAddress address, String ipText, int port, SeaLink link, ConnectionClass connectionClass,
             FloodMeter flood, Instant acceptedAt) {
@@ -122,6 +127,25 @@ public final class SeaUser {
 
     void throttled(boolean value) {
         throttled = value;
+    }
+
+    Instant acceptedAt() {
+        return acceptedAt;
+    }
+
+    void hold(SeaRequest request) {
+        if (held == null) {
+            held = new ArrayDeque<>();
+        }
+        held.add(request);
+    }
+
+    SeaRequest pollHeld() {
+        return held == null ? null : held.poll();
+    }
+
+    void dropHeld() {
+        held = null;
     }
 
     void state(State value) {

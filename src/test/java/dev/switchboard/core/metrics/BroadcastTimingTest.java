@@ -2,7 +2,10 @@ package dev.switchboard.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.core.broadcast.LoopBatchedWrites;
+import dev.switchboard.core.connection.Broadcast;
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.connection.Goodbye;
 import dev.switchboard.sea.message.Login;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.message.SetUserInfo;
@@ -20,6 +23,12 @@ class BroadcastTimingTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InboundMark mark = new InboundMark();
+
+    private Connection connection(EmbeddedChannel channel) {
+        Connection existing = Connection.of(channel);
+        return existing != null ? existing
+                : Connection.attach(channel, "test", 1 << 20, Goodbye.CLOSE, new Disconnector(registry));
+    }
 
     private Timer timer(String name) {
         return registry.get(name).timer();
@@ -39,9 +48,9 @@ class BroadcastTimingTest {
         long accepted = System.nanoTime();
         mark.enter(accepted);
         try {
-            LoopBatchedWrites writes = new LoopBatchedWrites(meter);
-            writes.add(a, Unpooled.wrappedBuffer(new byte[] {1}));
-            writes.add(b, Unpooled.wrappedBuffer(new byte[] {2}));
+            Broadcast writes = new Broadcast(meter);
+            writes.add(connection(a), Unpooled.wrappedBuffer(new byte[] {1}));
+            writes.add(connection(b), Unpooled.wrappedBuffer(new byte[] {2}));
             writes.submit();
         } finally {
             mark.exit();
@@ -62,8 +71,8 @@ class BroadcastTimingTest {
     void submit_whenNotCausedByARead_thenOnlyFanoutRecorded() {
         BroadcastMeter meter = BroadcastMeter.register(registry, mark, "sea");
         EmbeddedChannel a = new EmbeddedChannel();
-        LoopBatchedWrites writes = new LoopBatchedWrites(meter);
-        writes.add(a, Unpooled.wrappedBuffer(new byte[] {1}));
+        Broadcast writes = new Broadcast(meter);
+        writes.add(connection(a), Unpooled.wrappedBuffer(new byte[] {1}));
         writes.submit();
 
         assertThat(timer("switchboard.sea.broadcast.fanout").count()).isEqualTo(1);
@@ -75,7 +84,7 @@ class BroadcastTimingTest {
     @Test
     void submit_whenNoRecipients_thenNothingRecorded() {
         BroadcastMeter meter = BroadcastMeter.register(registry, mark, "sea");
-        new LoopBatchedWrites(meter).submit();
+        new Broadcast(meter).submit();
 
         assertThat(timer("switchboard.sea.broadcast.fanout").count()).isZero();
     }

@@ -124,8 +124,11 @@ class MetricsScrapeIntegrationTest {
                 assertThat(text.sum("switchboard_http_request_duration_seconds_count",
                         Map.of("listener", "http", "status", "4xx"))).isGreaterThanOrEqualTo(1);
                 // Carol hung up: the close reason is exported in snake_case like every other word label.
-                assertThat(text.sum("switchboard_sea_closed_total", Map.of("reason", "peer_closed")))
-                        .isGreaterThanOrEqualTo(1);
+                assertThat(text.sum("switchboard_connections_closed_total",
+                        Map.of("protocol", "sea", "reason", "peer_closed"))).isGreaterThanOrEqualTo(1);
+                // The roster thread handled the logins and the message: its busy time is counted.
+                assertThat(text.sum("switchboard_sea_roster_busy_seconds_total", Map.of("protocol", "sea")))
+                        .isGreaterThan(0);
             });
 
             // Each meter is registered once: Micrometer warns about a second registration at startup.

@@ -93,4 +93,38 @@ class TimeoutSweeperTest {
 
         assertThat(sweeper.size()).isZero();
     }
+    @Test
+    void sweep_whenTheOwnerIsBusy_thenAtMostOneCheckWaitsForItAndItReadsTheClockWhenItRuns() throws Exception {
+        DefaultEventLoop owner = new DefaultEventLoop();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Instant> checkedAt = new CopyOnWriteArrayList<>();
+            sweeper.register(owner, now -> checkedAt.add(now));
+            owner.execute(() -> {
+                started.countDown();
+                try {
+                    busy.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            sweeper.sweep();
+            sweeper.sweep();
+            sweeper.sweep();
+            assertThat(owner.pendingTasks()).as("one check queued behind the busy task").isEqualTo(1);
+            clock.advance(Duration.ofSeconds(5));
+            busy.countDown();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> checkedAt.size() == 1);
+            assertThat(checkedAt).containsExactly(clock.instant());
+            sweeper.sweep();
+            await().atMost(Duration.ofSeconds(10)).until(() -> checkedAt.size() == 2);
+        } finally {
+            busy.countDown();
+            owner.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+        }
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiverStatus.State;
 import dev.switchboard.support.MutableClock;
@@ -109,7 +108,7 @@ class ArchiverClientTest {
     }
 
     private double droppedCounter(String reason) {
-        return registry.get(GatewayMeters.SEA_ARCHIVER_DROPPED).tag("reason", reason).counter().count();
+        return registry.get(MicrometerArchiverMetrics.DROPPED).tag("reason", reason).counter().count();
     }
 
     /** Awaits {@code condition}, moving the clock and sweeping the timers before each evaluation. */
@@ -139,7 +138,7 @@ class ArchiverClientTest {
         assertThat(status.sent()).isEqualTo(2);
         assertThat(status.sentBytes()).isEqualTo(tv07.length() + msg(2).length());
         assertThat(status.dropped()).isZero();
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isEqualTo(1.0);
+        assertThat(gauge(MicrometerArchiverMetrics.CONNECTED)).isEqualTo(1.0);
         assertThat(ArchiveRecords.globalVars(new GlobalVars(0, false, 6, 60, 1, status.archSock(), status.archPath())))
                 .isEqualTo("GLOBALVARS 0 debug=0 strict=0 flood_threshold=6 ban_timeout=60 usercount=1 archsock=1 "
                         + "archpath=" + fake.url() + "\n");
@@ -196,13 +195,13 @@ class ArchiverClientTest {
             assertThat(client.offer(msg(i))).isTrue();
         }
         assertThat(client.status().queued()).isEqualTo(5);
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isEqualTo(5.0);
+        assertThat(gauge(MicrometerArchiverMetrics.QUEUED)).isEqualTo(5.0);
         fake.start();
 
         eventually(() -> fake.receivedText().equals(msg(1) + msg(2) + msg(3) + msg(4) + msg(5)));
         assertThat(client.status().queued()).isZero();
         assertThat(client.status().dropped()).isZero();
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_QUEUED)).isZero();
+        assertThat(gauge(MicrometerArchiverMetrics.QUEUED)).isZero();
     }
 
     @Test
@@ -463,7 +462,7 @@ class ArchiverClientTest {
 
         assertThat(client.status().dropped()).isEqualTo(2);
         assertThat(droppedCounter("stopped")).isEqualTo(2.0);
-        assertThat(gauge(GatewayMeters.SEA_ARCHIVER_CONNECTED)).isZero();
+        assertThat(gauge(MicrometerArchiverMetrics.CONNECTED)).isZero();
     }
 
     @Test

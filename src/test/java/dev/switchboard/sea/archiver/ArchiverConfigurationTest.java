@@ -3,7 +3,6 @@ package dev.switchboard.sea.archiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.switchboard.core.metrics.GatewayMeters;
 import dev.switchboard.core.netty.EventLoopGroups;
 import dev.switchboard.core.netty.NettyProperties;
 import dev.switchboard.core.timeout.TimeoutSweeper;
@@ -75,7 +74,7 @@ class ArchiverConfigurationTest {
 
             await().until(() -> Files.exists(file)
                     && Files.readString(file, StandardCharsets.ISO_8859_1).equals("TIME 0 1234567890\n"));
-            assertThat(ctx.getBean(MeterRegistry.class).get(GatewayMeters.SEA_ARCHIVER_CONNECTED).gauge().value())
+            assertThat(ctx.getBean(MeterRegistry.class).get(MicrometerArchiverMetrics.CONNECTED).gauge().value())
                     .isEqualTo(1.0);
         });
         assertThat(client[0].status().state()).isEqualTo(State.STOPPED);

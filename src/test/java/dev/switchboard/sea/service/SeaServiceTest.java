@@ -1,5 +1,6 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.core.connection.CoreCloseReason;
 import dev.switchboard.sea.support.FakeSeaLink;
 
 import dev.switchboard.sea.message.Away;
@@ -517,5 +518,96 @@ class SeaServiceTest {
         assertThat(faulty.loggedIn()).isFalse();
         assertThat(to(quiet)).containsExactly(new SeaServerMessage.DeleteUser(faulty.id()),
                 new SeaServerMessage.Pong());
+    }
+
+    private List<String> messageTexts(SeaUser u) {
+        return to(u).stream().filter(m -> m instanceof SeaServerMessage.Message)
+                .map(m -> new String(((SeaServerMessage.Message) m).text(), StandardCharsets.ISO_8859_1)).toList();
+    }
+
+    /**
+     * Requests decoded before the I/O loop saw the pause reach the service after the throttle decision: they are
+     * held, in order, and the link is told to pass frames on again only once none is left.
+     */
+    @Test
+    void handle_whenRequestsArriveAfterTheThrottleDecision_thenHeldAndHandledInOrderWhenThePauseEnds() {
+        SeaUser alice = login("Alice", 98);
+        SeaUser flooder = login("F", 98);
+        clock.advance(Duration.ofSeconds(10));
+        FakeSeaLink link = (FakeSeaLink) flooder.link();
+        cmd(flooder, new SendMessage(0, 0, b("a"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("b"), new byte[0]), 8);
+        assertThat(link.pausedUntil).isNotNull();
+        cmd(flooder, new SendMessage(0, 0, b("c"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("d"), new byte[0]), 8);
+        assertThat(messageTexts(alice)).containsExactly("a", "b");
+        long charged = flooder.flood().ahead();
+        clock.advance(Duration.ofSeconds(1));
+        service.tick(clock.instant());
+        assertThat(messageTexts(alice)).as("still paused: nothing held is handled").containsExactly("a", "b");
+        assertThat(flooder.flood().ahead()).as("held requests are not charged").isLessThanOrEqualTo(charged);
+        for (int round = 0; round < 5 && messageTexts(alice).size() < 4; round++) {
+            clock.advance(Duration.ofSeconds(2));
+            service.tick(clock.instant());
+            if (messageTexts(alice).size() < 4) {
+                assertThat(link.pausedUntil).as("a request is still held: reading stays paused").isNotNull();
+            }
+        }
+        assertThat(messageTexts(alice)).containsExactly("a", "b", "c", "d");
+        assertThat(link.closed).isFalse();
+    }
+
+    @Test
+    void handle_whenThrottledSessionIsKilled_thenHeldRequestsAreDropped() {
+        SeaUser alice = login("Alice", 98);
+        SeaUser flooder = login("F", 98);
+        clock.advance(Duration.ofSeconds(10));
+        cmd(flooder, new SendMessage(0, 0, b("a"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("b"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("c"), new byte[0]), 8);
+        service.kill(flooder, SeaCloseReason.ADMIN, "test");
+        clock.advance(Duration.ofSeconds(10));
+        service.tick(clock.instant());
+        assertThat(messageTexts(alice)).containsExactly("a", "b");
+        assertThat(((FakeSeaLink) flooder.link()).closeReason).isEqualTo(SeaCloseReason.ADMIN);
+    }
+
+    @Test
+    void tick_whenTheClassLoginDeadlinePasses_thenThePendingSessionIsClosedForLoginTimeout() {
+        SeaUser slow = accept("10.9.9.9");
+        FakeSeaLink link = (FakeSeaLink) slow.link();
+        clock.advance(Duration.ofSeconds(4));
+        service.tick(clock.instant());
+        assertThat(link.closed).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        service.tick(clock.instant());
+        assertThat(link.closeReason).isEqualTo(SeaCloseReason.LOGIN_TIMEOUT);
+        assertThat(slow.state()).isEqualTo(SeaUser.State.CLOSED);
+    }
+
+    @Test
+    void tick_whenLoggedInBeforeTheDeadline_thenNotClosed() {
+        SeaUser u = login("Alice", 0);
+        clock.advance(Duration.ofSeconds(31));
+        service.tick(clock.instant());
+        assertThat(((FakeSeaLink) u.link()).closed).isFalse();
+    }
+
+    @Test
+    void close_whenTheServiceEndsASession_thenTheLinkIsToldTheTypedReason() {
+        SeaUser bad = login("Bad", 0);
+        cmd(bad, new Malformed(2, "msglen runs past the frame"), 9);
+        assertThat(((FakeSeaLink) bad.link()).closeReason).isEqualTo(SeaCloseReason.FORMAT_ERROR);
+        assertThat(((FakeSeaLink) bad.link()).closeDetail).contains("msglen runs past the frame");
+
+        SeaUser stuck = login("Stuck", 0);
+        ((FakeSeaLink) stuck.link()).unwritableSince = clock.instant();
+        clock.advance(Duration.ofSeconds(61));
+        service.tick(clock.instant());
+        assertThat(((FakeSeaLink) stuck.link()).closeReason).isEqualTo(CoreCloseReason.SLOW_CONSUMER);
+
+        SeaUser left = login("Left", 0);
+        service.shutdown();
+        assertThat(((FakeSeaLink) left.link()).closeReason).isEqualTo(CoreCloseReason.SHUTDOWN);
     }
 }
