@@ -76,7 +76,8 @@
       case Cmd.RESP_OK: return onReply(packet, true);
       case Cmd.RESP_ERROR: return onReply(packet, false);
       case Cmd.NEW_USER:
-        state.members.set(packet.p1, packet.text);
+        // p2 bit 0: a SEA user the gateway's bridge shows in this room.
+        state.members.set(packet.p1, { nick: packet.text, sea: (packet.p2 & 1) === 1 });
         if (packet.text === state.nick && state.myId === null) state.myId = packet.p1;
         renderMembers();
         return addLine("event", `${packet.text} is in the room`);
@@ -86,7 +87,7 @@
         return addLine("event", `${packet.text} left the room`);
       case Cmd.NEW_MSG:
         return addLine(packet.p1 === state.myId ? "mine" : "message", packet.text,
-          state.members.get(packet.p1) || "?");
+          state.members.get(packet.p1)?.nick || "?");
       case Cmd.LOGGED_MSG:
         return addLine("history", packet.text);
       default:
@@ -148,10 +149,17 @@
 
   function renderMembers() {
     const list = $("members");
-    list.replaceChildren(...[...state.members.entries()].map(([id, nick]) => {
+    list.replaceChildren(...[...state.members.entries()].map(([id, member]) => {
       const item = document.createElement("li");
-      item.textContent = nick;
+      item.textContent = member.nick;
       if (id === state.myId) item.className = "me";
+      if (member.sea) {
+        const badge = document.createElement("span");
+        badge.className = "badge-sea";
+        badge.textContent = "SEA";
+        badge.title = "SEA messenger user, via the gateway's bridge";
+        item.append(" ", badge);
+      }
       return item;
     }));
     $("member-count").textContent = String(state.members.size);

@@ -20,7 +20,7 @@ import dev.switchboard.http.handler.UpgradeRoute;
  *
  * <p>{@code core} is the shared machinery and knows no protocol and no console; each protocol
  * ({@code sea}, {@code rooms}, {@code http}, {@code example}) stands alone, except that rooms plugs into
- * the HTTP listeners through their upgrade SPI. Within a protocol, {@code codec} is pure framing,
+ * the HTTP listeners through their upgrade SPI, and the {@code bridge} joins SEA and rooms through their services. Within a protocol, {@code codec} is pure framing,
  * {@code message} holds the records and {@code service} the domain rules: neither of the last two sees
  * Netty or Spring, so they run and test without a channel or a context. The load driver and the client
  * tools ({@code bench}, {@code tools}) are separate programs that the gateway never calls.
@@ -35,6 +35,7 @@ class PackageGraphTest {
     private static final String ROOMS = "dev.switchboard.rooms..";
     private static final String HTTP = "dev.switchboard.http..";
     private static final String EXAMPLE = "dev.switchboard.example..";
+    private static final String BRIDGE = "dev.switchboard.bridge..";
     private static final String[] TOOLS = {"dev.switchboard.tools..", "dev.switchboard.bench.."};
     private static final String NETTY = "io.netty..";
     private static final String SPRING = "org.springframework..";
@@ -71,6 +72,20 @@ class PackageGraphTest {
     static final ArchRule exampleDependsOnNoOtherProtocol = noClasses()
             .that().resideInAPackage(EXAMPLE)
             .should().dependOnClassesThat().resideInAnyPackage(SEA, ROOMS, HTTP, CONSOLE);
+
+    /** The bridge joins SEA and rooms; neither protocol, nor core, knows it exists beyond the observer each offers. */
+    @ArchTest
+    static final ArchRule nothingButTheApplicationKnowsTheBridge = noClasses()
+            .that().resideInAnyPackage(CORE, SEA, ROOMS, HTTP, EXAMPLE, CONSOLE)
+            .should().dependOnClassesThat().resideInAPackage(BRIDGE);
+
+    /** The bridge's rules use the two protocols' services and messages, never their pipelines or codecs. */
+    @ArchTest
+    static final ArchRule bridgeServiceSeesOnlyServicesAndMessages = noClasses()
+            .that().resideInAPackage("dev.switchboard.bridge.service..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.sea.handler..",
+                    "dev.switchboard.sea.codec..", "dev.switchboard.rooms.handler..", "dev.switchboard.rooms.codec..",
+                    HTTP, EXAMPLE, CONSOLE);
 
     @ArchTest
     static final ArchRule servicesAndMessagesSeeNoNettyNorSpring = noClasses()

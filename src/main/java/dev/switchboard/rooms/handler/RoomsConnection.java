@@ -9,6 +9,8 @@ import dev.switchboard.rooms.service.Delivery;
 import dev.switchboard.rooms.service.RoomSession;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 /**
  * A rooms client on a WebSocket: the {@link RoomSession} the service talks to, next to the core {@link Connection}
@@ -79,6 +81,12 @@ public final class RoomsConnection implements RoomSession {
     @Override
     public void kick(String reason) {
         connection.close(RoomsCloseReason.KICKED, reason);
+    }
+
+    @Override
+    public InetAddress remoteAddress() {
+        return connection.channel().remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress()
+                : InetAddress.getLoopbackAddress();
     }
 
     TrustLevel level() {

@@ -18,6 +18,9 @@ public record TPacket(int uid, int cmd, int p1, int p2, byte[] blob) implements 
 
     private static final byte[] NO_BLOB = new byte[0];
 
+    /** {@code _NEW_USER} p2 bit: the member is a SEA user the bridge shows in the room. */
+    public static final int MEMBER_FROM_SEA = 1;
+
     public TPacket {
         // Defensive copy: records are shared across event loops and must stay immutable.
         blob = blob == null || blob.length == 0 ? NO_BLOB : blob.clone();
@@ -36,7 +39,15 @@ public record TPacket(int uid, int cmd, int p1, int p2, byte[] blob) implements 
     }
 
     public static TPacket newUser(int memberId, byte[] nick) {
-        return of(SERVER_UID, Command.NEW_USER, memberId, nick);
+        return newUser(memberId, nick, 0);
+    }
+
+    /**
+     * {@code _NEW_USER} with member flags in {@code p2} (a gateway extension: the original protocol always sends 0
+     * there and the original client ignores it); {@link #MEMBER_FROM_SEA} marks a SEA user shown by the bridge.
+     */
+    public static TPacket newUser(int memberId, byte[] nick, int flags) {
+        return new TPacket(SERVER_UID, Command.NEW_USER.code(), memberId, flags, nick);
     }
 
     public static TPacket delUser(int memberId, byte[] nick) {

@@ -1,6 +1,7 @@
 package dev.switchboard.rooms.service;
 
 import dev.switchboard.rooms.message.TPacket;
+import java.net.InetAddress;
 
 /**
  * The service's view of one member: its member id and a way to reach it, never its transport. A WebSocket
@@ -31,4 +32,14 @@ public interface RoomSession {
 
     /** Ends the member's connection because an operator removed it; the room has already been told. */
     void kick(String reason);
+
+    /** {@code _NEW_USER} flags announced for this member ({@code p2}); 0 for an ordinary WebSocket client. */
+    default int memberFlags() {
+        return 0;
+    }
+
+    /** The client's address, for rules keyed by address (bans of bridged identities); loopback when it has none. */
+    default InetAddress remoteAddress() {
+        return InetAddress.getLoopbackAddress();
+    }
 }

@@ -46,11 +46,18 @@ public final class Rooms {
     /** Set while the gateway shuts down: every room, new ones included, relays nothing more. */
     private volatile boolean allSealed;
 
+    private final List<RoomsObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Rooms(RoomsLimits limits) {
         this.limits = limits;
     }
 
     /** A new member id for an accepted connection; ids are never reused while the process runs (spec §6). */
+    /** Adds an observer of joins, leaves and messages; call before the listeners start. */
+    public void subscribe(RoomsObserver observer) {
+        observers.add(observer);
+    }
+
     public int allocateMemberId() {
         return nextMemberId.getAndIncrement();
     }
@@ -111,17 +118,18 @@ public final class Rooms {
                 member.joinedOnce = true;
                 // Order per spec §7.2: OK first (the client clears its pane on it), then roster, then history.
                 session.send(TPacket.respOk(uid));
-                session.send(TPacket.newUser(member.id(), member.nickBytes));
+                session.send(TPacket.newUser(member.id(), member.nickBytes, session.memberFlags()));
                 Collections.reverse(earlier);
                 for (Member m : earlier) {
-                    session.send(TPacket.newUser(m.id(), m.nickBytes));
+                    session.send(TPacket.newUser(m.id(), m.nickBytes, m.session.memberFlags()));
                 }
                 for (byte[] line : room.history.lines()) {
                     session.send(TPacket.loggedMsg(line));
                 }
                 if (!others.isEmpty()) {
-                    broadcast(others, TPacket.newUser(member.id(), member.nickBytes));
+                    broadcast(others, TPacket.newUser(member.id(), member.nickBytes, session.memberFlags()));
                 }
+                observers.forEach(o -> o.joined(room.name, session, member.nick));
                 return JoinOutcome.JOINED;
             } finally {
                 room.lock.unlock();
@@ -155,6 +163,7 @@ public final class Rooms {
             }
             room.history.append(historyLine(member.nickBytes, text));
             broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
+            observers.forEach(o -> o.said(room.name, session, member.nick, text));
             return SayOutcome.SENT;
         } finally {
             room.lock.unlock();
@@ -234,6 +243,7 @@ public final class Rooms {
             if (!others.isEmpty()) {
                 broadcast(others, TPacket.delUser(member.id(), member.nickBytes));
             }
+            observers.forEach(o -> o.left(room.name, member.session, member.nick));
             if (room.isEmpty()) {
                 // A room and its history die with its last member (spec §7.2).
                 room.closed = true;

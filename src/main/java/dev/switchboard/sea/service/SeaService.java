@@ -77,6 +77,8 @@ public final class SeaService {
     /** Roster size for the metrics gauge, which is read from the scrape thread. */
     private volatile int loggedInGauge;
 
+    private final List<SeaObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public SeaService(Clock clock, SeaOutbound outbound, SeaMetrics metrics, SeaSettings settings, BanList bans,
                       NameBlacklist blacklist, List<ConnectionClass> connectionClasses, Duration defaultLoginTimeout,
                       UserIdAllocator ids, SeaArchive archive) {
@@ -97,6 +99,11 @@ public final class SeaService {
     private ConnectionClasses buildClasses() {
         return new ConnectionClasses(classList, ConnectionClass.everyAddress(defaultLoginTimeout,
                 ConnectionClass.UNLIMITED, Duration.ofSeconds(settings.defaultMaxPenaltySeconds())));
+    }
+
+    /** Adds an observer of roster changes and group messages; call before the listeners start. */
+    public void subscribe(SeaObserver observer) {
+        observers.add(observer);
     }
 
     public SeaSettings settings() {
@@ -250,6 +257,7 @@ public final class SeaService {
         user.link().loggedIn();
         metrics.login(SeaLoginOutcome.OK);
         log.info("SEA {} logged in as {}", user, user.displayName());
+        observers.forEach(o -> o.loggedIn(user));
     }
 
     /** §8.1/§12.2: checked before the leading-space fix; true if the session was killed. */
@@ -356,9 +364,11 @@ public final class SeaService {
         } else if (command instanceof Away) {
             user.away(true);
             outbound.send(new SeaServerMessage.Away(user.id()), select(u -> SeaVersions.receivesAway(u.version())));
+            observers.forEach(o -> o.awayChanged(user));
         } else if (command instanceof Unaway) {
             user.away(false);
             outbound.send(new SeaServerMessage.Unaway(user.id()), select(u -> SeaVersions.receivesAway(u.version())));
+            observers.forEach(o -> o.awayChanged(user));
         } else if (command instanceof Rename rename) {
             rename(user, rename);
         } else if (command instanceof PrintersJoin) {
@@ -396,6 +406,9 @@ public final class SeaService {
             outbound.send(new SeaServerMessage.Message(sender.id(), dst != SeaIds.EVERYBODY, dst == SeaIds.PRINTERS,
                     m.flags(), text, m.extension()), recipients);
         }
+        if (dst == SeaIds.EVERYBODY) {
+            observers.forEach(o -> o.groupMessage(sender, m));
+        }
         metrics.message(kind, recipients.size(), m.totalLength());
     }
 
@@ -421,6 +434,7 @@ public final class SeaService {
         user.rename(SeaNames.fixLeadingSpace(name));
         outbound.send(new SeaServerMessage.Rename(user.id(), user.username()),
                 select(u -> SeaVersions.receivesRename(u.version())));
+        observers.forEach(o -> o.renamed(user));
     }
 
     private List<SeaUser> select(Predicate<SeaUser> predicate) {
@@ -467,6 +481,7 @@ public final class SeaService {
             if (!roster.isEmpty()) {
                 outbound.send(new SeaServerMessage.DeleteUser(user.id()), new ArrayList<>(roster));
             }
+            observers.forEach(o -> o.loggedOut(user));
         }
         ids.release(user.id());
         user.dropHeld();

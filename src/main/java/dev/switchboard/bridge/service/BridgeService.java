@@ -1,0 +1,373 @@
+package dev.switchboard.bridge.service;
+
+import dev.switchboard.bridge.service.BridgeMetrics.Direction;
+import dev.switchboard.core.connection.CloseReason;
+import dev.switchboard.bridge.service.BridgeMetrics.MappingFailure;
+import dev.switchboard.rooms.message.TPacket;
+import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsObserver;
+import dev.switchboard.rooms.service.RoomSession;
+import dev.switchboard.sea.message.Login;
+import dev.switchboard.sea.message.Ping;
+import dev.switchboard.sea.message.SeaRequest;
+import dev.switchboard.sea.message.SeaServerMessage;
+import dev.switchboard.sea.message.SendMessage;
+import dev.switchboard.sea.message.SetUserInfo;
+import dev.switchboard.sea.service.SeaCloseReason;
+import dev.switchboard.sea.service.SeaObserver;
+import dev.switchboard.sea.service.SeaService;
+import dev.switchboard.sea.service.SeaUser;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the SEA group and one room a single conversation. Every browser member of the room is a SEA user (a
+ * {@link WebSeaLink} logged in through the SEA service like any client, so IDs, bans, the blacklist, connection
+ * classes and flood control apply to it); every logged-in SEA user is a member of the room (a
+ * {@link SeaRoomSession} with a nick of its own). Group messages cross both ways; a SEA private message to a
+ * browser member's ID reaches that browser only, marked as private.
+ *
+ * <p>Threading: all bridge state is owned by the SEA roster executor, which already owns the SEA side. SEA events
+ * arrive there; room events arrive under a room's lock and are handed over to it, so the bridge never calls into
+ * the rooms service from a room lock nor into the SEA service off its executor. Identities the bridge created
+ * are recognised by identity and never mirrored back, so nothing loops.
+ */
+public final class BridgeService implements SeaObserver, RoomsObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeService.class);
+    /** A bridged browser member reports itself as the newest SEA client version (every feature, big messages). */
+    static final byte WEB_VERSION = 102;
+    private static final byte[] BLANK_ROOM = "     ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PRIVATE_MARK = "[private] ".getBytes(StandardCharsets.UTF_8);
+
+    private final SeaService sea;
+    private final Rooms rooms;
+    private final Executor seaExecutor;
+    private final String room;
+    private final byte[] roomName;
+    private final byte[] webComputerName;
+    private final int maxPieces;
+    private final int roomTextMaxBytes;
+    private final int roomNickMaxBytes;
+    private final SeaCharsetText charset;
+    private final SeaMessageText messageText;
+    private final BridgedNames names;
+    private final BridgeMetrics metrics;
+
+    // Owned by the SEA roster executor.
+    /** Browser members of the bridged room, by member id, in join order. */
+    private final Map<Integer, WebSeaLink> web = new LinkedHashMap<>();
+    /** SEA users mirrored into the room, by SEA ID, in login order. */
+    private final Map<Integer, SeaRoomSession> seaMembers = new LinkedHashMap<>();
+    private final Map<Integer, SeaRoomSession> seaMembersByMemberId = new HashMap<>();
+
+    public BridgeService(SeaService sea, Rooms rooms, Executor seaExecutor, Settings settings, BridgeMetrics metrics) {
+        this.sea = sea;
+        this.rooms = rooms;
+        this.seaExecutor = seaExecutor;
+        this.room = settings.room();
+        this.roomName = settings.room().getBytes(StandardCharsets.UTF_8);
+        this.charset = settings.charset();
+        this.webComputerName = charset.toSea(settings.webComputerName()).bytes();
+        this.maxPieces = settings.maxPieces();
+        this.roomTextMaxBytes = settings.roomTextMaxBytes();
+        this.roomNickMaxBytes = settings.roomNickMaxBytes();
+        this.messageText = new SeaMessageText(charset);
+        this.names = new BridgedNames(charset);
+        this.metrics = metrics;
+    }
+
+    /** What the bridge needs to know of its own and the two protocols' settings. */
+    public record Settings(String room, SeaCharsetText charset, String webComputerName, int maxPieces,
+            int roomTextMaxBytes, int roomNickMaxBytes) {
+    }
+
+    /** Starts mirroring: registers with both services and mirrors the SEA users already logged in. */
+    public void start() {
+        rooms.subscribe(this);
+        seaExecutor.execute(() -> {
+            sea.subscribe(this);
+            for (SeaUser user : sea.sessions()) {
+                if (user.loggedIn()) {
+                    loggedIn(user);
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- SEA → room (on the SEA executor)
+
+    @Override
+    public void loggedIn(SeaUser user) {
+        if (isWebIdentity(user) || seaMembers.containsKey(user.id())) {
+            return;
+        }
+        SeaRoomSession member = new SeaRoomSession(this, user, rooms.allocateMemberId());
+        String nick = claimNick(member, user);
+        if (nick == null) {
+            return;
+        }
+        Rooms.JoinOutcome joined = rooms.join(member, 0, roomName);
+        if (joined != Rooms.JoinOutcome.JOINED) {
+            log.warn("Bridge: SEA user {} could not join room {}: {}", user, room, joined);
+            metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
+            rooms.disconnected(member);
+            return;
+        }
+        seaMembers.put(user.id(), member);
+        seaMembersByMemberId.put(member.memberId(), member);
+    }
+
+    /** Whether {@code user} is the SEA side of one of this bridge's browser members (never mirrored back). */
+    private static boolean isWebIdentity(SeaUser user) {
+        return user.link() instanceof WebSeaLink;
+    }
+
+    /** Sets the mirrored member's nick: the SEA name itself, else a stable variant, else the variant and ID. */
+    private String claimNick(SeaRoomSession member, SeaUser user) {
+        List<String> refused = new ArrayList<>(2);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String nick = names.roomNick(user.username(), user.id(), refused::contains, roomNickMaxBytes);
+            Rooms.NickOutcome outcome = rooms.setNick(member, nick.getBytes(StandardCharsets.UTF_8));
+            if (outcome == Rooms.NickOutcome.ACCEPTED) {
+                if (attempt > 0 || !nick.equals(charset.toUnicode(user.username()).text())) {
+                    metrics.mappingFailed(MappingFailure.NAME_VARIANT);
+                }
+                member.nick(nick);
+                return nick;
+            }
+            refused.add(nick);
+        }
+        log.warn("Bridge: no room nick for SEA user {} (tried {})", user, refused);
+        metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
+        return null;
+    }
+
+    @Override
+    public void loggedOut(SeaUser user) {
+        SeaRoomSession member = seaMembers.remove(user.id());
+        if (member != null) {
+            seaMembersByMemberId.remove(member.memberId());
+            member.leaving();
+            rooms.disconnected(member);
+        }
+    }
+
+    /** Rooms cannot rename a member: the old identity leaves and one with the new name joins. */
+    @Override
+    public void renamed(SeaUser user) {
+        if (seaMembers.containsKey(user.id())) {
+            loggedOut(user);
+            loggedIn(user);
+        }
+    }
+
+    @Override
+    public void groupMessage(SeaUser sender, SendMessage message) {
+        SeaRoomSession member = seaMembers.get(sender.id());
+        if (member == null) {
+            return;
+        }
+        SeaCharsetText.Decoded text = messageText.plainText(message.text());
+        if (text.replaced() > 0) {
+            metrics.mappingFailed(MappingFailure.TEXT_REPLACED);
+        }
+        int nickBytes = member.nick().getBytes(StandardCharsets.UTF_8).length;
+        // The room's line "<nick>: <text>" must fit what its clients display (rooms spec §8).
+        int pieceBytes = Math.max(8, Math.min(roomTextMaxBytes, 255 - nickBytes - 2));
+        List<String> pieces = RoomMessageSplitter.split(text.text(), pieceBytes, maxPieces);
+        if (!pieces.isEmpty() && pieces.get(pieces.size() - 1).endsWith(RoomMessageSplitter.TRUNCATED)) {
+            metrics.mappingFailed(MappingFailure.TEXT_TRUNCATED);
+        }
+        for (String piece : pieces) {
+            Rooms.SayOutcome said = rooms.say(member, piece.getBytes(StandardCharsets.UTF_8));
+            if (said == Rooms.SayOutcome.SENT) {
+                metrics.bridged(Direction.SEA_TO_ROOM);
+            } else {
+                log.warn("Bridge: room {} refused a message of SEA user {}: {}", room, sender, said);
+                metrics.mappingFailed(MappingFailure.REFUSED);
+            }
+        }
+    }
+
+    /** A SEA message reached a browser member's SEA identity: only private ones are shown (group ones cross once). */
+    void deliveredToWeb(WebSeaLink link, SeaServerMessage message) {
+        if (message instanceof SeaServerMessage.Message m && m.privateMessage() && !m.printers()) {
+            SeaRoomSession from = seaMembers.get(m.senderId());
+            int fromMember = from != null ? from.memberId() : link.memberId();
+            SeaCharsetText.Decoded text = messageText.plainText(m.text());
+            if (text.replaced() > 0) {
+                metrics.mappingFailed(MappingFailure.TEXT_REPLACED);
+            }
+            byte[] body = text.text().getBytes(StandardCharsets.UTF_8);
+            byte[] marked = Arrays.copyOf(PRIVATE_MARK, PRIVATE_MARK.length + body.length);
+            System.arraycopy(body, 0, marked, PRIVATE_MARK.length, body.length);
+            link.session().send(TPacket.newMsg(fromMember, marked));
+            metrics.bridged(Direction.SEA_TO_ROOM);
+        } else if (message instanceof SeaServerMessage.Pong) {
+            // The roster pings idle sessions before it ends them; a browser member that is still in the room is alive.
+            seaExecutor.execute(() -> handle(link, SeaRequest.exact(0, new Ping())));
+        }
+    }
+
+    /** The SEA side ended a browser member's identity (kill, ban, blacklist, flood): it leaves the room too. */
+    void seaClosedWeb(WebSeaLink link, CloseReason reason, String detail) {
+        if (web.remove(link.memberId()) != null) {
+            log.info("Bridge: SEA ended browser member {}'s identity ({}{}); kicking it from room {}", link.memberId(),
+                    reason.tag(), detail == null || detail.isEmpty() ? "" : ": " + detail, room);
+            link.session().kick("removed on the SEA side: " + reason.tag());
+        }
+    }
+
+    // ---------------------------------------------------------------- room → SEA (handed to the SEA executor)
+
+    @Override
+    public void joined(String roomName, RoomSession session, String nick) {
+        if (room.equals(roomName) && !(session instanceof SeaRoomSession)) {
+            seaExecutor.execute(() -> webJoined(session, nick));
+        }
+    }
+
+    @Override
+    public void left(String roomName, RoomSession session, String nick) {
+        if (room.equals(roomName) && !(session instanceof SeaRoomSession)) {
+            seaExecutor.execute(() -> webLeft(session));
+        }
+    }
+
+    @Override
+    public void said(String roomName, RoomSession session, String nick, byte[] text) {
+        if (room.equals(roomName) && !(session instanceof SeaRoomSession)) {
+            seaExecutor.execute(() -> webSaid(session, text));
+        }
+    }
+
+    private void webJoined(RoomSession session, String nick) {
+        WebSeaLink link = new WebSeaLink(this, session);
+        SeaUser user = sea.accept(link, session.remoteAddress(), 0);
+        if (user == null) {
+            metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
+            session.kick("refused on the SEA side");
+            return;
+        }
+        link.user(user);
+        web.put(session.memberId(), link);
+        BridgedNames.SeaName name = names.seaName(nick, session.memberId(), this::seaNameTaken);
+        if (name.variant()) {
+            metrics.mappingFailed(MappingFailure.NAME_VARIANT);
+        }
+        handle(link, SeaRequest.exact(3 + name.bytes().length + webComputerName.length,
+                new Login(name.bytes(), webComputerName)));
+        if (user.loggedIn()) {
+            // What a USERINFO request about this member shows: no faculty, a blank room, where the member is.
+            byte[] info = charset.toSea("browser member of room " + room).bytes();
+            info = Arrays.copyOf(info, Math.min(info.length, 255));
+            handle(link, SeaRequest.exact(9 + info.length, new SetUserInfo(0, BLANK_ROOM.clone(), info, WEB_VERSION)));
+        }
+    }
+
+    private boolean seaNameTaken(byte[] name) {
+        for (SeaUser user : sea.sessions()) {
+            if (user.loggedIn() && Arrays.equals(user.username(), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void webLeft(RoomSession session) {
+        WebSeaLink link = web.remove(session.memberId());
+        if (link != null && link.user() != null) {
+            link.leaving();
+            sea.disconnected(link.user());
+        }
+    }
+
+    private void webSaid(RoomSession session, byte[] text) {
+        WebSeaLink link = web.get(session.memberId());
+        if (link == null) {
+            return;
+        }
+        SeaCharsetText.Encoded bytes = charset.toSea(new String(text, StandardCharsets.UTF_8));
+        if (bytes.replaced() > 0) {
+            metrics.mappingFailed(MappingFailure.TEXT_REPLACED);
+        }
+        SeaRequest request = SeaRequest.exact(7 + bytes.bytes().length,
+                new SendMessage(0, 0, bytes.bytes(), new byte[0]));
+        if (link.paused()) {
+            if (!link.hold(request)) {
+                metrics.mappingFailed(MappingFailure.REFUSED);
+                session.send(TPacket.newMsg(session.memberId(),
+                        "[not delivered to SEA: flood control]".getBytes(StandardCharsets.UTF_8)));
+            }
+            return;
+        }
+        handle(link, request);
+        metrics.bridged(Direction.ROOM_TO_SEA);
+    }
+
+    /** A throttled browser member's pause ended: its held messages go to SEA in order. */
+    void resumed(WebSeaLink link) {
+        SeaRequest held;
+        while (!link.paused() && (held = link.nextHeld()) != null) {
+            handle(link, held);
+            metrics.bridged(Direction.ROOM_TO_SEA);
+        }
+    }
+
+    private void handle(WebSeaLink link, SeaRequest request) {
+        SeaUser user = link.user();
+        if (user != null && user.state() != SeaUser.State.CLOSED) {
+            sea.handle(user, request);
+        }
+    }
+
+    /** An operator kicked a mirrored SEA user out of the room: the SEA session ends too. */
+    void roomKickedSea(SeaRoomSession member, String reason) {
+        seaExecutor.execute(() -> {
+            if (seaMembers.get(member.user().id()) == member) {
+                log.info("Bridge: SEA user {} kicked from room {} ({}); ending the SEA session", member.user(), room,
+                        reason);
+                sea.kill(member.user(), SeaCloseReason.ADMIN, "kicked from bridged room " + room + " (" + reason + ")");
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- views (any thread, via the SEA executor)
+
+    /** The bridged identities on each side, for operators; read on the SEA executor that owns them. */
+    public CompletableFuture<Snapshot> snapshot() {
+        return CompletableFuture.supplyAsync(this::currentSnapshot, seaExecutor);
+    }
+
+    private Snapshot currentSnapshot() {
+        List<Identity> webSide = new ArrayList<>();
+        for (WebSeaLink link : web.values()) {
+            SeaUser user = link.user();
+            webSide.add(new Identity(link.memberId(), user == null ? 0 : user.id(),
+                    user == null ? "" : charset.toUnicode(user.username()).text()));
+        }
+        List<Identity> seaSide = new ArrayList<>();
+        for (SeaRoomSession member : seaMembers.values()) {
+            seaSide.add(new Identity(member.memberId(), member.user().id(), member.nick()));
+        }
+        return new Snapshot(room, webSide, seaSide);
+    }
+
+    /** One bridged identity: its member id, its SEA ID and the name the other side sees. */
+    public record Identity(int memberId, int seaId, String name) {
+    }
+
+    /** The bridge's state: browser members shown on SEA, SEA users shown in the room. */
+    public record Snapshot(String room, List<Identity> webMembersOnSea, List<Identity> seaUsersInRoom) {
+    }
+}
