@@ -14,18 +14,13 @@ import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.rooms.support.WsTestClient;
 import dev.switchboard.sea.support.Hex;
 import dev.switchboard.sea.support.SeaTestClient;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +44,6 @@ import org.springframework.core.env.Environment;
 class BridgeIntegrationTest {
 
     private static final Charset CP1251 = Charset.forName("windows-1251");
-    private static EventLoopGroup group;
 
     @Autowired
     Environment environment;
@@ -62,27 +56,20 @@ class BridgeIntegrationTest {
     @Autowired
     Rooms rooms;
 
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private BridgeClients clients;
 
-    @BeforeAll
-    static void startClientLoop() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void stopClientLoop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    @BeforeEach
+    void openClients() {
+        clients = new BridgeClients(environment);
     }
 
     @AfterEach
     void closeClients() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private int port(String listener) {
-        return environment.getRequiredProperty("local.switchboard." + listener + ".port", Integer.class);
+        return clients.port(listener);
     }
 
     private SeaTestClient sea(String source, String user) throws IOException {
@@ -90,20 +77,11 @@ class BridgeIntegrationTest {
     }
 
     private SeaTestClient sea(String source, String user, int version) throws IOException {
-        SeaTestClient client = SeaTestClient.connect(port("sea"), source);
-        clients.add(client);
-        client.login(user, "PC");
-        client.setVersion(version);
-        return client;
+        return clients.sea(source, user, version);
     }
 
     private WsTestClient web(String nick, String room) throws InterruptedException {
-        WsTestClient client = WsTestClient.connect(group, port("http"), "/", false);
-        clients.add(client);
-        assertThat(client.login(nick)).startsWith("RESP_OK");
-        client.send(Command.SET_ROOM, room);
-        assertThat(client.next()).startsWith("RESP_OK");
-        return client;
+        return clients.web(nick, room);
     }
 
     private static String hexId(int id) {
@@ -184,7 +162,7 @@ class BridgeIntegrationTest {
         WsTestClient carol = web("carol", "lobby");
         assertThat(carol.next()).matches("NEW_USER [0-9a-f]+ carol");
         SeaTestClient dave = SeaTestClient.connect(port("sea"), "127.0.4.2");
-        clients.add(dave);
+        clients.track(dave);
         // carol's SEA identity exists once the bridge has handled her join (it hops to the SEA thread).
         await().atMost(Duration.ofSeconds(10)).until(() -> bridge.snapshot().get().webMembersOnSea().stream()
                 .anyMatch(identity -> identity.name().equals("carol")));
@@ -233,7 +211,7 @@ class BridgeIntegrationTest {
                 "--sea-users", "3", "--members", "3", "--rate", "10", "--duration", "1s", "--warmup", "0s"}, out, out);
 
         assertThat(status).as(report.toString()).isZero();
-        java.util.List<String> lines = report.toString().lines().toList();
+        List<String> lines = report.toString().lines().toList();
         assertThat(lines).extracting(line -> line.substring(0, line.indexOf(':')))
                 .containsExactly("sea-to-sea", "sea-to-room", "room-to-room", "room-to-sea");
         for (String line : lines) {

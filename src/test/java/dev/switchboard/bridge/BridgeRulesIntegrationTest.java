@@ -12,18 +12,14 @@ import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.support.Hex;
 import dev.switchboard.sea.support.SeaTestClient;
 import dev.switchboard.support.MutableClock;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +52,6 @@ class BridgeRulesIntegrationTest {
         }
     }
 
-    private static EventLoopGroup group;
 
     @Autowired
     Environment environment;
@@ -69,44 +64,28 @@ class BridgeRulesIntegrationTest {
     @Autowired
     SeaRosterExecutor roster;
 
-    private final List<AutoCloseable> clients = new ArrayList<>();
+    private BridgeClients clients;
 
-    @BeforeAll
-    static void startClientLoop() {
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    }
-
-    @AfterAll
-    static void stopClientLoop() {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    @BeforeEach
+    void openClients() {
+        clients = new BridgeClients(environment);
     }
 
     @AfterEach
     void closeClients() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
+        clients.close();
     }
 
     private int port(String listener) {
-        return environment.getRequiredProperty("local.switchboard." + listener + ".port", Integer.class);
+        return clients.port(listener);
     }
 
     private SeaTestClient sea(String source, String user) throws IOException {
-        SeaTestClient client = SeaTestClient.connect(port("sea"), source);
-        clients.add(client);
-        client.login(user, "PC");
-        client.setVersion(102);
-        return client;
+        return clients.sea(source, user, 102);
     }
 
     private WsTestClient web(String nick) throws InterruptedException {
-        WsTestClient client = WsTestClient.connect(group, port("http"), "/", false);
-        clients.add(client);
-        assertThat(client.login(nick)).startsWith("RESP_OK");
-        client.send(Command.SET_ROOM, "lobby");
-        assertThat(client.next()).startsWith("RESP_OK");
-        return client;
+        return clients.web(nick, "lobby");
     }
 
     /** Reads the rest of a group MESSAGE (its 04 already read) from {@code sender} and returns its text. */

@@ -3,15 +3,14 @@ package dev.switchboard.rooms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.switchboard.support.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +37,6 @@ import org.springframework.core.env.Environment;
 @Timeout(180)
 class RoomsBrowserIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "rooms-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -51,38 +46,25 @@ class RoomsBrowserIntegrationTest {
     @TempDir
     Path profiles;
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private HeadlessChromium chromium;
 
     @BeforeAll
     static void requireChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        assumeTrue(HeadlessChromium.installed(), "Chromium is not installed at " + HeadlessChromium.CHROMIUM);
+    }
+
+    @BeforeEach
+    void openChromium() {
+        chromium = new HeadlessChromium(profiles);
     }
 
     @AfterEach
     void quitBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        chromium.close();
     }
 
-    /** A laptop-sized browser, or with {@code phone} a 390×844 viewport (headless windows cannot be that narrow). */
     private WebDriver browser(String name, boolean phone) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800",
-                "--user-data-dir=" + Files.createDirectory(profiles.resolve(name)).toAbsolutePath());
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation",
-                    Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
-        }
-        // The driver binary is given explicitly, so Selenium Manager is never asked to download one.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        WebDriver driver = new ChromeDriver(service, options);
-        browsers.add(driver);
-        return driver;
+        return chromium.browser(name, phone);
     }
 
     private String pageUrl() {

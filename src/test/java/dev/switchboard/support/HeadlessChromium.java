@@ -35,11 +35,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A laptop-sized browser, or with {@code phone} a 390×844 viewport (headless windows cannot be that narrow). */
     public WebDriver browser(String name, boolean phone) throws IOException {
+        return browser(name, phone, 1280, 800);
+    }
+
+    /** A desktop browser with a {@code width}×{@code height} window. */
+    public WebDriver browser(String name, int width, int height) throws IOException {
+        return browser(name, false, width, height);
+    }
+
+    private WebDriver browser(String name, boolean phone, int width, int height) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800",
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createDirectory(profiles.resolve(name)).toAbsolutePath());
         if (phone) {
             options.setExperimentalOption("mobileEmulation",
