@@ -3,6 +3,7 @@ package dev.switchboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.switchboard.bridge.BridgeProperties;
 import dev.switchboard.cluster.ClusterProperties;
 import dev.switchboard.console.ConsoleProperties;
 import dev.switchboard.core.admin.AdminProperties;
@@ -68,6 +69,7 @@ class ConfigFileTest {
                 Arguments.of("switchboard.rooms", RoomsProperties.class, null),
                 Arguments.of("switchboard.example", ExampleProperties.class, null),
                 Arguments.of("switchboard.cluster", ClusterProperties.class, null),
+                Arguments.of("switchboard.bridge", BridgeProperties.class, null),
                 Arguments.of("switchboard.connection-limits", ConnectionLimitProperties.class, null),
                 Arguments.of("switchboard.input-budget", InputBudgetProperties.class, null));
     }

@@ -12,6 +12,7 @@ import dev.switchboard.http.service.MicrometerHttpMetrics;
 import dev.switchboard.http.service.OpenFileCache;
 import dev.switchboard.http.service.StaticContent;
 import dev.switchboard.http.service.StaticFiles;
+import dev.switchboard.core.connection.Disconnector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -69,27 +70,29 @@ public class HttpConfiguration {
     @Bean
     ListenerDefinition httpListener(HttpProperties properties, ResponseHeadersHandler responseHeaders,
             StaticFileHandler staticFiles, ObjectProvider<UpgradeRoute> routes, TailExceptionHandler exceptions,
-            MeterRegistry meters) {
+            MeterRegistry meters, Disconnector disconnector) {
         return listener(HTTP_LISTENER, properties.listeners().http().withDefaultPort(HttpProperties.HTTP_PORT),
-                properties, responseHeaders, staticFiles, routes.orderedStream().toList(), exceptions, meters);
+                properties, responseHeaders, staticFiles, routes.orderedStream().toList(), exceptions, meters,
+                disconnector);
     }
 
     @Bean
     ListenerDefinition httpLegacyListener(HttpProperties properties, ResponseHeadersHandler responseHeaders,
             StaticFileHandler staticFiles, ObjectProvider<UpgradeRoute> routes, TailExceptionHandler exceptions,
-            MeterRegistry meters) {
+            MeterRegistry meters, Disconnector disconnector) {
         return listener(HTTP_LEGACY_LISTENER,
                 properties.listeners().httpLegacy().withDefaultPort(HttpProperties.HTTP_LEGACY_PORT),
-                properties, responseHeaders, staticFiles, routes.orderedStream().toList(), exceptions, meters);
+                properties, responseHeaders, staticFiles, routes.orderedStream().toList(), exceptions, meters,
+                disconnector);
     }
 
     private static ListenerDefinition listener(String name, ListenerProperties listener,
             HttpProperties properties, ResponseHeadersHandler responseHeaders, StaticFileHandler staticFiles,
-            List<UpgradeRoute> routes, TailExceptionHandler exceptions, MeterRegistry meters) {
+            List<UpgradeRoute> routes, TailExceptionHandler exceptions, MeterRegistry meters,
+            Disconnector disconnector) {
         ResponseMetricsHandler metrics = new ResponseMetricsHandler(new MicrometerHttpMetrics(meters, name));
         HttpChannelInitializer initializer = new HttpChannelInitializer(properties, responseHeaders, metrics,
-                staticFiles, routes, exceptions);
-        return new ListenerDefinition(name, PROTOCOL, listener, initializer,
-                channel -> routes.forEach(route -> route.sayGoodbye(channel)));
+                staticFiles, routes, exceptions, disconnector);
+        return new ListenerDefinition(name, PROTOCOL, listener, initializer);
     }
 }

@@ -138,6 +138,6 @@ public class SeaConfiguration {
                                 "Time the SEA roster took to handle one command, by command", PROTOCOL,
                                 SeaCommand.class),
                         BroadcastMeter.register(registry, mark, PROTOCOL)),
-                null, io.group());
+                io.group());
     }
 }

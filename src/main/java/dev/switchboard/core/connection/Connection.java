@@ -27,6 +27,18 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Connection {
 
     private static final AttributeKey<Connection> KEY = AttributeKey.valueOf(Connection.class, "connection");
+    /** The reason of a connection another protocol took over; never logged nor counted. */
+    private static final CloseReason HANDED_OVER = new CloseReason() {
+        @Override
+        public String tag() {
+            return "handed-over";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.ROUTINE;
+        }
+    };
 
     private final Channel channel;
     private final String protocol;
@@ -49,14 +61,20 @@ public final class Connection {
 
     /**
      * Makes {@code channel} a connection of {@code protocol}: from now on its close is counted once, with the
-     * peer's close counted as {@link CoreCloseReason#PEER_CLOSED} when nobody claimed a reason before.
+     * peer's close counted as {@link CoreCloseReason#PEER_CLOSED} when nobody claimed a reason before. A
+     * connection already attached (the protocol the channel was upgraded from) is retired uncounted.
      *
      * @param slowConsumerLimit the most bytes of output that may wait for the peer before it is closed
      */
     public static Connection attach(Channel channel, String protocol, long slowConsumerLimit, Goodbye goodbye,
             Disconnector disconnector) {
         Connection connection = new Connection(channel, protocol, slowConsumerLimit, goodbye, disconnector);
-        channel.attr(KEY).set(connection);
+        Connection previous = channel.attr(KEY).getAndSet(connection);
+        if (previous != null) {
+            // A protocol took the channel over (an HTTP connection upgraded to WebSocket): its end is the new
+            // protocol's to count, so the old one is retired without being counted.
+            previous.claim(HANDED_OVER);
+        }
         channel.closeFuture().addListener(closed -> disconnector.peerClosed(connection));
         return connection;
     }

@@ -262,8 +262,6 @@ public final class NettyListener {
                 Connection connection = Connection.of(ch);
                 if (connection != null) {
                     connection.close(CoreCloseReason.SHUTDOWN, "the gateway is shutting down");
-                } else {
-                    definition.goodbye().sayGoodbye(ch);
                 }
             } catch (RuntimeException e) {
                 log.warn("Listener {}: goodbye failed on {}: {}", name(), ch.id().asShortText(), e.toString());

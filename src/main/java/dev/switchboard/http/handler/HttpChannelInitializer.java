@@ -1,5 +1,7 @@
 package dev.switchboard.http.handler;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.listener.ConnectionAdmission;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.http.HttpProperties;
@@ -28,11 +30,13 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
     private final ReadThrottle readThrottle = new ReadThrottle();
     private final RequestValidator validator = new RequestValidator();
     private final UpgradeRouter router;
+    private final Disconnector disconnector;
 
     /** An initializer handing upgrades to {@code routes} (possibly none). */
     public HttpChannelInitializer(HttpProperties properties, ResponseHeadersHandler responseHeaders,
             ResponseMetricsHandler metrics, StaticFileHandler staticFiles, List<UpgradeRoute> routes,
-            TailExceptionHandler exceptions) {
+            TailExceptionHandler exceptions, Disconnector disconnector) {
+        this.disconnector = disconnector;
         this.properties = properties;
         this.responseHeaders = responseHeaders;
         this.metrics = metrics;
@@ -46,6 +50,8 @@ public final class HttpChannelInitializer extends ChannelInitializer<Channel> {
         // HTTP has no login: a connection is as authenticated as it will ever be, so the per-address cap on
         // connections still waiting to log in must not count it (clients behind one NAT address would hit it).
         ConnectionAdmission.authenticated(ch);
+        // Responses are bounded by the read throttle and the streamed-body writer, not by a byte limit here.
+        Connection.attach(ch, UpgradeRoute.HTTP_PROTOCOL, Long.MAX_VALUE, HttpGoodbye.INSTANCE, disconnector);
         ChannelPipeline p = ch.pipeline();
         long idleMillis = properties.idleTimeout().toMillis();
         if (idleMillis > 0) {

@@ -1,12 +1,9 @@
 package dev.switchboard.http.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Closes a connection that neither sent nor received anything for the idle timeout, silently as
@@ -17,17 +14,12 @@ import org.slf4j.LoggerFactory;
  */
 final class IdleCloseHandler extends IdleStateHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(IdleCloseHandler.class);
-
     IdleCloseHandler(long idleMillis) {
         super(true, 0, 0, idleMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent evt) {
-        if (log.isDebugEnabled()) {
-            log.debug(ChannelLog.format(ctx.channel(), "idle timeout, closing"));
-        }
-        ctx.close();
+        HttpConnections.close(ctx.channel(), HttpCloseReason.IDLE_TIMEOUT, "");
     }
 }

@@ -2,7 +2,6 @@ package dev.switchboard.http.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpChunkedInput;
@@ -82,7 +81,8 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
             pending.poll();
             if (!responseKeepsAlive) {
                 promise = promise.unvoid();
-                promise.addListener(ChannelFutureListener.CLOSE);
+                promise.addListener(written -> HttpConnections.close(ctx.channel(),
+                        HttpCloseReason.RESPONSE_ENDS_CONNECTION, ""));
             }
         }
         ctx.write(msg, promise);

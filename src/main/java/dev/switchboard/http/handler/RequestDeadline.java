@@ -1,15 +1,11 @@
 package dev.switchboard.http.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Bounds the time from a request's first byte to its last: a client trickling a request byte by
@@ -23,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(RequestDeadline.class);
     /** Value of {@code startedAt} between requests. */
     private static final long IDLE = Long.MIN_VALUE;
 
@@ -80,11 +75,10 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
             return;
         }
         startedAt = IDLE;
-        log.warn(ChannelLog.format(ctx.channel(), "request not complete after " + timeoutMillis
-                + " ms, answering 408 and closing"));
         // Written from the tail so it is encoded and queued behind any response still streaming.
-        ctx.channel().writeAndFlush(HttpResponses.error(ctx.alloc(), HttpResponseStatus.REQUEST_TIMEOUT, false, true))
-                .addListener(ChannelFutureListener.CLOSE);
+        ctx.channel().writeAndFlush(HttpResponses.error(ctx.alloc(), HttpResponseStatus.REQUEST_TIMEOUT, false, true));
+        HttpConnections.close(ctx.channel(), HttpCloseReason.REQUEST_TIMEOUT,
+                "not complete after " + timeoutMillis + " ms; answered 408");
     }
 
     @Override

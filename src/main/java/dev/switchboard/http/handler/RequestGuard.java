@@ -1,7 +1,7 @@
 package dev.switchboard.http.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
-import io.netty.channel.ChannelFutureListener;
+import dev.switchboard.core.connection.CoreCloseReason;
+
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,8 +11,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers requests the decoder could not parse: a request line over the limit gets 414, a header
@@ -22,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 @Sharable
 final class RequestGuard extends ChannelInboundHandlerAdapter {
-
-    private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -36,10 +32,7 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
         if (cause instanceof PrematureChannelClosureException) {
             // The decoder reports a request head cut short by the connection closing (the idle timeout
             // or the peer): nobody is left to read an answer, and nothing was malformed.
-            if (log.isDebugEnabled()) {
-                log.debug(ChannelLog.format(ctx.channel(), "connection closed in the middle of a request head"));
-            }
-            ctx.close();
+            HttpConnections.close(ctx.channel(), CoreCloseReason.PEER_CLOSED, "closed in the middle of a request head");
             return;
         }
         HttpResponseStatus status;
@@ -50,19 +43,15 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
         } else {
             status = HttpResponseStatus.BAD_REQUEST;
         }
-        log.warn(ChannelLog.format(ctx.channel(), "malformed request (" + cause.getMessage() + "), answering "
-                + status.code() + " and closing"));
-        ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), status, false, true))
-                .addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), status, false, true));
+        HttpConnections.close(ctx.channel(), HttpCloseReason.MALFORMED_REQUEST,
+                cause.getMessage() + "; answered " + status.code());
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof PrematureChannelClosureException) {
-            if (log.isDebugEnabled()) {
-                log.debug(ChannelLog.format(ctx.channel(), "peer closed in the middle of a request"));
-            }
-            ctx.close();
+            HttpConnections.close(ctx.channel(), CoreCloseReason.PEER_CLOSED, "closed in the middle of a request");
             return;
         }
         ctx.fireExceptionCaught(cause);

@@ -1,7 +1,6 @@
 package dev.switchboard.http.handler;
 
 import dev.switchboard.core.pipeline.ChannelLog;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpMessage;
@@ -58,9 +57,8 @@ final class RequestSizeLimiter extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        log.warn(ChannelLog.format(ctx.channel(), "request body over " + maxContentLength()
-                + " bytes, answering 413 and closing"));
-        ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, false, true))
-                .addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(HttpResponses.error(ctx.alloc(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, false, true));
+        HttpConnections.close(ctx.channel(), HttpCloseReason.REQUEST_TOO_LARGE,
+                "body over " + maxContentLength() + " bytes; answered 413");
     }
 }

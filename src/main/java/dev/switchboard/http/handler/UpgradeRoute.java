@@ -50,14 +50,6 @@ public interface UpgradeRoute {
     void upgrade(ChannelHandlerContext ctx, FullHttpRequest request);
 
     /**
-     * Called on graceful shutdown for every connection of the HTTP listeners, upgraded or not,
-     * before the core closes them, on any thread. A route acts only on connections it upgraded
-     * (for example it writes a WebSocket close 1001); the default does nothing.
-     */
-    default void sayGoodbye(Channel channel) {
-    }
-
-    /**
      * Removes what is left of HTTP from a connection whose {@code 101} has been written and whose
      * codec is gone ({@link HttpPipeline#removeResponseStages}). Call on the channel's event loop.
      */

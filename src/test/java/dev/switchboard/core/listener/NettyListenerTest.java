@@ -1,5 +1,9 @@
 package dev.switchboard.core.listener;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.connection.Goodbye;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +57,18 @@ class NettyListenerTest {
     }
 
     /** Echoes every byte back, so the tests see a working pipeline behind the core's first stage. */
+    /** An echo whose connections end with {@code goodbye} (a core connection is attached to each). */
+    private static ChannelInitializer<Channel> echoSaying(Goodbye goodbye) {
+        ChannelInitializer<Channel> echo = echo();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                Connection.attach(ch, "test", Long.MAX_VALUE, goodbye, new Disconnector(new SimpleMeterRegistry()));
+                ch.pipeline().addLast(echo);
+            }
+        };
+    }
+
     private static ChannelInitializer<Channel> echo() {
         return new ChannelInitializer<>() {
             @Override
@@ -143,12 +159,13 @@ class NettyListenerTest {
     @Test
     void drain_whenConnectionsLive_thenGoodbyeIsDeliveredBeforeClose() throws Exception {
         CopyOnWriteArrayList<Channel> told = new CopyOnWriteArrayList<>();
-        ConnectionGoodbye goodbye = ch -> {
+        Goodbye goodbye = (ch, reason) -> {
             told.add(ch);
             ch.writeAndFlush(Unpooled.copiedBuffer("bye\n", StandardCharsets.US_ASCII));
         };
         listener = new NettyListener(
-                new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo(), goodbye), groups, recorder);
+                new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echoSaying(goodbye)), groups,
+                recorder);
         listener.start();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
             socket.setSoTimeout(5000);
@@ -164,9 +181,10 @@ class NettyListenerTest {
 
     @Test
     void drain_whenPeerStopsReading_thenClosesHardAtTimeout() throws Exception {
-        ConnectionGoodbye flood = ch -> ch.writeAndFlush(Unpooled.wrappedBuffer(new byte[8 * 1024 * 1024]));
+        Goodbye flood = (ch, reason) -> ch.writeAndFlush(Unpooled.wrappedBuffer(new byte[8 * 1024 * 1024]));
         listener = new NettyListener(
-                new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echo(), flood), groups, recorder);
+                new ListenerDefinition("t", "test", props(Transport.TCP, 0, null), echoSaying(flood)), groups,
+                recorder);
         listener.start();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
             socket.setReceiveBufferSize(4096);

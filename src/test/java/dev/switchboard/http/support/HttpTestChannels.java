@@ -1,5 +1,7 @@
 package dev.switchboard.http.support;
 
+import dev.switchboard.core.connection.Disconnector;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.switchboard.core.listener.ListenerProperties;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.http.HttpConfiguration;
@@ -76,7 +78,8 @@ public final class HttpTestChannels {
             Clock clock, String root, ClassLoader loader) {
         StaticFiles files = HttpConfiguration.staticFiles(properties, root, loader, clock);
         HttpChannelInitializer initializer = new HttpChannelInitializer(properties, new ResponseHeadersHandler(clock),
-                new ResponseMetricsHandler(metrics), new StaticFileHandler(files), routes, new TailExceptionHandler());
+                new ResponseMetricsHandler(metrics), new StaticFileHandler(files), routes, new TailExceptionHandler(),
+                new Disconnector(new SimpleMeterRegistry()));
         return new EmbeddedChannel(initializer);
     }
 

@@ -632,15 +632,6 @@ class RoomsPipelineTest {
     }
 
     @Test
-    void goodbye_whenNotRoomsConnection_thenLeftAlone() {
-        EmbeddedRoomsClient plain = client();
-        // Not a connection of any protocol yet: the drain falls back to the HTTP listener's goodbye.
-        assertThat(Connection.of(plain.channel)).isNull();
-        upgrader.sayGoodbye(plain.channel);
-        assertThat(plain.channel.isOpen()).isTrue();
-    }
-
-    @Test
     void kick_whenOperatorKicks_thenClose1008AndOthersGetDelUser() {
         EmbeddedRoomsClient a = joined("alice", "wuwu");
         EmbeddedRoomsClient b = joined("bob", "wuwu");
