@@ -8,8 +8,8 @@ import io.netty.channel.ChannelFutureListener;
 
 /**
  * HTTP has no goodbye message: the connection closes once everything already written (the last response, an
- * error page) has reached the socket. The empty write goes from the first stage, past every HTTP encoder, and
- * completes only after what was queued before it.
+ * error page) has reached the socket — at once when nothing is left to write, otherwise after an empty write from
+ * the first stage (past every HTTP encoder), which completes only after what was queued before it.
  */
 final class HttpGoodbye implements Goodbye {
 
@@ -21,7 +21,8 @@ final class HttpGoodbye implements Goodbye {
     @Override
     public void close(Channel channel, CloseReason reason) {
         var first = channel.pipeline().firstContext();
-        if (first == null || !channel.isActive()) {
+        var queue = channel.unsafe().outboundBuffer();
+        if (first == null || !channel.isActive() || queue == null || queue.totalPendingWriteBytes() == 0) {
             channel.close();
             return;
         }

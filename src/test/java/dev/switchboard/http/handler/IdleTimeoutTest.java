@@ -48,6 +48,8 @@ class IdleTimeoutTest {
         assertThat(ch.isOpen()).isTrue();
         ch.advanceTimeBy(200, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
+        // The close is the connection's own task on the loop.
+        ch.runPendingTasks();
         assertThat(ch.isOpen()).isFalse();
         assertThat((Object) ch.readOutbound()).isNull();
         ch.finishAndReleaseAll();
@@ -62,6 +64,8 @@ class IdleTimeoutTest {
         send(ch, sent);
         ch.advanceTimeBy(5100, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
+        // The close is the connection's own task on the loop.
+        ch.runPendingTasks();
         assertThat(ch.isOpen()).isFalse();
         int complete = sent.split("\r\n\r\n", -1).length - 1;
         InputStream out = written(ch);
@@ -86,6 +90,8 @@ class IdleTimeoutTest {
         assertThat(ch.isOpen()).isTrue();
         ch.advanceTimeBy(2, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
+        // The close is the connection's own task on the loop.
+        ch.runPendingTasks();
         assertThat(ch.isOpen()).isFalse();
         ch.finishAndReleaseAll();
     }

@@ -49,6 +49,8 @@ class RequestDeadlineTest {
     private void advance(long seconds) {
         ch.advanceTimeBy(seconds, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
+        // A close is the connection's own task on the loop.
+        ch.runPendingTasks();
     }
 
     @Test
