@@ -1,7 +1,6 @@
 package dev.switchboard.core.connection;
 
 import dev.switchboard.core.metrics.GatewayMeters;
-import dev.switchboard.core.pipeline.ChannelLog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
 package dev.switchboard.core.pipeline;
 
+import dev.switchboard.core.connection.ChannelLog;
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.CoreCloseReason;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -42,7 +45,7 @@ public final class TailExceptionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof VirtualMachineError fatal) {
-            ctx.close();
+            closeAsInternalError(ctx, fatal.toString());
             if (fatalReported.compareAndSet(false, true)) {
                 log.error(ChannelLog.format(ctx.channel(), "the process is out of resources; marking it broken"),
                         fatal);
@@ -51,10 +54,22 @@ public final class TailExceptionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (root instanceof IOException || root instanceof ClosedChannelException) {
+            // The peer reset or the socket failed: counted as the peer's close.
             log.debug(ChannelLog.format(ctx.channel(), "I/O error, closing: " + root));
-        } else {
-            log.error(ChannelLog.format(ctx.channel(), "unexpected failure, closing"), root);
+            ctx.close();
+            return;
         }
-        ctx.close();
+        log.error(ChannelLog.format(ctx.channel(), "unexpected failure, closing"), root);
+        closeAsInternalError(ctx, root.toString());
+    }
+
+    /** Ends the connection with {@code internal-error}, through its protocol's close path when it has one. */
+    private static void closeAsInternalError(ChannelHandlerContext ctx, String detail) {
+        Connection connection = Connection.of(ctx.channel());
+        if (connection != null) {
+            connection.close(CoreCloseReason.INTERNAL_ERROR, detail);
+        } else {
+            ctx.close();
+        }
     }
 }

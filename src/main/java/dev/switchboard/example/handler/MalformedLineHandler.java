@@ -2,7 +2,7 @@ package dev.switchboard.example.handler;
 
 import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.connection.MalformedInput;
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import dev.switchboard.example.message.ExampleCloseReason;
 import dev.switchboard.example.service.ExampleMetrics;
 import io.netty.channel.ChannelHandler;

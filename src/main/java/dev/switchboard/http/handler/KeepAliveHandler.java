@@ -1,6 +1,6 @@
 package dev.switchboard.http.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;

@@ -1,6 +1,6 @@
 package dev.switchboard.http.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import dev.switchboard.http.service.RequestConditions;
 import dev.switchboard.http.service.StaticFiles;
 import dev.switchboard.http.service.StaticReply;

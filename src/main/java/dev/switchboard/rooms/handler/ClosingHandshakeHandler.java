@@ -1,7 +1,7 @@
 package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.connection.Connection;
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import dev.switchboard.rooms.message.RoomsCloseReason;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

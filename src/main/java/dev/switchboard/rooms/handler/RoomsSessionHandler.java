@@ -1,6 +1,6 @@
 package dev.switchboard.rooms.handler;
 
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import dev.switchboard.rooms.MessageDrop;
 import dev.switchboard.rooms.RoomsMetrics;
 import dev.switchboard.rooms.message.Command;

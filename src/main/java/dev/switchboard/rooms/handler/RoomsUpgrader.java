@@ -2,7 +2,7 @@ package dev.switchboard.rooms.handler;
 
 import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.connection.Disconnector;
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.http.handler.UpgradeRoute;
 import dev.switchboard.rooms.RoomsMetrics;

@@ -6,7 +6,7 @@ import dev.switchboard.core.connection.CoreCloseReason;
 import dev.switchboard.core.listener.ConnectionAdmission;
 import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.core.metrics.HandlingTimer;
-import dev.switchboard.core.pipeline.ChannelLog;
+import dev.switchboard.core.connection.ChannelLog;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.service.SeaDelivery;
 import dev.switchboard.sea.service.SeaLink;

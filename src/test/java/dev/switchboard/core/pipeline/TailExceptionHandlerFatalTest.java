@@ -2,6 +2,10 @@ package dev.switchboard.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.core.connection.Connection;
+import dev.switchboard.core.connection.Disconnector;
+import dev.switchboard.core.connection.Goodbye;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import java.util.ArrayList;
@@ -33,5 +37,20 @@ class TailExceptionHandlerFatalTest {
         ch.pipeline().fireExceptionCaught(new java.io.IOException("reset"));
         assertThat(reported).isEmpty();
         assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void exceptionCaught_whenABugSurfacesOnAProtocolConnection_thenClosedAndCountedAsInternalError() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        EmbeddedChannel ch = new EmbeddedChannel(new TailExceptionHandler(error -> { }));
+        Connection.attach(ch, "test", 1024, Goodbye.CLOSE, new Disconnector(registry));
+
+        ch.pipeline().fireExceptionCaught(new IllegalStateException("a bug"));
+        ch.runPendingTasks();
+
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(registry.get("switchboard.connections.closed").tag("reason", "internal-error").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.find("switchboard.connections.closed").tag("reason", "peer-closed").counter()).isNull();
     }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.core.pipeline;
+package dev.switchboard.core.connection;
 
 import io.netty.channel.Channel;
 
