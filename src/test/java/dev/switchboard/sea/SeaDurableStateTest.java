@@ -98,7 +98,9 @@ class SeaDurableStateTest {
 
         store.down = false;
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> bans().contains("10.9.0.0/16"));
+        // The stored state is applied part by part (bans, then blacklist, then settings): wait for all of it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> bans().contains("10.9.0.0/16")
+                && service.blacklist().list().contains("*evil*"));
         assertThat(bans()).contains("192.0.2.0/24", "198.51.100.0/24");
         assertThat(service.blacklist().list()).contains("configured*", "*evil*");
         await().atMost(Duration.ofSeconds(5)).until(() -> store.values.get(SeaDurableState.KEY)
