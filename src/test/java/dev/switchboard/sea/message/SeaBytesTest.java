@@ -57,4 +57,16 @@ class SeaBytesTest {
         assertThat(value).hasToString("h\u00e9\u0000");
         assertThat(SeaBytes.latin1("h\u00e9").toByteArray()).containsExactly('h', (byte) 0xE9);
     }
+
+    @Test
+    void records_whenBuiltFromEqualBytes_thenEqual() {
+        SeaServerMessage a = new SeaServerMessage.Message(5, true, false, 0, SeaBytes.latin1("hi"), SeaBytes.EMPTY);
+        SeaServerMessage b = new SeaServerMessage.Message(5, true, false, 0, SeaBytes.of(new byte[] {'h', 'i'}),
+                SeaBytes.of(new byte[0]));
+
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(new Login(SeaBytes.latin1("a"), SeaBytes.latin1("pc")))
+                .isEqualTo(new Login(SeaBytes.latin1("a"), SeaBytes.latin1("pc")))
+                .isNotEqualTo(new Login(SeaBytes.latin1("a"), SeaBytes.latin1("PC")));
+    }
 }
