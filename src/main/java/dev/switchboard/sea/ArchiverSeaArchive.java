@@ -1,9 +1,9 @@
 package dev.switchboard.sea;
 
 import dev.switchboard.sea.archiver.ArchiveRecords;
-import dev.switchboard.sea.archiver.ArchiveText;
-import dev.switchboard.sea.archiver.ArchivedMessage;
 import dev.switchboard.sea.archiver.ArchiveSink;
+import dev.switchboard.sea.archiver.ArchivedMessage;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.service.SeaArchive;
 import dev.switchboard.sea.service.SeaUser;
 
@@ -22,9 +22,8 @@ final class ArchiverSeaArchive implements SeaArchive {
     }
 
     @Override
-    public void message(SeaUser sender, int destination, byte[] text, Instant now) {
+    public void message(SeaUser sender, int destination, SeaBytes text, Instant now) {
         client.offer(ArchiveRecords.msg(new ArchivedMessage(sender.id(), sender.ipText(), destination,
-                now.getEpochSecond(), ArchiveText.latin1(sender.username()), ArchiveText.latin1(sender.compname()),
-                ArchiveText.latin1(text))));
+                now.getEpochSecond(), sender.username().latin1(), sender.compname().latin1(), text.latin1())));
     }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.rooms.service.RoomsObserver;
 import dev.switchboard.rooms.service.RoomSession;
 import dev.switchboard.sea.message.Login;
 import dev.switchboard.sea.message.Ping;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.message.SeaServerMessage;
 import dev.switchboard.sea.message.SendMessage;
@@ -46,7 +47,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
     private static final Logger log = LoggerFactory.getLogger(BridgeService.class);
     /** A bridged browser member reports itself as the newest SEA client version (every feature, big messages). */
     static final byte WEB_VERSION = 102;
-    private static final byte[] BLANK_ROOM = "     ".getBytes(StandardCharsets.US_ASCII);
+    private static final SeaBytes BLANK_ROOM = SeaBytes.latin1("     ");
     private static final byte[] PRIVATE_MARK = "[private] ".getBytes(StandardCharsets.UTF_8);
 
     private final SeaService sea;
@@ -54,7 +55,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
     private final Executor seaExecutor;
     private final String room;
     private final byte[] roomName;
-    private final byte[] webComputerName;
+    private final SeaBytes webComputerName;
     private final int maxPieces;
     private final int roomTextMaxBytes;
     private final int roomNickMaxBytes;
@@ -77,7 +78,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         this.room = settings.room();
         this.roomName = settings.room().getBytes(StandardCharsets.UTF_8);
         this.charset = settings.charset();
-        this.webComputerName = charset.toSea(settings.webComputerName()).bytes();
+        this.webComputerName = SeaBytes.of(charset.toSea(settings.webComputerName()).bytes());
         this.maxPieces = settings.maxPieces();
         this.roomTextMaxBytes = settings.roomTextMaxBytes();
         this.roomNickMaxBytes = settings.roomNickMaxBytes();
@@ -136,10 +137,10 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
     private String claimNick(SeaRoomSession member, SeaUser user) {
         List<String> refused = new ArrayList<>(2);
         for (int attempt = 0; attempt < 3; attempt++) {
-            String nick = names.roomNick(user.username(), user.id(), refused::contains, roomNickMaxBytes);
+            String nick = names.roomNick(user.username().toByteArray(), user.id(), refused::contains, roomNickMaxBytes);
             Rooms.NickOutcome outcome = rooms.setNick(member, nick.getBytes(StandardCharsets.UTF_8));
             if (outcome == Rooms.NickOutcome.ACCEPTED) {
-                if (attempt > 0 || !nick.equals(charset.toUnicode(user.username()).text())) {
+                if (attempt > 0 || !nick.equals(charset.toUnicode(user.username().toByteArray()).text())) {
                     metrics.mappingFailed(MappingFailure.NAME_VARIANT);
                 }
                 member.nick(nick);
@@ -177,7 +178,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         if (member == null) {
             return;
         }
-        SeaCharsetText.Decoded text = messageText.plainText(message.text());
+        SeaCharsetText.Decoded text = messageText.plainText(message.text().toByteArray());
         if (text.replaced() > 0) {
             metrics.mappingFailed(MappingFailure.TEXT_REPLACED);
         }
@@ -204,7 +205,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         if (message instanceof SeaServerMessage.Message m && m.privateMessage() && !m.printers()) {
             SeaRoomSession from = seaMembers.get(m.senderId());
             int fromMember = from != null ? from.memberId() : link.memberId();
-            SeaCharsetText.Decoded text = messageText.plainText(m.text());
+            SeaCharsetText.Decoded text = messageText.plainText(m.text().toByteArray());
             if (text.replaced() > 0) {
                 metrics.mappingFailed(MappingFailure.TEXT_REPLACED);
             }
@@ -265,19 +266,20 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         if (name.variant()) {
             metrics.mappingFailed(MappingFailure.NAME_VARIANT);
         }
-        handle(link, SeaRequest.exact(3 + name.bytes().length + webComputerName.length,
-                new Login(name.bytes(), webComputerName)));
+        handle(link, SeaRequest.exact(3 + name.bytes().length + webComputerName.length(),
+                new Login(SeaBytes.of(name.bytes()), webComputerName)));
         if (user.loggedIn()) {
             // What a USERINFO request about this member shows: no faculty, a blank room, where the member is.
             byte[] info = charset.toSea("browser member of room " + room).bytes();
             info = Arrays.copyOf(info, Math.min(info.length, 255));
-            handle(link, SeaRequest.exact(9 + info.length, new SetUserInfo(0, BLANK_ROOM.clone(), info, WEB_VERSION)));
+            handle(link, SeaRequest.exact(9 + info.length,
+                    new SetUserInfo(0, BLANK_ROOM, SeaBytes.adopt(info), WEB_VERSION)));
         }
     }
 
     private boolean seaNameTaken(byte[] name) {
         for (SeaUser user : sea.sessions()) {
-            if (user.loggedIn() && Arrays.equals(user.username(), name)) {
+            if (user.loggedIn() && user.username().contentEquals(name)) {
                 return true;
             }
         }
@@ -302,7 +304,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
             metrics.mappingFailed(MappingFailure.TEXT_REPLACED);
         }
         SeaRequest request = SeaRequest.exact(7 + bytes.bytes().length,
-                new SendMessage(0, 0, bytes.bytes(), new byte[0]));
+                new SendMessage(0, 0, SeaBytes.of(bytes.bytes()), SeaBytes.EMPTY));
         if (link.paused()) {
             if (!link.hold(request)) {
                 metrics.mappingFailed(MappingFailure.REFUSED);
@@ -354,7 +356,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         for (WebSeaLink link : web.values()) {
             SeaUser user = link.user();
             webSide.add(new Identity(link.memberId(), user == null ? 0 : user.id(),
-                    user == null ? "" : charset.toUnicode(user.username()).text()));
+                    user == null ? "" : charset.toUnicode(user.username().toByteArray()).text()));
         }
         List<Identity> seaSide = new ArrayList<>();
         for (SeaRoomSession member : seaMembers.values()) {

@@ -30,11 +30,11 @@ final class MessageEncoding implements SeaEncoding {
     MessageEncoding(ByteBufAllocator alloc, Message message) {
         this.alloc = alloc;
         this.message = message;
-        byte[] text = message.text();
-        byte[] extension = message.extension();
         // One copy into an allocator (direct) buffer: every recipient's composite is then all-direct and
         // is written with a gather write, instead of each write copying a heap payload again.
-        this.payload = alloc.buffer(text.length + extension.length).writeBytes(text).writeBytes(extension);
+        this.payload = alloc.buffer(message.total());
+        SeaBytesWriter.write(payload, message.text());
+        SeaBytesWriter.write(payload, message.extension());
     }
 
     @Override
@@ -49,7 +49,7 @@ final class MessageEncoding implements SeaEncoding {
             return modern.retainedDuplicate();
         }
         if (legacy == null) {
-            legacy = build(legacyHeader(), message.text().length);
+            legacy = build(legacyHeader(), message.text().length());
         }
         return legacy.retainedDuplicate();
     }
@@ -59,7 +59,7 @@ final class MessageEncoding implements SeaEncoding {
         int marker = message.printers() ? 1 : 0;
         return alloc.buffer(HEADER_SIZE).writeByte(SeaCodes.S_MESSAGE).writeShort(message.senderId())
                 .writeByte(message.privateMessage() ? 1 : 0).writeByte(marker).writeByte(marker)
-                .writeShort(message.text().length);
+                .writeShort(message.text().length());
     }
 
     /** §9.3/§9.4 for 102 and later: a flag byte, then a BE24 length of text plus extension (F4). */

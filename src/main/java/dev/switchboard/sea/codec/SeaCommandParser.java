@@ -11,6 +11,7 @@ import dev.switchboard.sea.message.Ping;
 import dev.switchboard.sea.message.PrintersJoin;
 import dev.switchboard.sea.message.PrintersLeave;
 import dev.switchboard.sea.message.Rename;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaCodes;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.message.SeaRequest;
@@ -98,9 +99,9 @@ public final class SeaCommandParser {
         }
         int destination = b.u16(0);
         int flags = b.u8(2);
-        byte[] text = b.bytes(6, msglen);
+        SeaBytes text = b.bytes(6, msglen);
         if (!SeaVersions.bigMessages(version) || l == exact) {
-            return b.exact(exact, new SendMessage(destination, flags, text, new byte[0]));
+            return b.exact(exact, new SendMessage(destination, flags, text, SeaBytes.EMPTY));
         }
         if (l < SeaCodes.BIG_MESSAGE_MIN_LENGTH) {
             return b.malformed("bytes beyond msglen in a frame of L=" + l + " < 65542 (§2.4)");
@@ -150,8 +151,9 @@ public final class SeaCommandParser {
             return body.getUnsignedShort(body.readerIndex() + offset);
         }
 
-        byte[] bytes(int offset, int count) {
-            return ByteBufUtil.getBytes(body, body.readerIndex() + offset, count);
+        /** The array is new and referenced nowhere else, so the value may take it without a copy. */
+        SeaBytes bytes(int offset, int count) {
+            return SeaBytes.adopt(ByteBufUtil.getBytes(body, body.readerIndex() + offset, count));
         }
 
         boolean target() {

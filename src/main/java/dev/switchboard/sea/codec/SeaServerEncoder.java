@@ -1,5 +1,6 @@
 package dev.switchboard.sea.codec;
 
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaServerMessage;
 import dev.switchboard.sea.message.SeaServerMessage.AddUser;
 import dev.switchboard.sea.message.SeaServerMessage.AltServer;
@@ -51,7 +52,7 @@ public final class SeaServerEncoder {
             return userList(alloc, m);
         }
         if (message instanceof AddUser m) {
-            ByteBuf out = alloc.buffer(5 + m.username().length + m.compname().length);
+            ByteBuf out = alloc.buffer(5 + m.username().length() + m.compname().length());
             out.writeByte(m.code()).writeShort(m.id());
             str8(out, m.username());
             return str8(out, m.compname());
@@ -63,8 +64,8 @@ public final class SeaServerEncoder {
             return alloc.buffer(1).writeByte(m.code());
         }
         if (message instanceof UserInfo m) {
-            ByteBuf out = alloc.buffer(10 + m.info().length + m.ipText().length);
-            out.writeByte(m.code()).writeByte(m.faculty()).writeBytes(m.room());
+            ByteBuf out = alloc.buffer(10 + m.info().length() + m.ipText().length());
+            SeaBytesWriter.write(out.writeByte(m.code()).writeByte(m.faculty()), m.room());
             str8(out, m.info());
             out.writeByte(m.version());
             return str8(out, m.ipText());
@@ -76,7 +77,7 @@ public final class SeaServerEncoder {
             return idPayload(alloc, m.code(), m.senderId(), m.payload());
         }
         if (message instanceof Link m) {
-            return str8(alloc.buffer(2 + m.url().length).writeByte(m.code()), m.url());
+            return str8(alloc.buffer(2 + m.url().length()).writeByte(m.code()), m.url());
         }
         if (message instanceof Mute m) {
             return idOnly(alloc, m.code(), m.senderId());
@@ -88,10 +89,10 @@ public final class SeaServerEncoder {
             return idOnly(alloc, m.code(), m.id());
         }
         if (message instanceof AltServer m) {
-            return alloc.buffer(5).writeByte(m.code()).writeBytes(m.address());
+            return SeaBytesWriter.write(alloc.buffer(5).writeByte(m.code()), m.address());
         }
         if (message instanceof Rename m) {
-            ByteBuf out = alloc.buffer(4 + m.username().length).writeByte(m.code()).writeShort(m.id());
+            ByteBuf out = alloc.buffer(4 + m.username().length()).writeByte(m.code()).writeShort(m.id());
             return str8(out, m.username());
         }
         throw new IllegalArgumentException("no fixed layout for " + message.getClass().getSimpleName());
@@ -99,9 +100,9 @@ public final class SeaServerEncoder {
 
     /** §6.1: self first is the caller's job; the two trailing zero bytes are always written (F5). */
     private static ByteBuf userList(ByteBufAllocator alloc, UserList m) {
-        int size = 1 + 2 + 1 + m.ipText().length + 2 + 2;
+        int size = 1 + 2 + 1 + m.ipText().length() + 2 + 2;
         for (UserEntry e : m.users()) {
-            size += 4 + e.username().length + e.compname().length;
+            size += 4 + e.username().length() + e.compname().length();
         }
         ByteBuf out = alloc.buffer(size);
         out.writeByte(m.code()).writeShort(m.selfId());
@@ -119,11 +120,11 @@ public final class SeaServerEncoder {
         return alloc.buffer(3).writeByte(code).writeShort(id);
     }
 
-    private static ByteBuf idPayload(ByteBufAllocator alloc, int code, int id, byte[] payload) {
-        return alloc.buffer(3 + payload.length).writeByte(code).writeShort(id).writeBytes(payload);
+    private static ByteBuf idPayload(ByteBufAllocator alloc, int code, int id, SeaBytes payload) {
+        return SeaBytesWriter.write(alloc.buffer(3 + payload.length()).writeByte(code).writeShort(id), payload);
     }
 
-    private static ByteBuf str8(ByteBuf out, byte[] value) {
-        return out.writeByte(value.length).writeBytes(value);
+    private static ByteBuf str8(ByteBuf out, SeaBytes value) {
+        return SeaBytesWriter.str8(out, value);
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.core.listener.ConnectionAdmission;
 import dev.switchboard.core.metrics.BroadcastMeter;
 import dev.switchboard.core.metrics.HandlingTimer;
 import dev.switchboard.core.connection.ChannelLog;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.service.SeaDelivery;
 import dev.switchboard.sea.service.SeaLink;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,15 +139,15 @@ final class SeaNettyLink implements SeaLink {
     }
 
     @Override
-    public byte[] defaultArchiveUrl() {
+    public SeaBytes defaultArchiveUrl() {
         int port = limits.webPort().getAsInt();
         if (port <= 0 || !(channel.localAddress() instanceof InetSocketAddress local)) {
-            return new byte[0];
+            return SeaBytes.EMPTY;
         }
         InetAddress address = local.getAddress();
         String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]"
                 : address.getHostAddress();
-        return ("http://" + host + ":" + port + "/").getBytes(StandardCharsets.ISO_8859_1);
+        return SeaBytes.latin1("http://" + host + ":" + port + "/");
     }
 
     @Override

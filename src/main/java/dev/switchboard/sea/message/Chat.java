@@ -1,16 +1,13 @@
 package dev.switchboard.sea.message;
 
+import java.util.Objects;
+
 /** #7 CHAT (§5.7): the payload after the target ID is opaque and relayed verbatim. */
-public record Chat(int target, byte[] payload) implements SeaCommand {
+public record Chat(int target, SeaBytes payload) implements SeaCommand {
 
     public Chat {
         SeaIds.requireWireId(target);
-        payload = payload.clone();
-    }
-
-    @Override
-    public byte[] payload() {
-        return payload.clone();
+        Objects.requireNonNull(payload, "payload");
     }
 
     @Override

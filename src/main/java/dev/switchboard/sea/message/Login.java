@@ -1,21 +1,13 @@
 package dev.switchboard.sea.message;
 
+import java.util.Objects;
+
 /** #1 LOGIN (§5.2): raw, not yet sanitised user and computer names. */
-public record Login(byte[] username, byte[] compname) implements SeaCommand {
+public record Login(SeaBytes username, SeaBytes compname) implements SeaCommand {
 
     public Login {
-        username = username.clone();
-        compname = compname.clone();
-    }
-
-    @Override
-    public byte[] username() {
-        return username.clone();
-    }
-
-    @Override
-    public byte[] compname() {
-        return compname.clone();
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(compname, "compname");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.sea.message;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A server→client message of the SEA protocol (§6). Server messages carry no length, so each one
@@ -12,26 +13,16 @@ public sealed interface SeaServerMessage {
     int code();
 
     /** One entry of a USERLIST (§6.1). */
-    record UserEntry(int id, byte[] username, byte[] compname) {
+    record UserEntry(int id, SeaBytes username, SeaBytes compname) {
         public UserEntry {
             SeaIds.requireSessionId(id);
             username = Str8.require(username, "username");
             compname = Str8.require(compname, "compname");
         }
-
-        @Override
-        public byte[] username() {
-            return username.clone();
-        }
-
-        @Override
-        public byte[] compname() {
-            return compname.clone();
-        }
     }
 
     /** #1 USERLIST (§6.1); {@code users} starts with the new session itself. */
-    record UserList(int selfId, byte[] ipText, List<UserEntry> users) implements SeaServerMessage {
+    record UserList(int selfId, SeaBytes ipText, List<UserEntry> users) implements SeaServerMessage {
         public UserList {
             SeaIds.requireSessionId(selfId);
             ipText = Str8.require(ipText, "ipText");
@@ -42,32 +33,17 @@ public sealed interface SeaServerMessage {
         }
 
         @Override
-        public byte[] ipText() {
-            return ipText.clone();
-        }
-
-        @Override
         public int code() {
             return SeaCodes.S_USERLIST;
         }
     }
 
     /** #2 ADDUSER (§6.2). */
-    record AddUser(int id, byte[] username, byte[] compname) implements SeaServerMessage {
+    record AddUser(int id, SeaBytes username, SeaBytes compname) implements SeaServerMessage {
         public AddUser {
             SeaIds.requireSessionId(id);
             username = Str8.require(username, "username");
             compname = Str8.require(compname, "compname");
-        }
-
-        @Override
-        public byte[] username() {
-            return username.clone();
-        }
-
-        @Override
-        public byte[] compname() {
-            return compname.clone();
         }
 
         @Override
@@ -93,39 +69,27 @@ public sealed interface SeaServerMessage {
      * {@code printers} the printers marker, {@code flags} the sender's flag byte (bit 0 is ignored and
      * replaced, §5.3). {@code extension} is the big-message payload beyond {@code msglen}.
      */
-    record Message(int senderId, boolean privateMessage, boolean printers, int flags, byte[] text,
-                   byte[] extension) implements SeaServerMessage {
+    record Message(int senderId, boolean privateMessage, boolean printers, int flags, SeaBytes text,
+                   SeaBytes extension) implements SeaServerMessage {
         public Message {
             SeaIds.requireSessionId(senderId);
             if (flags < 0 || flags > 0xFF) {
                 throw new IllegalArgumentException("flags must be one byte: " + flags);
             }
-            if (text.length > 0xFFFF) {
-                throw new IllegalArgumentException("msglen is 16 bits: " + text.length);
+            if (text.length() > 0xFFFF) {
+                throw new IllegalArgumentException("msglen is 16 bits: " + text.length());
             }
-            if ((long) text.length + extension.length > SeaCodes.MAX_FRAME_LENGTH) {
+            if ((long) text.length() + extension.length() > SeaCodes.MAX_FRAME_LENGTH) {
                 throw new IllegalArgumentException("total is 24 bits");
             }
             if (printers && !privateMessage) {
                 throw new IllegalArgumentException("printers messages are always private (§9.2)");
             }
-            text = text.clone();
-            extension = extension.clone();
-        }
-
-        @Override
-        public byte[] text() {
-            return text.clone();
-        }
-
-        @Override
-        public byte[] extension() {
-            return extension.clone();
         }
 
         /** Text and extension length: the v102 BE24 length (§9.4). */
         public int total() {
-            return text.length + extension.length;
+            return text.length() + extension.length();
         }
 
         @Override
@@ -143,33 +107,17 @@ public sealed interface SeaServerMessage {
     }
 
     /** #6 USERINFO (§6.6); {@code version} is the raw byte. */
-    record UserInfo(int faculty, byte[] room, byte[] info, byte version, byte[] ipText)
+    record UserInfo(int faculty, SeaBytes room, SeaBytes info, byte version, SeaBytes ipText)
             implements SeaServerMessage {
         public UserInfo {
             if (faculty < 0 || faculty > 0xFF) {
                 throw new IllegalArgumentException("faculty must be one byte: " + faculty);
             }
-            if (room.length != 5) {
+            if (room.length() != 5) {
                 throw new IllegalArgumentException("room is 5 bytes");
             }
-            room = room.clone();
             info = Str8.requireMaybeEmpty(info, "info");
             ipText = Str8.require(ipText, "ipText");
-        }
-
-        @Override
-        public byte[] room() {
-            return room.clone();
-        }
-
-        @Override
-        public byte[] info() {
-            return info.clone();
-        }
-
-        @Override
-        public byte[] ipText() {
-            return ipText.clone();
         }
 
         @Override
@@ -179,15 +127,10 @@ public sealed interface SeaServerMessage {
     }
 
     /** #7 CHAT (§6.7): the target ID is replaced by the sender's, the payload is verbatim. */
-    record Chat(int senderId, byte[] payload) implements SeaServerMessage {
+    record Chat(int senderId, SeaBytes payload) implements SeaServerMessage {
         public Chat {
             SeaIds.requireSessionId(senderId);
-            payload = payload.clone();
-        }
-
-        @Override
-        public byte[] payload() {
-            return payload.clone();
+            Objects.requireNonNull(payload, "payload");
         }
 
         @Override
@@ -197,15 +140,10 @@ public sealed interface SeaServerMessage {
     }
 
     /** #8 CHAT_CANCEL (§6.8). */
-    record ChatCancel(int senderId, byte[] payload) implements SeaServerMessage {
+    record ChatCancel(int senderId, SeaBytes payload) implements SeaServerMessage {
         public ChatCancel {
             SeaIds.requireSessionId(senderId);
-            payload = payload.clone();
-        }
-
-        @Override
-        public byte[] payload() {
-            return payload.clone();
+            Objects.requireNonNull(payload, "payload");
         }
 
         @Override
@@ -215,14 +153,9 @@ public sealed interface SeaServerMessage {
     }
 
     /** #9 LINK (§6.9); an empty URL is allowed and gives {@code 09 00}. */
-    record Link(byte[] url) implements SeaServerMessage {
+    record Link(SeaBytes url) implements SeaServerMessage {
         public Link {
             url = Str8.requireMaybeEmpty(url, "url");
-        }
-
-        @Override
-        public byte[] url() {
-            return url.clone();
         }
 
         @Override
@@ -268,17 +201,11 @@ public sealed interface SeaServerMessage {
     }
 
     /** #13 ALT_SERVER (§6.13): four raw bytes of an IPv4 address in network order. */
-    record AltServer(byte[] address) implements SeaServerMessage {
+    record AltServer(SeaBytes address) implements SeaServerMessage {
         public AltServer {
-            if (address.length != 4) {
+            if (address.length() != 4) {
                 throw new IllegalArgumentException("ip4 is 4 bytes");
             }
-            address = address.clone();
-        }
-
-        @Override
-        public byte[] address() {
-            return address.clone();
         }
 
         @Override
@@ -288,15 +215,10 @@ public sealed interface SeaServerMessage {
     }
 
     /** #14 RENAME (§6.14). */
-    record Rename(int id, byte[] username) implements SeaServerMessage {
+    record Rename(int id, SeaBytes username) implements SeaServerMessage {
         public Rename {
             SeaIds.requireSessionId(id);
             username = Str8.require(username, "username");
-        }
-
-        @Override
-        public byte[] username() {
-            return username.clone();
         }
 
         @Override

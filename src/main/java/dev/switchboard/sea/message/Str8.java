@@ -8,17 +8,17 @@ final class Str8 {
     private Str8() {
     }
 
-    static byte[] require(byte[] value, String field) {
-        if (value.length == 0) {
+    static SeaBytes require(SeaBytes value, String field) {
+        if (value.isEmpty()) {
             throw new IllegalArgumentException(field + " must not be empty");
         }
         return requireMaybeEmpty(value, field);
     }
 
-    static byte[] requireMaybeEmpty(byte[] value, String field) {
-        if (value.length > MAX) {
-            throw new IllegalArgumentException(field + " is a str8, at most 255 bytes: " + value.length);
+    static SeaBytes requireMaybeEmpty(SeaBytes value, String field) {
+        if (value.length() > MAX) {
+            throw new IllegalArgumentException(field + " is a str8, at most 255 bytes: " + value.length());
         }
-        return value.clone();
+        return value;
     }
 }

@@ -5,6 +5,7 @@ import dev.switchboard.sea.archiver.ArchiveSink;
 import dev.switchboard.sea.archiver.BanDump;
 import dev.switchboard.sea.archiver.GlobalVars;
 import dev.switchboard.sea.archiver.UserInfoDump;
+import dev.switchboard.sea.message.SeaBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,7 +240,8 @@ public final class SeaAdministration {
             List<BanEntry> bans = new ArrayList<>();
             List<SeaSessionInfo> killed = new ArrayList<>();
             for (SeaUser u : service.sessions()) {
-                if (u.loggedIn() && (single.matches(u.username()) || single.matches(u.compname()))) {
+                if (u.loggedIn() && (single.matches(u.username().toByteArray())
+                        || single.matches(u.compname().toByteArray()))) {
                     if (service.settings().blacklistBans()) {
                         service.banHostOf(u, null, now).ifPresent(bans::add);
                     }
@@ -313,7 +315,8 @@ public final class SeaAdministration {
             throw new IllegalArgumentException("not a dotted-quad IPv4 address: " + ipv4);
         }
         int bits = Ipv4Cidr.parse(text).network();
-        byte[] address = {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
+        SeaBytes address = SeaBytes.adopt(new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8),
+            (byte) bits});
         return onRosterThread(() -> service.broadcastAltServer(address));
     }
 

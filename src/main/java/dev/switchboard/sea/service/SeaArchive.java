@@ -1,5 +1,7 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.message.SeaBytes;
+
 import java.time.Instant;
 
 /** Where delivered messages are copied for the archiver side channel (§13.4). */
@@ -13,5 +15,5 @@ public interface SeaArchive {
      *
      * @param destination 0, 65535 or the requested user ID, whether or not it exists
      */
-    void message(SeaUser sender, int destination, byte[] text, Instant now);
+    void message(SeaUser sender, int destination, SeaBytes text, Instant now);
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.sea.service;
 
 import dev.switchboard.core.connection.CloseReason;
+import dev.switchboard.sea.message.SeaBytes;
 
 import java.time.Instant;
 
@@ -49,8 +50,8 @@ public interface SeaLink {
      * The LINK URL when none is configured (§6.9): the gateway's web server at the address this client
      * connected to, at most 255 bytes; empty when there is none.
      */
-    default byte[] defaultArchiveUrl() {
-        return new byte[0];
+    default SeaBytes defaultArchiveUrl() {
+        return SeaBytes.EMPTY;
     }
 
     /** Since when output has been piling up beyond the peer's reading (F17); null while it is not. */

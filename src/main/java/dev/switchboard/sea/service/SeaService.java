@@ -13,6 +13,7 @@ import dev.switchboard.sea.message.Ping;
 import dev.switchboard.sea.message.PrintersJoin;
 import dev.switchboard.sea.message.PrintersLeave;
 import dev.switchboard.sea.message.Rename;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.message.SeaIds;
 import dev.switchboard.sea.message.SeaRequest;
@@ -228,8 +229,8 @@ public final class SeaService {
 
     /** §5.2 steps 5–10. */
     private void login(SeaUser user, Login login) {
-        byte[] username = SeaNames.sanitise(login.username());
-        byte[] compname = SeaNames.sanitise(login.compname());
+        byte[] username = SeaNames.sanitise(login.username().toByteArray());
+        byte[] compname = SeaNames.sanitise(login.compname().toByteArray());
         if (blacklisted(user, username, compname)) {
             metrics.login(SeaLoginOutcome.BLACKLISTED);
             return;
@@ -240,7 +241,7 @@ public final class SeaService {
             return;
         }
         pending.remove(user);
-        user.login(SeaNames.fixLeadingSpace(username), compname, clock.instant());
+        user.login(SeaBytes.adopt(SeaNames.fixLeadingSpace(username)), SeaBytes.adopt(compname), clock.instant());
         roster.addFirst(user);
         byId.put(user.id(), user);
         loggedInGauge = roster.size();
@@ -252,7 +253,7 @@ public final class SeaService {
                 others.add(u);
             }
         }
-        outbound.send(new SeaServerMessage.UserList(user.id(), SeaText.bytes(user.ipText()), entries), user);
+        outbound.send(new SeaServerMessage.UserList(user.id(), SeaBytes.latin1(user.ipText()), entries), user);
         outbound.send(new SeaServerMessage.AddUser(user.id(), user.username(), user.compname()), others);
         user.link().loggedIn();
         metrics.login(SeaLoginOutcome.OK);
@@ -292,7 +293,7 @@ public final class SeaService {
             return;
         }
         if (command instanceof SendMessage m) {
-            flood.chargeMessage(request.length(), m.text().length, now);
+            flood.chargeMessage(request.length(), m.text().length(), now);
         } else {
             flood.charge(command.code(), request.length(), now);
         }
@@ -340,7 +341,7 @@ public final class SeaService {
             SeaUser target = byId.get(request.target());
             if (target != null) {
                 outbound.send(new SeaServerMessage.UserInfo(target.faculty(), target.room(), target.info(),
-                        target.version(), SeaText.bytes(target.ipText())), user);
+                        target.version(), SeaBytes.latin1(target.ipText())), user);
             }
         } else if (command instanceof Chat chat) {
             SeaUser target = byId.get(chat.target());
@@ -353,9 +354,9 @@ public final class SeaService {
                 outbound.send(new SeaServerMessage.ChatCancel(user.id(), cancel.payload()), target);
             }
         } else if (command instanceof LinkRequest) {
-            byte[] url = settings.archiveUrl();
+            SeaBytes url = settings.archiveUrl();
             // No URL configured: the gateway's own web server, as the client reached it (§6.9 needs some address).
-            outbound.send(new SeaServerMessage.Link(url.length > 0 ? url : user.link().defaultArchiveUrl()), user);
+            outbound.send(new SeaServerMessage.Link(url.isEmpty() ? user.link().defaultArchiveUrl() : url), user);
         } else if (command instanceof Mute mute) {
             SeaUser target = byId.get(mute.target());
             if (target != null && SeaVersions.receivesMute(target.version())) {
@@ -382,8 +383,8 @@ public final class SeaService {
 
     /** §5.3 and §9. */
     private void sendMessage(SeaUser sender, SendMessage m, Instant now) {
-        byte[] text = m.text();
-        if (text.length == 0) {
+        SeaBytes text = m.text();
+        if (text.isEmpty()) {
             log.warn("SEA {} zero-length message dropped", sender);
             return;
         }
@@ -427,11 +428,11 @@ public final class SeaService {
 
     /** §5.11. */
     private void rename(SeaUser user, Rename rename) {
-        byte[] name = SeaNames.sanitise(rename.username());
+        byte[] name = SeaNames.sanitise(rename.username().toByteArray());
         if (blacklisted(user, name)) {
             return;
         }
-        user.rename(SeaNames.fixLeadingSpace(name));
+        user.rename(SeaBytes.adopt(SeaNames.fixLeadingSpace(name)));
         outbound.send(new SeaServerMessage.Rename(user.id(), user.username()),
                 select(u -> SeaVersions.receivesRename(u.version())));
         observers.forEach(o -> o.renamed(user));
@@ -604,11 +605,12 @@ public final class SeaService {
 
     /** Whether a session's user or computer name matches any blacklist pattern. */
     public boolean matchesBlacklist(SeaUser user) {
-        return user.loggedIn() && (blacklist.matches(user.username()) || blacklist.matches(user.compname()));
+        return user.loggedIn() && (blacklist.matches(user.username().toByteArray())
+                || blacklist.matches(user.compname().toByteArray()));
     }
 
     /** Sends ALT_SERVER to every logged-in session (§6.13, M14); returns how many were told. */
-    public int broadcastAltServer(byte[] address) {
+    public int broadcastAltServer(SeaBytes address) {
         List<SeaUser> all = new ArrayList<>(roster);
         if (!all.isEmpty()) {
             outbound.send(new SeaServerMessage.AltServer(address), all);

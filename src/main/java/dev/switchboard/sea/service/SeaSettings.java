@@ -1,5 +1,7 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.message.SeaBytes;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Objects;
 public final class SeaSettings {
 
     private volatile boolean strict;
-    private volatile byte[] archiveUrl;
+    private volatile SeaBytes archiveUrl;
     private volatile FloodPolicy floodPolicy;
     private volatile int defaultMaxPenaltySeconds;
     private final boolean blacklistBans;
@@ -55,12 +57,12 @@ public final class SeaSettings {
         strict = value;
     }
 
-    public byte[] archiveUrl() {
-        return archiveUrl.clone();
+    public SeaBytes archiveUrl() {
+        return archiveUrl;
     }
 
     public String archiveUrlText() {
-        return new String(archiveUrl, StandardCharsets.ISO_8859_1);
+        return archiveUrl.latin1();
     }
 
     /**
@@ -73,7 +75,7 @@ public final class SeaSettings {
         if (bytes.length > 255) {
             throw new IllegalArgumentException("archive URL is " + bytes.length + " bytes; the limit is 255 (§6.9)");
         }
-        archiveUrl = bytes;
+        archiveUrl = SeaBytes.adopt(bytes);
     }
 
     public FloodPolicy floodPolicy() {

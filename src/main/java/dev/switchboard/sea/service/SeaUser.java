@@ -1,5 +1,6 @@
 package dev.switchboard.sea.service;
 
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaServerMessage.UserEntry;
 
 import java.net.InetAddress;
@@ -7,7 +8,6 @@ import dev.switchboard.sea.message.SeaRequest;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * The per-session state of §4.1. Confined to the SEA roster executor: only {@link SeaService} mutates
@@ -28,11 +28,11 @@ public final class SeaUser {
     private final Instant acceptedAt;
 
     private State state = State.AWAITING_LOGIN;
-    private byte[] username = new byte[0];
-    private byte[] compname = new byte[0];
+    private SeaBytes username = SeaBytes.EMPTY;
+    private SeaBytes compname = SeaBytes.EMPTY;
     private int faculty;
-    private byte[] room = new byte[5];
-    private byte[] info = new byte[0];
+    private SeaBytes room = SeaBytes.of(new byte[5]);
+    private SeaBytes info = SeaBytes.EMPTY;
     private byte version;
     private boolean printer;
     private boolean away;
@@ -96,12 +96,12 @@ public final class SeaUser {
         return version;
     }
 
-    public byte[] username() {
-        return username.clone();
+    public SeaBytes username() {
+        return username;
     }
 
-    public byte[] compname() {
-        return compname.clone();
+    public SeaBytes compname() {
+        return compname;
     }
 
     public boolean printer() {
@@ -152,21 +152,21 @@ public final class SeaUser {
         state = value;
     }
 
-    void login(byte[] user, byte[] comp, Instant now) {
-        username = user.clone();
-        compname = comp.clone();
+    void login(SeaBytes user, SeaBytes comp, Instant now) {
+        username = user;
+        compname = comp;
         loggedInAt = now;
         state = State.LOGGED_IN;
     }
 
-    void rename(byte[] user) {
-        username = user.clone();
+    void rename(SeaBytes user) {
+        username = user;
     }
 
-    void userInfo(int newFaculty, byte[] newRoom, byte[] newInfo, byte newVersion) {
+    void userInfo(int newFaculty, SeaBytes newRoom, SeaBytes newInfo, byte newVersion) {
         faculty = newFaculty;
-        room = newRoom.clone();
-        info = newInfo.clone();
+        room = newRoom;
+        info = newInfo;
         version = newVersion;
     }
 
@@ -194,36 +194,36 @@ public final class SeaUser {
         return faculty;
     }
 
-    byte[] room() {
-        return room.clone();
+    SeaBytes room() {
+        return room;
     }
 
-    byte[] info() {
-        return info.clone();
+    SeaBytes info() {
+        return info;
     }
 
     /** {@code username[compname]} as in archiver lines and logs (§13.4), bytes mapped 1:1 (§0). */
     public String displayName() {
-        return SeaText.latin1(username) + "[" + SeaText.latin1(compname) + "]";
+        return username.latin1() + "[" + compname.latin1() + "]";
     }
 
     /** A consistent copy for administration (§15 M11); take it on the roster executor. */
     public SeaSessionInfo snapshot(Instant now) {
         long idle = Math.max(0, now.getEpochSecond() - flood.lastActivity());
-        return new SeaSessionInfo(id, ipText, port, state.name(), SeaText.latin1(username), SeaText.latin1(compname),
-                faculty, SeaText.latin1(Arrays.copyOf(room, roomTextLength())), SeaText.latin1(info), version & 0xFF,
+        return new SeaSessionInfo(id, ipText, port, state.name(), username.latin1(), compname.latin1(),
+                faculty, room.latin1().substring(0, roomTextLength()), info.latin1(), version & 0xFF,
                 printer, away, acceptedAt, loggedInAt, flood.maxPenaltySeconds(), flood.penaltyTimer(),
                 flood.lastActivity(), idle, throttled);
     }
 
     /** The room is printed up to its first NUL byte (§13.6). */
     private int roomTextLength() {
-        for (int i = 0; i < room.length; i++) {
-            if (room[i] == 0) {
+        for (int i = 0; i < room.length(); i++) {
+            if (room.byteAt(i) == 0) {
                 return i;
             }
         }
-        return room.length;
+        return room.length();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.switchboard.core.connection.Connection;
 import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.connection.Goodbye;
 import dev.switchboard.sea.message.Login;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.message.SetUserInfo;
 import io.micrometer.core.instrument.Timer;
@@ -98,7 +99,8 @@ class BroadcastTimingTest {
         mark.exit();
         AtomicLong seen = new AtomicLong();
 
-        commands.handle(sender, new Login(new byte[] {'a'}, new byte[] {'b'}), () -> seen.set(mark.acceptedNanos()));
+        commands.handle(sender, new Login(SeaBytes.latin1("a"), SeaBytes.latin1("b")),
+                () -> seen.set(mark.acceptedNanos()));
 
         assertThat(seen.get()).isEqualTo(42);
         assertThat(mark.acceptedNanos()).isZero();

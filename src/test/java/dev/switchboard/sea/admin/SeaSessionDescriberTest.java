@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.admin.SessionInfo;
 import dev.switchboard.sea.message.Login;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.service.BanList;
 import dev.switchboard.sea.service.FloodPolicy;
@@ -95,7 +96,7 @@ class SeaSessionDescriberTest {
         SeaUser user = service.accept(new FakeSeaLink(), InetAddress.getByName(ip), port);
         byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
         // LOGIN (§5.1): namelen, name, compnamelen, compname
-        service.handle(user, SeaRequest.exact(3 + n.length + 2, new Login(n, new byte[] {'p', 'c'})));
+        service.handle(user, SeaRequest.exact(3 + n.length + 2, new Login(SeaBytes.of(n), SeaBytes.latin1("pc"))));
         return user;
     }
 

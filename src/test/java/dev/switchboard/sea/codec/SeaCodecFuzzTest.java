@@ -8,6 +8,7 @@ import dev.switchboard.tools.codec.sea.SeaServerDecoder;
 import dev.switchboard.tools.load.sea.SeaClientProtocol;
 import dev.switchboard.sea.message.Login;
 import dev.switchboard.sea.message.Malformed;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaCodes;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.message.SeaServerMessage;
@@ -159,13 +160,13 @@ class SeaCodecFuzzTest {
 
         assertThat(requests).hasSize(2);
         Login parsedLogin = (Login) requests.get(0).command();
-        assertThat(parsedLogin.username()).isEqualTo(user);
-        assertThat(parsedLogin.compname()).isEqualTo(computer);
+        assertThat(parsedLogin.username().toByteArray()).isEqualTo(user);
+        assertThat(parsedLogin.compname().toByteArray()).isEqualTo(computer);
         SendMessage parsed = (SendMessage) requests.get(1).command();
         assertThat(parsed.destination()).isEqualTo(destination);
         assertThat(parsed.flags()).isZero();
-        assertThat(parsed.text()).isEqualTo(text);
-        assertThat(parsed.extension()).isEmpty();
+        assertThat(parsed.text().toByteArray()).isEqualTo(text);
+        assertThat(parsed.extension().toByteArray()).isEmpty();
     }
 
     @Property
@@ -207,7 +208,8 @@ class SeaCodecFuzzTest {
             return "DELETEUSER " + d.id();
         }
         if (m instanceof SeaServerMessage.Message msg) {
-            return "MESSAGE " + msg.senderId() + " " + msg.privateMessage() + " " + Arrays.toString(msg.text());
+            return "MESSAGE " + msg.senderId() + " " + msg.privateMessage() + " "
+                    + Arrays.toString(msg.text().toByteArray());
         }
         return "OTHER " + m.code();
     }
@@ -274,7 +276,7 @@ class SeaCodecFuzzTest {
     @Provide
     Arbitrary<List<SeaServerMessage>> versionZeroMessages() {
         Arbitrary<Integer> ids = Arbitraries.integers().between(1, 0xFFFE);
-        Arbitrary<byte[]> str8 = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(40);
+        Arbitrary<SeaBytes> str8 = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(40).map(SeaBytes::of);
         Arbitrary<SeaServerMessage.UserEntry> entry = Combinators.combine(ids, str8, str8)
                 .as(SeaServerMessage.UserEntry::new);
         Arbitrary<SeaServerMessage> one = Arbitraries.oneOf(
@@ -282,11 +284,12 @@ class SeaCodecFuzzTest {
                 Combinators.combine(ids, str8, str8).as(SeaServerMessage.AddUser::new),
                 ids.map(SeaServerMessage.DeleteUser::new),
                 Combinators.combine(ids, Arbitraries.of(true, false),
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(300))
-                        .as((id, priv, text) -> new SeaServerMessage.Message(id, priv, false, 0, text, new byte[0])),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(300).map(SeaBytes::of))
+                        .as((id, priv, text) -> new SeaServerMessage.Message(id, priv, false, 0, text, SeaBytes.EMPTY)),
                 Arbitraries.just(new SeaServerMessage.Pong()),
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(60).map(SeaServerMessage.Link::new),
-                Arbitraries.bytes().array(byte[].class).ofSize(4).map(SeaServerMessage.AltServer::new));
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(60).map(SeaBytes::of).map(SeaServerMessage.Link::new),
+                Arbitraries.bytes().array(byte[].class).ofSize(4).map(SeaBytes::of)
+                        .map(SeaServerMessage.AltServer::new));
         return one.list().ofMaxSize(8);
     }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.sea.archiver.ArchiveSink;
 import dev.switchboard.sea.archiver.ArchiverStatus;
 import dev.switchboard.sea.message.Away;
 import dev.switchboard.sea.message.Login;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SetUserInfo;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.support.MutableClock;
@@ -57,7 +58,7 @@ class SeaAdministrationTest {
     private SeaUser login(String ip, int port, String name) throws UnknownHostException {
         SeaUser u = service.accept(new FakeSeaLink(), InetAddress.getByName(ip), port);
         byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
-        service.handle(u, SeaRequest.exact(3 + n.length + 2, new Login(n, new byte[]{'p', 'c'})));
+        service.handle(u, SeaRequest.exact(3 + n.length + 2, new Login(SeaBytes.of(n), SeaBytes.latin1("pc"))));
         return u;
     }
 
@@ -146,10 +147,10 @@ class SeaAdministrationTest {
     @Test
     void dumpToArchiver_whenSessionTv21_thenUserInfoRecordExact() throws Exception {
         SeaUser alice = service.accept(new FakeSeaLink(), InetAddress.getByName("192.168.0.5"), 1025);
-        service.handle(alice, SeaRequest.exact(11, new Login("Alice".getBytes(StandardCharsets.ISO_8859_1),
-                "PC1".getBytes(StandardCharsets.ISO_8859_1))));
-        service.handle(alice, SeaRequest.exact(11, new SetUserInfo(1, "312-a".getBytes(StandardCharsets.ISO_8859_1),
-                "hi".getBytes(StandardCharsets.ISO_8859_1), (byte) 97)));
+        service.handle(alice, SeaRequest.exact(11, new Login(SeaBytes.latin1("Alice"),
+                SeaBytes.latin1("PC1"))));
+        service.handle(alice, SeaRequest.exact(11, new SetUserInfo(1, SeaBytes.latin1("312-a"),
+                SeaBytes.latin1("hi"), (byte) 97)));
         service.handle(alice, SeaRequest.exact(1, new Away()));
         assertThat(admin.dumpToArchiver(Integer.toString(alice.id()))).isGreaterThanOrEqualTo(1);
         assertThat(records.get(0)).isEqualTo("USERINFO 2 " + alice.id() + " ip=192.168.0.5 port=1025 cmdlen=0 readlen=1"

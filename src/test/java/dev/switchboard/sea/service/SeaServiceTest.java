@@ -13,6 +13,7 @@ import dev.switchboard.sea.message.PrintersJoin;
 import dev.switchboard.sea.message.Rename;
 import dev.switchboard.sea.message.SeaCommand;
 import dev.switchboard.sea.message.SeaRequest;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaServerMessage;
 import dev.switchboard.sea.message.SendMessage;
 import dev.switchboard.sea.message.SetUserInfo;
@@ -43,14 +44,13 @@ class SeaServiceTest {
     private final SeaService service = new SeaService(clock, (message, recipients) -> recipients
             .forEach(r -> sent.add(new Sent(r.id(), message))), SeaMetrics.NOOP, settings, bans, blacklist,
             List.of(ConnectionClass.parse("10.9.9.9:5:1:10")), Duration.ofSeconds(30), new UserIdAllocator(),
-            (sender, dst, text, now) -> archived.add(sender.id() + ">" + dst + ":" + new String(text,
-                    StandardCharsets.ISO_8859_1)));
+            (sender, dst, text, now) -> archived.add(sender.id() + ">" + dst + ":" + text.latin1()));
 
     private record Sent(int to, SeaServerMessage message) {
     }
 
-    private static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
+    private static SeaBytes b(String s) {
+        return SeaBytes.latin1(s);
     }
 
     private static InetAddress ip(String text) {
@@ -69,7 +69,7 @@ class SeaServiceTest {
         SeaUser u = accept("192.168.0.5");
         service.handle(u, SeaRequest.exact(3 + name.length() + 2, new Login(b(name), b("PC"))));
         if (version != 0) {
-            cmd(u, new SetUserInfo(1, b("312-a"), new byte[0], (byte) version), 9);
+            cmd(u, new SetUserInfo(1, b("312-a"), SeaBytes.EMPTY, (byte) version), 9);
         }
         return u;
     }
@@ -135,7 +135,7 @@ class SeaServiceTest {
         SeaUser c = login("C", 0);
         sent.clear();
         clock.advance(Duration.ofSeconds(10));
-        cmd(c, new SetUserInfo(1, b("201-a"), new byte[0], (byte) 98), 9);
+        cmd(c, new SetUserInfo(1, b("201-a"), SeaBytes.EMPTY, (byte) 98), 9);
         assertThat(to(c)).containsExactly(new SeaServerMessage.Away(b.id()), new SeaServerMessage.Away(a.id()));
     }
 
@@ -147,7 +147,7 @@ class SeaServiceTest {
         cmd(v96, new PrintersJoin(), 1);
         cmd(v97, new PrintersJoin(), 1);
         sent.clear();
-        cmd(sender, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        cmd(sender, new SendMessage(0xFFFF, 0, b("P"), SeaBytes.EMPTY), 8);
         assertThat(sent).extracting(Sent::to).containsExactly(v97.id());
         assertThat(archived).containsExactly(sender.id() + ">65535:P");
     }
@@ -156,7 +156,7 @@ class SeaServiceTest {
     void message_whenUnknownDestination_thenArchivedButDeliveredToNobody() {
         SeaUser sender = login("S", 98);
         sent.clear();
-        cmd(sender, new SendMessage(4242, 0, b("hi"), new byte[0]), 9);
+        cmd(sender, new SendMessage(4242, 0, b("hi"), SeaBytes.EMPTY), 9);
         assertThat(sent).isEmpty();
         assertThat(archived).containsExactly(sender.id() + ">4242:hi");
     }
@@ -165,7 +165,7 @@ class SeaServiceTest {
     void message_whenEmpty_thenNothingDeliveredNothingArchived() {
         SeaUser sender = login("S", 98);
         sent.clear();
-        cmd(sender, new SendMessage(0, 0, new byte[0], new byte[0]), 7);
+        cmd(sender, new SendMessage(0, 0, SeaBytes.EMPTY, SeaBytes.EMPTY), 7);
         assertThat(sent).isEmpty();
         assertThat(archived).isEmpty();
     }
@@ -212,7 +212,7 @@ class SeaServiceTest {
         SeaUser flooder = login("F", 98);
         clock.advance(Duration.ofSeconds(10));
         FakeSeaLink link = (FakeSeaLink) flooder.link();
-        SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
+        SendMessage hi = new SendMessage(0, 0, b("Hi all"), SeaBytes.EMPTY);
         cmd(flooder, hi, 13);
         assertThat(link.pausedUntil).isNull();
         cmd(flooder, hi, 13);
@@ -394,7 +394,7 @@ class SeaServiceTest {
         cmd(s, new Unaway(), 1);
         cmd(s, new Rename(b("T")), 3);
         cmd(high, new PrintersJoin(), 1);
-        cmd(s, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        cmd(s, new SendMessage(0xFFFF, 0, b("P"), SeaBytes.EMPTY), 8);
         assertThat(to(high)).isEmpty();
         // Idle limits of a version below 98 (§4.1, §10.2): 620 s for the forced PONG.
         sent.clear();
@@ -419,7 +419,7 @@ class SeaServiceTest {
         assertThat(sent).isEmpty();
         cmd(s, new UserInfoRequest(s.id()), 3);
         assertThat(sent).usingRecursiveFieldByFieldElementComparator().containsExactly(new Sent(s.id(),
-                new SeaServerMessage.UserInfo(1, b("312-a"), new byte[0], (byte) 98, b("192.168.0.5"))));
+                new SeaServerMessage.UserInfo(1, b("312-a"), SeaBytes.EMPTY, (byte) 98, b("192.168.0.5"))));
     }
 
     @Test
@@ -428,7 +428,7 @@ class SeaServiceTest {
         SeaUser other = login("O", 98);
         sent.clear();
         cmd(s, new Chat(s.id(), b("x")), 4);
-        cmd(s, new SendMessage(s.id(), 0, b("me"), new byte[0]), 9);
+        cmd(s, new SendMessage(s.id(), 0, b("me"), SeaBytes.EMPTY), 9);
         assertThat(sent).extracting(Sent::to).containsExactly(s.id(), s.id());
         assertThat(to(other)).isEmpty();
     }
@@ -438,7 +438,7 @@ class SeaServiceTest {
         SeaUser s = login("S", 97);
         cmd(s, new PrintersJoin(), 1);
         sent.clear();
-        cmd(s, new SendMessage(0xFFFF, 0, b("P"), new byte[0]), 8);
+        cmd(s, new SendMessage(0xFFFF, 0, b("P"), SeaBytes.EMPTY), 8);
         assertThat(sent).extracting(Sent::to).containsExactly(s.id());
     }
 
@@ -459,7 +459,7 @@ class SeaServiceTest {
         SeaUser observer = login("O", 98);
         SeaUser flooder = service.accept(new FakeSeaLink(), ip("2001:db8::1"), 4000);
         cmd(flooder, new Login(b("F"), b("PC")), 6);
-        SendMessage hi = new SendMessage(0, 0, b("Hi all"), new byte[0]);
+        SendMessage hi = new SendMessage(0, 0, b("Hi all"), SeaBytes.EMPTY);
         for (int i = 1; i <= 12 && flooder.loggedIn(); i++) {
             cmd(flooder, hi, 13);
             clock.advance(Duration.ofSeconds(2));
@@ -522,7 +522,7 @@ class SeaServiceTest {
 
     private List<String> messageTexts(SeaUser u) {
         return to(u).stream().filter(m -> m instanceof SeaServerMessage.Message)
-                .map(m -> new String(((SeaServerMessage.Message) m).text(), StandardCharsets.ISO_8859_1)).toList();
+                .map(m -> ((SeaServerMessage.Message) m).text().latin1()).toList();
     }
 
     /**
@@ -535,11 +535,11 @@ class SeaServiceTest {
         SeaUser flooder = login("F", 98);
         clock.advance(Duration.ofSeconds(10));
         FakeSeaLink link = (FakeSeaLink) flooder.link();
-        cmd(flooder, new SendMessage(0, 0, b("a"), new byte[0]), 8);
-        cmd(flooder, new SendMessage(0, 0, b("b"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("a"), SeaBytes.EMPTY), 8);
+        cmd(flooder, new SendMessage(0, 0, b("b"), SeaBytes.EMPTY), 8);
         assertThat(link.pausedUntil).isNotNull();
-        cmd(flooder, new SendMessage(0, 0, b("c"), new byte[0]), 8);
-        cmd(flooder, new SendMessage(0, 0, b("d"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("c"), SeaBytes.EMPTY), 8);
+        cmd(flooder, new SendMessage(0, 0, b("d"), SeaBytes.EMPTY), 8);
         assertThat(messageTexts(alice)).containsExactly("a", "b");
         long charged = flooder.flood().ahead();
         clock.advance(Duration.ofSeconds(1));
@@ -562,9 +562,9 @@ class SeaServiceTest {
         SeaUser alice = login("Alice", 98);
         SeaUser flooder = login("F", 98);
         clock.advance(Duration.ofSeconds(10));
-        cmd(flooder, new SendMessage(0, 0, b("a"), new byte[0]), 8);
-        cmd(flooder, new SendMessage(0, 0, b("b"), new byte[0]), 8);
-        cmd(flooder, new SendMessage(0, 0, b("c"), new byte[0]), 8);
+        cmd(flooder, new SendMessage(0, 0, b("a"), SeaBytes.EMPTY), 8);
+        cmd(flooder, new SendMessage(0, 0, b("b"), SeaBytes.EMPTY), 8);
+        cmd(flooder, new SendMessage(0, 0, b("c"), SeaBytes.EMPTY), 8);
         service.kill(flooder, SeaCloseReason.ADMIN, "test");
         clock.advance(Duration.ofSeconds(10));
         service.tick(clock.instant());

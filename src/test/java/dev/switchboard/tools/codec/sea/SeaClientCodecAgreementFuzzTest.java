@@ -8,6 +8,7 @@ import dev.switchboard.sea.codec.SeaFrameDecoder;
 import dev.switchboard.sea.codec.SeaServerEncoder;
 import dev.switchboard.sea.message.Login;
 import dev.switchboard.sea.message.Ping;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaCodes;
 import dev.switchboard.sea.message.SeaRequest;
 import dev.switchboard.sea.message.SeaVersions;
@@ -79,12 +80,12 @@ class SeaClientCodecAgreementFuzzTest {
 
         assertThat(requests).hasSize(3).allSatisfy(r -> assertThat(r.trailingBytes()).isZero());
         Login login = (Login) requests.get(0).command();
-        assertThat(login.username()).isEqualTo(user);
-        assertThat(login.compname()).isEqualTo(computer);
+        assertThat(login.username().toByteArray()).isEqualTo(user);
+        assertThat(login.compname().toByteArray()).isEqualTo(computer);
         SetUserInfo userInfo = (SetUserInfo) requests.get(1).command();
         assertThat(userInfo.faculty()).isEqualTo(faculty);
-        assertThat(userInfo.room()).isEqualTo(Arrays.copyOf(room, 5));
-        assertThat(userInfo.info()).isEqualTo(info);
+        assertThat(userInfo.room().toByteArray()).isEqualTo(Arrays.copyOf(room, 5));
+        assertThat(userInfo.info().toByteArray()).isEqualTo(info);
         assertThat(userInfo.version() & 0xFF).isEqualTo(version);
         assertThat(requests.get(2).command()).isInstanceOf(Ping.class);
     }
@@ -104,7 +105,7 @@ class SeaClientCodecAgreementFuzzTest {
         SendMessage message = (SendMessage) requests.get(0).command();
         assertThat(message.destination()).isEqualTo(destination);
         assertThat(message.flags()).isEqualTo(flags & 0xFE);
-        assertThat(concat(message.text(), message.extension())).isEqualTo(payload);
+        assertThat(concat(message.text().toByteArray(), message.extension().toByteArray())).isEqualTo(payload);
         assertThat(message.big()).isEqualTo(payload.length > SeaClientFrames.MAX_MSGLEN);
     }
 
@@ -134,28 +135,29 @@ class SeaClientCodecAgreementFuzzTest {
     /** The server's message as a client of {@code version} must decode it (§6, §9.3). */
     private static SeaServerMessage expected(dev.switchboard.sea.message.SeaServerMessage m, byte version) {
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.UserList u) {
-            return new SeaServerMessage.UserList(u.selfId(), Octets.of(u.ipText()), u.users().stream()
-                    .map(x -> new SeaServerMessage.User(x.id(), Octets.of(x.username()), Octets.of(x.compname())))
+            return new SeaServerMessage.UserList(u.selfId(), Octets.of(u.ipText().toByteArray()), u.users().stream()
+                    .map(x -> new SeaServerMessage.User(x.id(), Octets.of(x.username().toByteArray()), Octets.of(x.compname().toByteArray())))
                     .toList(), 0);
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.AddUser a) {
-            return new SeaServerMessage.AddUser(new SeaServerMessage.User(a.id(), Octets.of(a.username()),
-                    Octets.of(a.compname())));
+            return new SeaServerMessage.AddUser(new SeaServerMessage.User(a.id(), Octets.of(a.username().toByteArray()),
+                    Octets.of(a.compname().toByteArray())));
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.Message msg) {
             boolean modern = SeaVersions.bigMessages(version);
             int flags = modern ? (msg.flags() & 0xFE) | (msg.printers() ? 1 : 0) : 0;
             // A v102 reader's payload is text and extension; an older reader gets the text only (§9.4).
-            byte[] payload = modern ? concat(msg.text(), msg.extension()) : msg.text();
+            byte[] payload = modern ? concat(msg.text().toByteArray(), msg.extension().toByteArray())
+                    : msg.text().toByteArray();
             return new SeaServerMessage.Message(msg.senderId(), msg.privateMessage(), msg.printers(), flags,
                     Octets.of(payload));
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.UserInfo i) {
-            return new SeaServerMessage.UserInfo(i.faculty(), Octets.of(i.room()), Octets.of(i.info()),
-                    i.version() & 0xFF, Octets.of(i.ipText()));
+            return new SeaServerMessage.UserInfo(i.faculty(), Octets.of(i.room().toByteArray()), Octets.of(i.info().toByteArray()),
+                    i.version() & 0xFF, Octets.of(i.ipText().toByteArray()));
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.Chat c) {
-            return new SeaServerMessage.Chat(c.senderId(), Octets.of(c.payload(), 1, c.payload().length - 1));
+            return new SeaServerMessage.Chat(c.senderId(), Octets.of(c.payload().toByteArray(), 1, c.payload().length() - 1));
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.DeleteUser d) {
             return new SeaServerMessage.DeleteUser(d.id());
@@ -167,7 +169,7 @@ class SeaClientCodecAgreementFuzzTest {
             return new SeaServerMessage.ChatCancel(c.senderId());
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.Link l) {
-            return new SeaServerMessage.Link(Octets.of(l.url()));
+            return new SeaServerMessage.Link(Octets.of(l.url().toByteArray()));
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.Mute mu) {
             return new SeaServerMessage.Mute(mu.senderId());
@@ -179,10 +181,10 @@ class SeaClientCodecAgreementFuzzTest {
             return new SeaServerMessage.Unaway(u.id());
         }
         if (m instanceof dev.switchboard.sea.message.SeaServerMessage.AltServer a) {
-            return new SeaServerMessage.AltServer(Octets.of(a.address()));
+            return new SeaServerMessage.AltServer(Octets.of(a.address().toByteArray()));
         }
         var r = (dev.switchboard.sea.message.SeaServerMessage.Rename) m;
-        return new SeaServerMessage.Rename(r.id(), Octets.of(r.username()));
+        return new SeaServerMessage.Rename(r.id(), Octets.of(r.username().toByteArray()));
     }
 
     private static String text(byte[] printable) {
@@ -245,29 +247,30 @@ class SeaClientCodecAgreementFuzzTest {
     @Provide
     Arbitrary<List<dev.switchboard.sea.message.SeaServerMessage>> serverMessages() {
         Arbitrary<Integer> ids = Arbitraries.integers().between(1, 0xFFFE);
-        Arbitrary<byte[]> name = printable(1, 40);
+        Arbitrary<SeaBytes> name = printable(1, 40).map(SeaBytes::of);
         Arbitrary<dev.switchboard.sea.message.SeaServerMessage.UserEntry> entry = Combinators.combine(ids, name, name)
                 .as(dev.switchboard.sea.message.SeaServerMessage.UserEntry::new);
         Arbitrary<dev.switchboard.sea.message.SeaServerMessage.Message> message = Combinators.combine(ids, Arbitraries.of(0, 1, 2),
                 Arbitraries.integers().between(0, 255), printable(0, 150), printable(0, 200))
                 .as((id, kind, flags, text, extension) -> new dev.switchboard.sea.message.SeaServerMessage.Message(id, kind > 0, kind == 2, flags,
-                        text, extension));
+                        SeaBytes.of(text), SeaBytes.of(extension)));
         Arbitrary<dev.switchboard.sea.message.SeaServerMessage> one = Arbitraries.oneOf(
                 Combinators.combine(ids, name, entry.list().ofMaxSize(4)).as(dev.switchboard.sea.message.SeaServerMessage.UserList::new),
                 Combinators.combine(ids, name, name).as(dev.switchboard.sea.message.SeaServerMessage.AddUser::new),
                 ids.map(dev.switchboard.sea.message.SeaServerMessage.DeleteUser::new),
                 message.map(m -> m),
                 Arbitraries.just(new dev.switchboard.sea.message.SeaServerMessage.Pong()),
-                Combinators.combine(Arbitraries.integers().between(0, 255), printable(0, 5).map(r -> Arrays.copyOf(r, 5)),
-                        printable(0, 60), Arbitraries.bytes(), name).as(dev.switchboard.sea.message.SeaServerMessage.UserInfo::new),
+                Combinators.combine(Arbitraries.integers().between(0, 255), printable(0, 5).map(r -> SeaBytes.of(Arrays.copyOf(r, 5))),
+                        printable(0, 60).map(SeaBytes::of), Arbitraries.bytes(), name).as(dev.switchboard.sea.message.SeaServerMessage.UserInfo::new),
                 Combinators.combine(ids, printable(0, 100)).as((id, t) -> new dev.switchboard.sea.message.SeaServerMessage.Chat(id,
-                        concat(new byte[] {(byte) t.length}, t))),
-                ids.map(id -> new dev.switchboard.sea.message.SeaServerMessage.ChatCancel(id, new byte[0])),
-                printable(0, 80).map(dev.switchboard.sea.message.SeaServerMessage.Link::new),
+                        SeaBytes.of(concat(new byte[] {(byte) t.length}, t)))),
+                ids.map(id -> new dev.switchboard.sea.message.SeaServerMessage.ChatCancel(id, SeaBytes.EMPTY)),
+                printable(0, 80).map(SeaBytes::of).map(dev.switchboard.sea.message.SeaServerMessage.Link::new),
                 ids.map(dev.switchboard.sea.message.SeaServerMessage.Mute::new),
                 ids.map(dev.switchboard.sea.message.SeaServerMessage.Away::new),
                 ids.map(dev.switchboard.sea.message.SeaServerMessage.Unaway::new),
-                Arbitraries.bytes().array(byte[].class).ofSize(4).map(dev.switchboard.sea.message.SeaServerMessage.AltServer::new),
+                Arbitraries.bytes().array(byte[].class).ofSize(4).map(SeaBytes::of)
+                        .map(dev.switchboard.sea.message.SeaServerMessage.AltServer::new),
                 Combinators.combine(ids, name).as(dev.switchboard.sea.message.SeaServerMessage.Rename::new));
         return one.list().ofMaxSize(8);
     }

@@ -6,6 +6,7 @@ import dev.switchboard.sea.codec.SeaDecodeContext;
 import dev.switchboard.sea.codec.SeaEncoding;
 import dev.switchboard.sea.codec.SeaFrameDecoder;
 import dev.switchboard.sea.codec.SeaServerEncoder;
+import dev.switchboard.sea.message.SeaBytes;
 import dev.switchboard.sea.message.SeaServerMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -62,7 +63,7 @@ public class SeaCodecBenchmark {
         // L(BE24) 02 dst(BE16)=0 flags reserved msglen(BE16) text
         sendMessage = Unpooled.buffer().writeMedium(7 + bytes.length).writeByte(2).writeShort(0).writeByte(0)
                 .writeByte(0).writeShort(bytes.length).writeBytes(bytes);
-        message = new SeaServerMessage.Message(7, false, false, 0, bytes, new byte[0]);
+        message = new SeaServerMessage.Message(7, false, false, 0, SeaBytes.of(bytes), SeaBytes.EMPTY);
     }
 
     @TearDown(Level.Trial)
