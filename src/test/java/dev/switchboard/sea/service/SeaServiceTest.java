@@ -189,7 +189,7 @@ class SeaServiceTest {
         SeaUser s = login("S", 97);
         sent.clear();
         cmd(s, new Rename(b(" a<b>")), 7);
-        // records holding byte[] compare by content only field by field
+        // compared field by field: the recorded message and the expected one are built separately
         assertThat(sent).usingRecursiveFieldByFieldElementComparator()
                 .containsExactly(new Sent(s.id(), new SeaServerMessage.Rename(s.id(), b("_a(b)"))));
         assertThat(to(old)).isEmpty();
