@@ -1,6 +1,7 @@
 package dev.switchboard.bridge;
 
 import dev.switchboard.bridge.service.BridgeService;
+import dev.switchboard.core.metrics.GatewayMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ public class BridgeEndpoint {
         out.put("webComputerName", properties.webComputerName());
         out.put("webMembersOnSea", snapshot.webMembersOnSea());
         out.put("seaUsersInRoom", snapshot.seaUsersInRoom());
-        out.put("messages", counts(MicrometerBridgeMetrics.MESSAGES, "direction"));
-        out.put("mappingFailures", counts(MicrometerBridgeMetrics.MAPPING_FAILURES, "kind"));
+        out.put("messages", counts(MicrometerBridgeMetrics.MESSAGES, GatewayMeters.Tags.KIND));
+        out.put("mappingFailures", counts(MicrometerBridgeMetrics.MAPPING_FAILURES, GatewayMeters.Tags.KIND));
         return out;
     }
 

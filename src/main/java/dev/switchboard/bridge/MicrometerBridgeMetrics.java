@@ -2,6 +2,7 @@ package dev.switchboard.bridge;
 
 import dev.switchboard.bridge.service.BridgeMetrics;
 import dev.switchboard.core.metrics.EnumCounter;
+import dev.switchboard.core.metrics.GatewayMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
@@ -18,9 +19,9 @@ final class MicrometerBridgeMetrics implements BridgeMetrics {
 
     MicrometerBridgeMetrics(MeterRegistry registry) {
         this.messages = EnumCounter.register(registry, MESSAGES, "Messages carried across the SEA/room bridge",
-                Tags.empty(), "direction", Direction.class);
+                Tags.empty(), GatewayMeters.Tags.KIND, Direction.class);
         this.failures = EnumCounter.register(registry, MAPPING_FAILURES,
-                "Names and texts the bridge could not carry across exactly", Tags.empty(), "kind",
+                "Names and texts the bridge could not carry across exactly", Tags.empty(), GatewayMeters.Tags.KIND,
                 MappingFailure.class);
     }
 
