@@ -74,11 +74,20 @@ public final class BridgeLatency {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = nanos;
+            notifyAll();
         }
 
-        /** Whether every message sent has reached each of {@code receivers}. */
-        synchronized boolean complete(int receivers) {
-            return size >= sent.get() * receivers;
+        /**
+         * Waits until every message sent has reached each of {@code receivers}, or until {@code deadlineNanos}
+         * ({@link System#nanoTime()}); returns whether all arrived.
+         */
+        synchronized boolean awaitComplete(int receivers, long deadlineNanos) throws InterruptedException {
+            long expected = sent.get() * receivers;
+            long left;
+            while (size < expected && (left = deadlineNanos - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return size >= expected;
         }
 
         synchronized long[] sorted() {
@@ -190,12 +199,12 @@ public final class BridgeLatency {
             webSender.join();
             seaToSea.sent.set(seaToRoom.sent.get());
             roomToRoom.sent.set(roomToSea.sent.get());
-            // What was sent last may still be on its way: wait for it, up to --drain.
+            // What was sent last may still be on its way: wait for it, up to --drain in all.
             long drainEnd = System.nanoTime() + o.drain.toNanos();
-            while (System.nanoTime() < drainEnd && !(seaToRoom.complete(o.members) && roomToSea.complete(o.seaUsers)
-                    && seaToSea.complete(o.seaUsers) && roomToRoom.complete(o.members))) {
-                Thread.sleep(20);
-            }
+            seaToRoom.awaitComplete(o.members, drainEnd);
+            roomToSea.awaitComplete(o.seaUsers, drainEnd);
+            seaToSea.awaitComplete(o.seaUsers, drainEnd);
+            roomToRoom.awaitComplete(o.members, drainEnd);
             measuring.set(false);
             report(out, "sea-to-sea", seaToSea, o.seaUsers, o);
             report(out, "sea-to-room", seaToRoom, o.members, o);
