@@ -202,6 +202,22 @@ class BridgeIntegrationTest {
     }
 
     @Test
+    void rename_onSea_thenTheRoomSeesTheOldNameLeaveAndTheNewOneJoin() throws Exception {
+        SeaTestClient hugo = sea("127.0.4.5", "hugo");
+        WsTestClient iris = web("iris", "lobby");
+        assertThat(iris.next()).matches("NEW_USER [0-9a-f]+ iris");
+        int hugoMember = awaitNewUser(iris, "hugo");
+        readAddUser(hugo, "iris", "web");
+
+        byte[] name = Hex.latin1("hugo2");
+        hugo.sendFrame(14, concat(new byte[] {(byte) name.length}, name));
+
+        // Rooms cannot rename a member: the old identity leaves, one with the new name joins.
+        assertThat(iris.next()).isEqualTo("DEL_USER " + Integer.toHexString(hugoMember) + " hugo");
+        assertThat(awaitNewUser(iris, "hugo2")).isNotEqualTo(hugoMember);
+    }
+
+    @Test
     void latencyTool_measuresBothDirectionsAndEveryMessageArrives() {
         java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8);
