@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -98,6 +99,12 @@ final class LocalBackplane implements Backplane {
         // EARLIEST equals LATEST here: a process-local channel keeps no events from before this process
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscriber);
         return () -> subscribers.getOrDefault(channel, List.of()).remove(subscriber);
+    }
+
+    @Override
+    public ReplicatedLog replicate(String channel, Executor owner, ReplicatedState state) {
+        Channels.check(channel);
+        return new LocalReplicatedLog(this, channel, owner, state);
     }
 
     @Override

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -227,6 +228,12 @@ final class RedisBackplane implements Backplane {
         subscribed.listeners.add(listener);
         LockSupport.unpark(reader);
         return () -> subscribed.listeners.remove(listener);
+    }
+
+    @Override
+    public ReplicatedLog replicate(String channel, Executor owner, ReplicatedState state) {
+        Channels.check(channel);
+        return new RedisReplicatedLog(this, this, channel, owner, state);
     }
 
     @Override
