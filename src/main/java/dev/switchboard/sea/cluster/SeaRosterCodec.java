@@ -32,6 +32,9 @@ public final class SeaRosterCodec {
     private static final byte SNAPSHOT = (byte) 0x53;
     private static final int MAX_NODE_BYTES = 128;
     private static final int MAX_TEXT_BYTES = 4096;
+    private static final int MAX_TEXT_CHARS = 1000;
+    /** What {@code switchboard.cluster.node-id} allows (empty for a single node). */
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{0,128}");
 
     private static final byte RESERVE = 1;
     private static final byte LOGIN = 2;
@@ -83,7 +86,7 @@ public final class SeaRosterCodec {
         } else if (event instanceof SeaRosterEvent.AltServer e) {
             out.u8(ALT_SERVER).bytes(e.address());
         } else if (event instanceof SeaRosterEvent.NodeGone e) {
-            out.u8(NODE_GONE).text(e.node()).i64(e.incarnation());
+            out.u8(NODE_GONE).bytes(e.node().getBytes(StandardCharsets.ISO_8859_1)).i64(e.incarnation());
         } else {
             throw new IllegalArgumentException("unknown SEA roster event " + event);
         }
@@ -255,16 +258,14 @@ public final class SeaRosterCodec {
             return bytes(value.toByteArray());
         }
 
+        /** At most {@value #MAX_TEXT_CHARS} chars, so the UTF-8 stays within {@value #MAX_TEXT_BYTES} bytes. */
         Writer text(String value) {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            if (utf8.length > MAX_TEXT_BYTES) {
-                utf8 = java.util.Arrays.copyOf(utf8, MAX_TEXT_BYTES);
-            }
-            return bytes(utf8);
+            String cut = value.length() > MAX_TEXT_CHARS ? value.substring(0, MAX_TEXT_CHARS) : value;
+            return bytes(cut.getBytes(StandardCharsets.UTF_8));
         }
 
         Writer key(SeaSessionKey key) {
-            return text(key.node()).i64(key.incarnation()).i64(key.sequence());
+            return bytes(key.node().getBytes(StandardCharsets.ISO_8859_1)).i64(key.incarnation()).i64(key.sequence());
         }
 
         private Writer run(IoAction action) {
@@ -329,12 +330,23 @@ public final class SeaRosterCodec {
         }
 
         String text() {
-            return new String(bytes(MAX_TEXT_BYTES), StandardCharsets.UTF_8);
+            byte[] utf8 = bytes(MAX_TEXT_BYTES);
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(utf8)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new IllegalArgumentException("text is not UTF-8", e);
+            }
         }
 
         String node() {
-            byte[] utf8 = bytes(MAX_NODE_BYTES);
-            return new String(utf8, StandardCharsets.UTF_8);
+            String node = new String(bytes(MAX_NODE_BYTES), StandardCharsets.ISO_8859_1);
+            if (!NODE_ID.matcher(node).matches()) {
+                throw new IllegalArgumentException("node id is not letters, digits, '.', '_' and '-'");
+            }
+            return node;
         }
 
         SeaSessionKey key() {
