@@ -768,7 +768,7 @@ public final class SeaService {
 
     /** The connection is gone (peer close, I/O error, or after a kill): the session leaves the roster. */
     public void disconnected(SeaUser user) {
-        if (user.state() == SeaUser.State.CLOSED || user.ending()) {
+        if (!user.local() || user.state() == SeaUser.State.CLOSED || user.ending()) {
             return;
         }
         submitLeave(user);
