@@ -119,7 +119,13 @@ public final class SeaClusterRoster implements SeaRosterLog, ReplicatedState, Di
             }
             return;
         }
-        service.apply(decoded);
+        try {
+            service.apply(decoded);
+        } catch (RuntimeException e) {
+            // a defect, not bad input: every node meets it at the same event; the roster goes on with the next
+            log.error("SEA roster event {} ({}) from node {} failed to apply", event.id(),
+                    decoded.getClass().getSimpleName(), event.origin(), e);
+        }
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.switchboard.sea.service.SeaLinkOutbound;
 import dev.switchboard.sea.service.SeaMetrics;
 import dev.switchboard.sea.service.SeaRosterEvent;
 import dev.switchboard.sea.service.SeaRosterLog;
+import dev.switchboard.sea.service.SeaRosterState;
 import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.service.SeaSettings;
 import dev.switchboard.sea.service.SeaUser;
@@ -72,7 +73,7 @@ class SeaClusterApplyTest {
                 new NameBlacklist(NameBlacklist.CaseFolding.ASCII, List.of("*evil*")),
                 List.of(ConnectionClass.parse("192.0.2.0/24:30:5:100000")), Duration.ofSeconds(30), new UserIdAllocator(),
                 SeaArchive.NONE, new SeaService.Cluster(shared, id, incarnation, Duration.ofSeconds(10)));
-        service.restoreState(dev.switchboard.sea.service.SeaRosterState.EMPTY);
+        service.restoreState(SeaRosterState.EMPTY);
         nodes.add(service);
         return service;
     }
@@ -219,5 +220,42 @@ class SeaClusterApplyTest {
         log.add(new SeaRosterEvent.Leave(alice.key()));
         pump();
         assertThat(a.loggedIn(bob.id())).isNotNull();
+    }
+
+    @Test
+    void shutdown_whenOneNodeStops_thenItsSessionsLeaveAndTheOthersStay() throws Exception {
+        SeaUser alice = login(a, "Alice", "192.0.2.1");
+        SeaUser bob = login(b, "Bob", "192.0.2.2");
+        received(alice).clear();
+        b.shutdown();
+        nodes.remove(b);
+        pump();
+        assertThat(link(bob).closeReason).isEqualTo(dev.switchboard.core.connection.CoreCloseReason.SHUTDOWN);
+        assertThat(received(alice)).containsExactly(new SeaServerMessage.DeleteUser(bob.id()));
+        assertThat(a.sessions()).extracting(SeaUser::id).containsExactly(alice.id());
+        assertThat(link(alice).closed).isFalse();
+    }
+
+    @Test
+    void restore_whenSnapshotDisagreesWithThisNode_thenReconciled() throws Exception {
+        SeaUser alice = login(a, "Alice", "192.0.2.1");
+        SeaUser bob = login(a, "Bob", "192.0.2.2");
+        SeaRosterState withBob = a.snapshotState();
+        // node a resynchronises from a snapshot that lists Bob but not Alice (as after the others dropped it)
+        a.restoreState(new SeaRosterState(withBob.sessions().subList(0, 1), new int[] {bob.id()}, withBob.cursor()));
+        assertThat(link(alice).closeReason).isEqualTo(SeaCloseReason.CLUSTER_LOST);
+        assertThat(link(bob).closed).isFalse();
+        assertThat(a.loggedIn(bob.id())).isSameAs(bob);
+        // node a restarted (new incarnation) and joins from a snapshot that still lists its earlier sessions: it
+        // alone can end them, so it submits their leaves
+        SeaService a2 = new SeaService(new MutableClock(Instant.parse("2026-12-06T12:00:00Z")), new SeaLinkOutbound(),
+                SeaMetrics.NOOP, SeaSettings.defaults(""), BanList.forPolicy(FloodPolicy.REFERENCE_DEFAULT,
+                Duration.ofSeconds(60)), new NameBlacklist(NameBlacklist.CaseFolding.ASCII, List.of()), List.of(),
+                Duration.ofSeconds(30), new UserIdAllocator(), SeaArchive.NONE,
+                new SeaService.Cluster(shared, "a", 99, Duration.ofSeconds(10)));
+        log.clear();
+        a2.restoreState(withBob);
+        assertThat(log).containsExactlyInAnyOrder(new SeaRosterEvent.Leave(alice.key()),
+                new SeaRosterEvent.Leave(bob.key()));
     }
 }
