@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.SwitchboardApplication;
+import dev.switchboard.bridge.service.BridgeService;
 import dev.switchboard.support.ManagementClient;
 import dev.switchboard.support.RedisServer;
 import dev.switchboard.tools.codec.Octets;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,8 @@ class SeaClusterIntegrationTest {
                 "--switchboard.cluster.redis.url=" + redisUrl, "--switchboard.cluster.node-id=" + nodeId,
                 "--switchboard.cluster.heartbeat-interval=200ms", "--switchboard.cluster.node-timeout=2s",
                 "--switchboard.cluster.redis.command-timeout=500ms",
+                // each node mirrors only its own SEA users into the bridged room
+                "--switchboard.bridge.enabled=true", "--switchboard.bridge.room=lobby",
                 // several commands per round trip: no throttling
                 "--switchboard.sea.connection-classes[0]=127.0.0.0/8:30:20:100000");
     }
@@ -111,6 +115,8 @@ class SeaClusterIntegrationTest {
                 assertThat(new HashSet<>(List.of(alice.id, bob.id, carol.id, dave.id))).hasSize(4);
                 JsonNode sessions = JSON.readTree(apiA.get("/actuator/sea/sessions").body());
                 assertThat(sessions.findValuesAsString("node")).containsExactly("node-b", "node-a", "node-b", "node-a");
+                assertThat(mirrored(a)).containsExactlyInAnyOrder(alice.id, carol.id);
+                assertThat(mirrored(b)).containsExactlyInAnyOrder(bob.id, dave.id);
 
                 // -------------------------------------------------------- messages across nodes
                 bob.send(SeaClientFrames.sendMessage(SeaClientFrames.GROUP, latin1("hello from B")));
@@ -186,6 +192,12 @@ class SeaClusterIntegrationTest {
                 c.close();
             }
         }
+    }
+
+    /** The SEA IDs a node's bridge shows in its room. */
+    private static List<Integer> mirrored(ConfigurableApplicationContext node) throws Exception {
+        return node.getBean(BridgeService.class).snapshot().get(30, TimeUnit.SECONDS).seaUsersInRoom().stream()
+                .map(BridgeService.Identity::seaId).toList();
     }
 
     private static byte[] latin1(String text) {
