@@ -117,7 +117,7 @@ public class SeaConfiguration {
                 // a new incarnation per start: sessions of this node's previous run are told apart from its new ones
                 ? new SeaService.Cluster(rosterLog, backplane.nodeId(), ThreadLocalRandom.current().nextLong(),
                         clusterProperties.nodeTimeout())
-                : SeaService.Cluster.LOCAL;
+                : new SeaService.Cluster(SeaRosterLog.LOCAL, backplane.nodeId(), 0, Duration.ZERO);
         SeaService service = new SeaService(clock,
                 new SeaLinkOutbound(), metrics, settings, bans, blacklist, classes,
                 props.loginTimeout(), new UserIdAllocator(),
