@@ -164,17 +164,29 @@ class SeaClusterIntegrationTest {
                         "ADD " + dave.id, "AWAY " + carol.id, "RENAME " + dave.id, "UNAWAY " + carol.id,
                         "DEL " + bob.id);
 
+                // -------------------------------------------------------- a ban on B sweeps a session on A
+                assertThat(apiB.post("/actuator/bans", "{\"address\":\"127.0.5.3\",\"timeout\":\"1h\"}")
+                        .statusCode()).isEqualTo(200);
+                carol.awaitClosed();
+                for (Client c : List.of(alice, dave)) {
+                    c.await(SeaServerMessage.DeleteUser.class, m -> m.id() == carol.id);
+                }
+                // and reaches node A's operator state: a new connection from that address is refused there
+                await().atMost(WAIT).until(() -> apiA.get("/actuator/bans").body().contains("127.0.5.3"));
+                Client.refused(seaPort(a), "127.0.5.3");
+
                 // -------------------------------------------------------- node B vanishes without a goodbye
                 proxyForB.cut();
-                for (Client c : List.of(alice, carol)) {
-                    c.await(SeaServerMessage.DeleteUser.class, m -> m.id() == dave.id);
-                }
+                alice.await(SeaServerMessage.DeleteUser.class, m -> m.id() == dave.id);
                 // B could not reach Redis for longer than the node timeout: it closed its clients
                 dave.awaitClosed();
                 await().atMost(WAIT).until(() -> apiB.get("/actuator/health/readiness").statusCode() == 503);
                 assertThat(JSON.readTree(apiB.get("/actuator/health/readiness").body())
                         .at("/components/sea/details/rosterSynced").asBoolean()).isFalse();
                 Client.refused(seaPort(b), "127.0.5.5");
+                assertThat(apiB.get("/actuator/prometheus").body())
+                        .containsPattern("switchboard_connections_closed_total\\{[^}]*reason=\"cluster_unavailable\"")
+                        .containsPattern("switchboard_connections_closed_total\\{[^}]*reason=\"cluster_lost\"");
 
                 // -------------------------------------------------------- Redis stops, then returns
                 redis.stop();
