@@ -70,8 +70,8 @@ class SeaClusterIntegrationTest {
         return new SpringApplicationBuilder(SwitchboardApplication.class).run(
                 "--switchboard.admin.password=pw", "--switchboard.cluster.engine=redis",
                 "--switchboard.cluster.redis.url=" + redisUrl, "--switchboard.cluster.node-id=" + nodeId,
-                "--switchboard.cluster.heartbeat-interval=200ms", "--switchboard.cluster.node-timeout=2s",
-                "--switchboard.cluster.redis.command-timeout=500ms",
+                "--switchboard.cluster.heartbeat-interval=250ms", "--switchboard.cluster.node-timeout=4s",
+                "--switchboard.cluster.redis.command-timeout=1s",
                 // each node mirrors only its own SEA users into the bridged room
                 "--switchboard.bridge.enabled=true", "--switchboard.bridge.room=lobby",
                 // several commands per round trip: no throttling
