@@ -160,6 +160,17 @@ class SeaClusterApplyTest {
                 new SeaServerMessage.Away(alice.id()),
                 new SeaServerMessage.Rename(bob.id(), SeaBytes.latin1("Robert")));
 
+        // MUTE reaches its target on the other node; ALT_SERVER from one node's operator reaches every node's users
+        received(alice).clear();
+        received(bob).clear();
+        command(b, bob, new dev.switchboard.sea.message.Mute(alice.id()));
+        SeaBytes altServer = SeaBytes.of(new byte[] {10, 0, 0, 2});
+        assertThat(a.broadcastAltServer(altServer)).isEqualTo(2);
+        pump();
+        assertThat(received(alice)).containsExactly(new SeaServerMessage.Mute(bob.id()),
+                new SeaServerMessage.AltServer(altServer));
+        assertThat(received(bob)).containsExactly(new SeaServerMessage.AltServer(altServer));
+
         // a node that joins now restores a snapshot and continues in step
         SeaService c = node("c", 3, Instant.parse("2026-12-06T11:00:00Z"));
         c.restoreState(a.snapshotState());
