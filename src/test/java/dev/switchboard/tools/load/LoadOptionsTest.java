@@ -35,6 +35,19 @@ class LoadOptionsTest {
     }
 
     @Test
+    void parse_whenSeveralPortsAndPids_thenConnectionsSpreadOverThePortsAndTheProcessesSummed() {
+        LoadOptions o = LoadOptions.parse(new String[] {"--protocol", "sea", "--port", "38732, 48732",
+                "--pid", "11,12,13"});
+
+        assertThat(o.targets()).extracting(java.net.InetSocketAddress::getPort).containsExactly(38732, 48732);
+        assertThat(o.target().getPort()).isEqualTo(38732);
+        assertThat(o.serverPids()).containsExactly(11L, 12L, 13L);
+        assertThat(o.serverPid()).isEqualTo(11);
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--protocol", "sea", "--port", "38732,"}))
+                .hasMessageContaining("--port");
+    }
+
+    @Test
     void parse_whenNonLoopbackHost_thenRefused() {
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"--protocol", "sea", "--host", "10.1.2.3"}))
                 .hasMessageContaining("refusing non-loopback target 10.1.2.3");

@@ -111,7 +111,7 @@ final class BroadcastRun {
                 senders.add(c);
             }
         }
-        ServerProbe.CpuWindow cpu = ServerProbe.CpuWindow.start(options.serverPid());
+        ServerProbe.CpuWindow cpu = ServerProbe.CpuWindow.start(options.serverPids());
         long sendStart = System.nanoTime();
         for (int k = 0; k < senders.size(); k++) {
             Connection c = senders.get(k);

@@ -32,10 +32,10 @@ final class ClientGroup implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
-    private final InetSocketAddress target;
+    private final List<InetSocketAddress> targets;
     private final List<InetAddress> sources;
 
-    ClientGroup(int threads, InetSocketAddress target, List<InetAddress> sources) {
+    ClientGroup(int threads, List<InetSocketAddress> targets, List<InetAddress> sources) {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true), io);
@@ -56,7 +56,7 @@ final class ClientGroup implements AutoCloseable {
             // loopback TIME_WAIT entries (net.ipv4.tcp_tw_reuse).
             bootstrap.option(EpollChannelOption.IP_BIND_ADDRESS_NO_PORT, true);
         }
-        this.target = target;
+        this.targets = targets;
         this.sources = sources;
     }
 
@@ -73,6 +73,7 @@ final class ClientGroup implements AutoCloseable {
                 init.accept(ch);
             }
         });
+        InetSocketAddress target = targets.get(index % targets.size());
         if (sources.size() == 1 && sources.get(0).equals(target.getAddress())) {
             return b.connect(target);
         }

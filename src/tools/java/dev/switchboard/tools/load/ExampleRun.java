@@ -38,7 +38,7 @@ final class ExampleRun {
     }
 
     void execute(LoadReport report) throws InterruptedException {
-        ServerProbe.CpuWindow cpu = ServerProbe.CpuWindow.start(options.serverPid());
+        ServerProbe.CpuWindow cpu = ServerProbe.CpuWindow.start(options.serverPids());
         running = true;
         long start = System.nanoTime();
         for (int i = 0; i < options.connections(); i++) {

@@ -83,7 +83,8 @@ public final class LoadDriver {
         LoadReport report = new LoadReport()
                 .put("scenario", options.scenario())
                 .put("protocol", options.protocol().name().toLowerCase(Locale.ROOT))
-                .put("target", options.target().getAddress().getHostAddress() + ":" + options.target().getPort())
+                .put("target", options.targets().stream().map(t -> t.getAddress().getHostAddress() + ":" + t.getPort())
+                        .collect(java.util.stream.Collectors.joining(",")))
                 .put("connections", options.connections())
                 .put("senders", options.protocol() == LoadOptions.Protocol.EXAMPLE ? 0 : options.senders())
                 .put("rate_per_sender", options.paced() ? String.valueOf(options.rate()) : "unpaced")
@@ -93,7 +94,7 @@ public final class LoadDriver {
                 .put("threads", options.threads())
                 .put("sources", options.sources().size());
         LoadStats stats = new LoadStats();
-        try (ClientGroup clients = new ClientGroup(options.threads(), options.target(), options.sources())) {
+        try (ClientGroup clients = new ClientGroup(options.threads(), options.targets(), options.sources())) {
             switch (options.protocol()) {
                 case EXAMPLE -> new ExampleRun(options, clients, stats, progress, deadlineNanos).execute(report);
                 case SEA -> new BroadcastRun(options, new SeaClientProtocol(), clients, stats, progress, deadlineNanos)

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  *
  * @param scenario      the named preset the run started from, or {@code custom}
  * @param protocol      which client to run
- * @param target        the gateway listener (loopback only)
+ * @param targets       the gateway listeners (loopback only); connection {@code i} goes to {@code i mod size},
+ *                      so clients are split evenly over the nodes of a cluster
  * @param path          the WebSocket request target (rooms only)
  * @param connections   connections to open and keep logged in (example: concurrent conversations)
  * @param senders       how many of those connections send (broadcast protocols; 0 = idle run)
@@ -30,14 +31,15 @@ import picocli.CommandLine.Option;
  * @param connectBatch  connection attempts in flight at once while ramping up
  * @param sources       local loopback addresses connections are spread over (to multiply ports)
  * @param threads       client event-loop threads
- * @param serverPid     the gateway's process id for CPU and RSS figures; 0 = not measured
- * @param heap          also measure the gateway's heap with {@code jcmd} (needs {@code serverPid})
+ * @param serverPids    the processes whose CPU time and RSS are reported, summed (the gateway, or every
+ *                      node of a cluster and its Redis); empty = not measured
+ * @param heap          also measure the first process's heap with {@code jcmd} (needs {@code serverPids})
  * @param room          room to join (rooms); empty = stay in the lobby (logged in, no room)
  */
 public record LoadOptions(
         String scenario,
         Protocol protocol,
-        InetSocketAddress target,
+        List<InetSocketAddress> targets,
         String path,
         int connections,
         int senders,
@@ -50,9 +52,19 @@ public record LoadOptions(
         int connectBatch,
         List<InetAddress> sources,
         int threads,
-        long serverPid,
+        List<Long> serverPids,
         boolean heap,
         String room) {
+
+    /** The first listener: the one the rooms client names in its handshake and the report shows first. */
+    public InetSocketAddress target() {
+        return targets.get(0);
+    }
+
+    /** The first measured process, 0 when none is. */
+    public long serverPid() {
+        return serverPids.isEmpty() ? 0 : serverPids.get(0);
+    }
 
     /** Upper bounds that keep a typo from turning a benchmark into a machine-wide outage. */
     static final int MAX_CONNECTIONS = 200_000;
@@ -142,7 +154,8 @@ public record LoadOptions(
         String protocol;
         @Option(names = "--host", paramLabel = "H", description = "target host, loopback only (default 127.0.0.1)")
         String host = "127.0.0.1";
-        @Option(names = "--port", paramLabel = "P", description = "target port (default: the protocol's standard port)")
+        @Option(names = "--port", paramLabel = "P[,P...]",
+                description = "target port, or several: connections are spread over them in turn (default: the protocol's standard port)")
         String port;
         @Option(names = "--path", paramLabel = "/P", description = "WebSocket request target for rooms (default /)")
         String path = "/";
@@ -171,7 +184,8 @@ public record LoadOptions(
         String sources = "1";
         @Option(names = "--threads", paramLabel = "T", description = "client event-loop threads; 0 = one per core (default 1)")
         String threads;
-        @Option(names = "--pid", paramLabel = "PID", description = "gateway process id: report its CPU time and RSS")
+        @Option(names = "--pid", paramLabel = "PID[,PID...]",
+                description = "gateway process id(s): report their CPU time and RSS, summed")
         String pid;
         @Option(names = "--heap", description = "with --pid: also report heap used (jcmd GC.run + GC.heap_info)")
         boolean heap;
@@ -208,7 +222,12 @@ public record LoadOptions(
             throw new IllegalArgumentException("Missing required option: '--protocol=example|sea|rooms' (or --scenario)");
         }
         Protocol protocol = a.protocol != null ? parseProtocol(a.protocol) : preset.protocol;
-        Integer port = a.port == null ? null : intIn("--port", a.port, 1, 65535);
+        List<Integer> ports = new ArrayList<>();
+        if (a.port != null) {
+            for (String p : a.port.split(",", -1)) {
+                ports.add(intIn("--port", p.trim(), 1, 65535));
+            }
+        }
         int connections = intIn("--connections", or(a.connections, preset == null ? null : preset.connections, "10"),
                 1, MAX_CONNECTIONS);
         int senders = intIn("--senders", or(a.senders, preset == null ? null : preset.senders, "1"), 0, MAX_CONNECTIONS);
@@ -224,13 +243,18 @@ public record LoadOptions(
         if (threads == 0) {
             threads = Runtime.getRuntime().availableProcessors();
         }
-        long pid = a.pid == null ? 0 : intIn("--pid", a.pid, 1, Integer.MAX_VALUE);
+        List<Long> pids = new ArrayList<>();
+        if (a.pid != null) {
+            for (String p : a.pid.split(",", -1)) {
+                pids.add((long) intIn("--pid", p.trim(), 1, Integer.MAX_VALUE));
+            }
+        }
         boolean heap = a.heap;
         String room = a.room;
         if (senders > connections) {
             throw new IllegalArgumentException("--senders (" + senders + ") exceeds --connections (" + connections + ")");
         }
-        if (heap && pid == 0) {
+        if (heap && pids.isEmpty()) {
             throw new IllegalArgumentException("--heap needs --pid");
         }
         if (deadline == null) {
@@ -250,9 +274,13 @@ public record LoadOptions(
         if (room == null) {
             room = "bench-" + Long.toHexString(System.nanoTime() & 0xffffff);
         }
-        return new LoadOptions(preset == null ? "custom" : preset.id, protocol, new InetSocketAddress(address, port != null ? port : protocol.defaultPort),
+        if (ports.isEmpty()) {
+            ports.add(protocol.defaultPort);
+        }
+        List<InetSocketAddress> targets = ports.stream().map(p -> new InetSocketAddress(address, p)).toList();
+        return new LoadOptions(preset == null ? "custom" : preset.id, protocol, targets,
                 a.path, connections, senders, rate, window, size, duration, drain, deadline, connectBatch,
-                List.copyOf(sources), threads, pid, heap, room);
+                List.copyOf(sources), threads, List.copyOf(pids), heap, room);
     }
 
     /** The option as given, else the preset's value, else the driver's default. */

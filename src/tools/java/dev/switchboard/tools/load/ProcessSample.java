@@ -3,6 +3,7 @@ package dev.switchboard.tools.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time and memory of one process at one moment, from {@code /proc/PID/stat} (utime + stime) and
@@ -27,6 +28,20 @@ public record ProcessSample(long cpuNanos, long rssKib, long hwmKib) {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc/" + pid + " (is the gateway running?): " + e.getMessage(), e);
         }
+    }
+
+    /** Several processes as one: CPU times and sizes added up (a cluster's nodes and its Redis). */
+    public static ProcessSample sum(List<Long> pids) {
+        long cpu = 0;
+        long rss = 0;
+        long hwm = 0;
+        for (long pid : pids) {
+            ProcessSample one = of(pid);
+            cpu += one.cpuNanos;
+            rss += one.rssKib;
+            hwm += one.hwmKib;
+        }
+        return new ProcessSample(cpu, rss, hwm);
     }
 
     public static ProcessSample self() {

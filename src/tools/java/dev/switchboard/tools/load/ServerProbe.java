@@ -1,5 +1,6 @@
 package dev.switchboard.tools.load;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ final class ServerProbe {
         if (options.heap()) {
             heapBeforeKib = new HeapProbe(options.serverPid()).usedAfterGcKib();
         }
-        before = ProcessSample.of(options.serverPid());
+        before = ProcessSample.sum(options.serverPids());
     }
 
     /** Memory once {@code ready} connections are open, in total and per connection. */
@@ -38,7 +39,7 @@ final class ServerProbe {
                     .put("server_heap_loaded_kib", heapAfterKib)
                     .put("server_heap_per_connection_bytes", ready == 0 ? Double.NaN : (heapAfterKib - heapBeforeKib) * 1024.0 / ready);
         }
-        ProcessSample after = ProcessSample.of(options.serverPid());
+        ProcessSample after = ProcessSample.sum(options.serverPids());
         report.put("server_rss_before_kib", before.rssKib())
                 .put("server_rss_loaded_kib", after.rssKib())
                 .put("server_rss_per_connection_bytes", ready == 0 ? Double.NaN : (after.rssKib() - before.rssKib()) * 1024.0 / ready);
@@ -55,22 +56,22 @@ final class ServerProbe {
         /** Client event-loop threads are named after this prefix by {@link ClientGroup}. */
         static final String LOOP_THREAD_PREFIX = ClientGroup.THREAD_PREFIX;
 
-        private final long pid;
+        private final List<Long> pids;
         private final ProcessSample server;
         private final long driverCpuNanos;
         private final long startNanos;
         private final Map<Long, Long> loopCpuNanos;
 
-        private CpuWindow(long pid, ProcessSample server) {
-            this.pid = pid;
+        private CpuWindow(List<Long> pids, ProcessSample server) {
+            this.pids = pids;
             this.server = server;
             this.driverCpuNanos = DriverCpu.processCpuNanos();
             this.startNanos = System.nanoTime();
             this.loopCpuNanos = DriverCpu.loopThreadCpuNanos(LOOP_THREAD_PREFIX);
         }
 
-        static CpuWindow start(long pid) {
-            return new CpuWindow(pid, pid == 0 ? null : ProcessSample.of(pid));
+        static CpuWindow start(List<Long> pids) {
+            return new CpuWindow(pids, pids.isEmpty() ? null : ProcessSample.sum(pids));
         }
 
         void finish(long delivered, LoadReport report) {
@@ -94,7 +95,7 @@ final class ServerProbe {
             if (server == null) {
                 return;
             }
-            ProcessSample serverNow = ProcessSample.of(pid);
+            ProcessSample serverNow = ProcessSample.sum(pids);
             long cpu = serverNow.cpuNanos() - server.cpuNanos();
             report.put("server_cpu_s", cpu / 1e9)
                     .put("server_cpu_us_per_delivery", delivered == 0 ? Double.NaN : cpu / 1e3 / delivered)
