@@ -1,0 +1,264 @@
+package dev.switchboard.rooms.cluster;
+
+import dev.switchboard.cluster.ClusterEvent;
+import dev.switchboard.cluster.ReplicatedLog;
+import dev.switchboard.cluster.ReplicatedState;
+import dev.switchboard.rooms.cluster.RoomsEvent.ClaimNick;
+import dev.switchboard.rooms.cluster.RoomsEvent.Join;
+import dev.switchboard.rooms.cluster.RoomsEvent.Kick;
+import dev.switchboard.rooms.cluster.RoomsEvent.Leave;
+import dev.switchboard.rooms.cluster.RoomsEvent.NodeGone;
+import dev.switchboard.rooms.cluster.RoomsEvent.Notice;
+import dev.switchboard.rooms.cluster.RoomsEvent.Say;
+import dev.switchboard.rooms.service.RoomSession;
+import dev.switchboard.rooms.service.RoomSession.ClusterEnd;
+import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.Rooms.JoinOutcome;
+import dev.switchboard.rooms.service.Rooms.NickOutcome;
+import dev.switchboard.rooms.service.RoomsState;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rooms state every node of a cluster holds in full, changed only by the events of the {@code rooms} channel in
+ * the channel's order ({@link ReplicatedState}). Each event calls the same {@link Rooms} apply method the
+ * {@code local} engine calls directly, so a roster, a member id, a nick's owner or a history line is decided the
+ * same way on every node; what differs per node is only which sessions are this node's, the ones it delivers to.
+ * Members of other nodes are {@link RemoteMember}s.
+ *
+ * <p>{@link #apply}, {@link #snapshot} and {@link #restore} run on the one owner thread of the rooms state; the
+ * intake only adds and reads sessions of its own ({@link #register}) from the I/O threads.
+ */
+public final class RoomsReplica implements ReplicatedState {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomsReplica.class);
+    private static final String KICK_REASON = "kicked by operator";
+
+    private final Rooms rooms;
+    private final String nodeId;
+    private final long incarnation;
+    /** This process's sessions that asked for a nick, until they leave. Any thread. */
+    private final Map<SessionKey, RoomSession> own = new ConcurrentHashMap<>();
+    /** Every member with a nick, cluster-wide. Owner thread only. */
+    private final Map<SessionKey, RoomSession> members = new HashMap<>();
+    /** Leaves of this node's stale members found before the log was attached. Owner thread only. */
+    private final List<SessionKey> staleBeforeAttach = new ArrayList<>();
+    private ReplicatedLog replicatedLog;
+
+    public RoomsReplica(Rooms rooms, String nodeId, long incarnation) {
+        this.rooms = rooms;
+        this.nodeId = nodeId;
+        this.incarnation = incarnation;
+    }
+
+    /** This process's start, the middle part of its sessions' keys. */
+    public long incarnation() {
+        return incarnation;
+    }
+
+    /** The channel events are submitted on, once {@code Backplane.replicate} made it. On the owner thread. */
+    public void attach(ReplicatedLog replicated) {
+        this.replicatedLog = replicated;
+        staleBeforeAttach.forEach(this::submitLeave);
+        staleBeforeAttach.clear();
+    }
+
+    /** A session of this node asks for a nick under {@code key}: events for that key are delivered to it. */
+    void register(SessionKey key, RoomSession session) {
+        own.put(key, session);
+    }
+
+    /** Every live session of this node that asked for a nick. */
+    List<RoomSession> ownSessions() {
+        return List.copyOf(own.values());
+    }
+
+    @Override
+    public void apply(ClusterEvent event) {
+        RoomsEvent decoded;
+        try {
+            decoded = RoomsEventCodec.decode(event.payload());
+        } catch (RoomsCodecException e) {
+            log.warn("rooms event {} from node {} skipped: {}", event.id(), event.origin(), e.getMessage());
+            return;
+        }
+        if (decoded instanceof ClaimNick e) {
+            claimNick(e);
+        } else if (decoded instanceof Join e) {
+            join(e);
+        } else if (decoded instanceof Say e) {
+            RoomSession session = members.get(e.key());
+            if (session != null && e.text().length > 0 && e.text().length <= rooms.limits().textMaxBytes()) {
+                rooms.applySay(session, e.text());
+            }
+        } else if (decoded instanceof Leave e) {
+            leave(e.key());
+        } else if (decoded instanceof Kick e) {
+            rooms.kick(utf8(e.room()), e.memberId());
+        } else if (decoded instanceof Notice e) {
+            rooms.applyNotice(utf8(e.room()), e.line());
+        } else if (decoded instanceof NodeGone e) {
+            nodeGone(e.node());
+        }
+    }
+
+    private void claimNick(ClaimNick e) {
+        if (members.containsKey(e.key())) {
+            return; // a second request of a session that has a nick; its intake refuses those
+        }
+        RoomSession ownSession = e.key().node().equals(nodeId) ? own.get(e.key()) : null;
+        int memberId = rooms.allocateMemberId();
+        RoomSession session;
+        if (ownSession != null) {
+            ownSession.assignMemberId(memberId);
+            session = ownSession;
+        } else {
+            session = new RemoteMember(e.key(), memberId, e.flags());
+        }
+        Optional<String> nick = rooms.validNick(e.nick());
+        NickOutcome outcome = nick.isEmpty() ? NickOutcome.INVALID : rooms.applyNick(session, nick.get());
+        if (outcome == NickOutcome.ACCEPTED) {
+            members.put(e.key(), session);
+        }
+        if (ownSession != null) {
+            ownSession.nickDecided(e.uid(), outcome);
+        }
+    }
+
+    private void join(Join e) {
+        RoomSession session = members.get(e.key());
+        if (session == null) {
+            RoomSession ownSession = own.get(e.key());
+            if (ownSession != null) {
+                ownSession.joinDecided(e.uid(), JoinOutcome.NO_NICK);
+            }
+            return;
+        }
+        Optional<String> name = rooms.validRoomName(e.room());
+        JoinOutcome outcome = name.isEmpty() ? JoinOutcome.INVALID_NAME : rooms.applyJoin(session, e.uid(), name.get());
+        if (session.local()) {
+            session.joinDecided(e.uid(), outcome);
+        }
+    }
+
+    private void leave(SessionKey key) {
+        own.remove(key);
+        RoomSession session = members.remove(key);
+        if (session != null) {
+            rooms.disconnected(session);
+        }
+    }
+
+    /** Every member of {@code node} leaves, in member id order, as every node does; this node's are cut off too. */
+    private void nodeGone(String node) {
+        List<Map.Entry<SessionKey, RoomSession>> gone = members.entrySet().stream()
+                .filter(entry -> entry.getKey().node().equals(node))
+                .sorted(Comparator.comparingInt(entry -> entry.getValue().memberId()))
+                .toList();
+        for (Map.Entry<SessionKey, RoomSession> entry : gone) {
+            leave(entry.getKey());
+            if (entry.getValue().local()) {
+                entry.getValue().endByCluster(ClusterEnd.RESTART, "the cluster declared node " + node + " gone");
+            }
+        }
+    }
+
+    @Override
+    public byte[] snapshot() {
+        Map<Integer, SessionKey> keys = new HashMap<>();
+        members.forEach((key, session) -> keys.put(session.memberId(), key));
+        RoomsState state = rooms.export();
+        List<RoomsSnapshot.Member> snapshotMembers = new ArrayList<>();
+        for (RoomsState.MemberState m : state.members()) {
+            SessionKey key = keys.get(m.session().memberId());
+            if (key != null) {
+                snapshotMembers.add(new RoomsSnapshot.Member(key, m.session().memberId(), m.nick(),
+                        m.session().memberFlags(), m.joinedOnce()));
+            }
+        }
+        return new RoomsSnapshot(state.nextMemberId(), snapshotMembers, state.rooms()).encode();
+    }
+
+    /**
+     * Replaces the state with {@code bytes} (empty: no rooms). This node's sessions that the snapshot holds stay;
+     * those it held before but the snapshot does not are closed with 1012 (the cluster forgot them, so their
+     * clients reconnect and join afresh); members the snapshot attributes to this node but that no session of this
+     * process is behind (a previous process's) are made to leave through the channel, so every node drops them.
+     */
+    @Override
+    public void restore(byte[] bytes) {
+        RoomsSnapshot snapshot;
+        if (bytes.length == 0) {
+            snapshot = new RoomsSnapshot(Rooms.FIRST_MEMBER_ID, List.of(), List.of());
+        } else {
+            try {
+                snapshot = RoomsSnapshot.decode(bytes);
+            } catch (RoomsCodecException e) {
+                log.warn("rooms snapshot of {} bytes not restored, starting empty: {}", bytes.length, e.getMessage());
+                snapshot = new RoomsSnapshot(Rooms.FIRST_MEMBER_ID, List.of(), List.of());
+            }
+        }
+        List<RoomSession> ownBefore = members.values().stream().filter(RoomSession::local).toList();
+        members.clear();
+        List<RoomsState.MemberState> states = new ArrayList<>();
+        List<SessionKey> stale = new ArrayList<>();
+        for (RoomsSnapshot.Member m : snapshot.members()) {
+            RoomSession ownSession = m.key().node().equals(nodeId) ? own.get(m.key()) : null;
+            RoomSession session;
+            if (ownSession != null) {
+                ownSession.assignMemberId(m.memberId());
+                session = ownSession;
+            } else {
+                session = new RemoteMember(m.key(), m.memberId(), m.flags());
+                if (m.key().node().equals(nodeId) && m.key().incarnation() != incarnation) {
+                    stale.add(m.key());
+                }
+            }
+            members.put(m.key(), session);
+            states.add(new RoomsState.MemberState(session, m.nick(), m.joinedOnce()));
+        }
+        rooms.restore(new RoomsState(snapshot.nextMemberId(), states, snapshot.rooms()));
+        for (RoomSession session : ownBefore) {
+            if (!members.containsValue(session)) {
+                own.values().remove(session);
+                session.endByCluster(ClusterEnd.RESTART, "the cluster's rooms state no longer holds this member");
+            }
+        }
+        stale.forEach(this::submitLeave);
+    }
+
+    /**
+     * Members the cluster attributes to this node with no live session behind them (a session whose leave could
+     * not be submitted during an outage, or one of a previous process) are made to leave. On the owner thread.
+     */
+    public void reconcile() {
+        members.keySet().stream()
+                .filter(key -> key.node().equals(nodeId) && !own.containsKey(key))
+                .sorted(Comparator.comparingLong(SessionKey::sequence))
+                .forEach(this::submitLeave);
+    }
+
+    private void submitLeave(SessionKey key) {
+        if (replicatedLog == null) {
+            staleBeforeAttach.add(key);
+            return;
+        }
+        replicatedLog.submit(RoomsEventCodec.encode(new Leave(key))).whenComplete((id, failure) -> {
+            if (failure != null) {
+                log.debug("leave of {} not submitted: {}", key, failure.toString());
+            }
+        });
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
