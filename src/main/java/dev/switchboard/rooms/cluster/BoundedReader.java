@@ -1,6 +1,8 @@
 package dev.switchboard.rooms.cluster;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Reads the fields of the rooms codecs, refusing every length or count the remaining bytes cannot hold. */
@@ -56,8 +58,16 @@ final class BoundedReader {
         return value;
     }
 
+    /** A byte string of at most {@code max} bytes that must be valid UTF-8. */
     String text(int max) {
-        return new String(bytes(max), StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes(max))).toString();
+        } catch (CharacterCodingException e) {
+            throw new RoomsCodecException("text is not valid UTF-8");
+        }
     }
 
     void end() {

@@ -1,0 +1,186 @@
+package dev.switchboard.rooms.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.cluster.ClusterEvent;
+import dev.switchboard.cluster.ReplicatedLog;
+import dev.switchboard.rooms.cluster.RoomsEvent.ClaimNick;
+import dev.switchboard.rooms.cluster.RoomsEvent.Join;
+import dev.switchboard.rooms.cluster.RoomsEvent.Kick;
+import dev.switchboard.rooms.cluster.RoomsEvent.Leave;
+import dev.switchboard.rooms.cluster.RoomsEvent.NodeGone;
+import dev.switchboard.rooms.cluster.RoomsEvent.Notice;
+import dev.switchboard.rooms.cluster.RoomsEvent.Say;
+import dev.switchboard.rooms.service.MemberView;
+import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The replicated rooms state without a backplane: two nodes' replicas fed the same events in the same order hold
+ * the same state (byte-identical snapshots) whichever node's sessions the events came from; each node delivers
+ * only to its own sessions; a snapshot restores to the same state elsewhere; a node gone takes its members along.
+ */
+class RoomsReplicaTest {
+
+    private static final long INCARNATION = 1_700_000_000_000L;
+
+    /** One node: its service, replica, own sessions, and what it submitted. */
+    private static final class Node {
+        final String id;
+        final Rooms rooms;
+        final RoomsReplica replica;
+        final List<RoomsEvent> submitted = new ArrayList<>();
+        private long sequence;
+
+        Node(String id, long incarnation) {
+            this.id = id;
+            this.rooms = new Rooms(RoomsLimits.defaults(), id);
+            this.replica = new RoomsReplica(rooms, id, incarnation);
+            replica.attach(new ReplicatedLog() {
+                @Override
+                public CompletableFuture<String> submit(byte[] event) {
+                    submitted.add(RoomsEventCodec.decode(event));
+                    return CompletableFuture.completedFuture("0-" + submitted.size());
+                }
+
+                @Override
+                public boolean synced() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            replica.restore(new byte[0]);
+        }
+
+        SessionKey newSession(ReplicaSession session) {
+            SessionKey key = new SessionKey(id, INCARNATION, ++sequence);
+            replica.register(key, session);
+            return key;
+        }
+    }
+
+    private static byte[] b(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void applyEverywhere(List<Node> nodes, RoomsEvent event) {
+        byte[] payload = RoomsEventCodec.encode(event);
+        for (Node node : nodes) {
+            node.replica.apply(new ClusterEvent("rooms", "0-1", "x", payload.clone()));
+        }
+    }
+
+    @Test
+    void apply_whenTwoNodesApplyTheSameEvents_thenIdenticalStateAndEachDeliversToItsOwn() {
+        Node a = new Node("node-a", INCARNATION);
+        Node b = new Node("node-b", INCARNATION);
+        List<Node> both = List.of(a, b);
+        ReplicaSession anna = new ReplicaSession();
+        ReplicaSession ben = new ReplicaSession();
+        ReplicaSession bob = new ReplicaSession();
+        SessionKey annaKey = a.newSession(anna);
+        SessionKey benKey = b.newSession(ben);
+        SessionKey bobKey = b.newSession(bob);
+
+        applyEverywhere(both, new ClaimNick(annaKey, 1, b("anna"), 0));
+        applyEverywhere(both, new ClaimNick(benKey, 1, b("ben"), 0));
+        applyEverywhere(both, new ClaimNick(bobKey, 1, b("anna"), 0)); // loses the race for "anna"
+        applyEverywhere(both, new Join(annaKey, 2, b("lobby")));
+        applyEverywhere(both, new Join(benKey, 2, b("lobby")));
+        applyEverywhere(both, new Say(benKey, b("hi anna")));
+        applyEverywhere(both, new Say(annaKey, b("hi ben")));
+        applyEverywhere(both, new Notice(b("lobby"), b("* maintenance at noon")));
+
+        assertThat(a.replica.snapshot()).isEqualTo(b.replica.snapshot());
+        assertThat(a.rooms.members("lobby").orElseThrow()).containsExactly(
+                new MemberView(0x1000, "anna", "node-a"), new MemberView(0x1001, "ben", "node-b"));
+        assertThat(b.rooms.members("lobby").orElseThrow()).isEqualTo(a.rooms.members("lobby").orElseThrow());
+        assertThat(bob.received).containsExactly("nick 1 TAKEN");
+        assertThat(anna.received).containsExactly("nick 1 ACCEPTED",
+                "RESP_OK 0 ", "NEW_USER 1000 anna", "join 2 JOINED",
+                "NEW_USER 1001 ben", "NEW_MSG 1001 hi anna", "NEW_MSG 1000 hi ben",
+                "LOGGED_MSG 0 * maintenance at noon");
+        // the joiner's roster: itself first, then the others; the history of the other node's messages
+        assertThat(ben.received).containsExactly("nick 1 ACCEPTED",
+                "RESP_OK 0 ", "NEW_USER 1001 ben", "NEW_USER 1000 anna", "join 2 JOINED",
+                "NEW_MSG 1001 hi anna", "NEW_MSG 1000 hi ben", "LOGGED_MSG 0 * maintenance at noon");
+
+        // a third node restored from the snapshot holds the same state and delivers to none of these
+        Node c = new Node("node-c", INCARNATION);
+        c.replica.restore(a.replica.snapshot());
+        assertThat(c.replica.snapshot()).isEqualTo(a.replica.snapshot());
+        List<Node> all = List.of(a, b, c);
+        ReplicaSession cleo = new ReplicaSession();
+        SessionKey cleoKey = c.newSession(cleo);
+        applyEverywhere(all, new ClaimNick(cleoKey, 7, b("cleo"), 0));
+        applyEverywhere(all, new Join(cleoKey, 8, b("lobby")));
+        assertThat(cleo.received).containsExactly("nick 7 ACCEPTED", "RESP_OK 0 ", "NEW_USER 1003 cleo",
+                "NEW_USER 1001 ben", "NEW_USER 1000 anna", "LOGGED_MSG 0 ben: hi anna",
+                "LOGGED_MSG 0 anna: hi ben", "LOGGED_MSG 0 * maintenance at noon", "join 8 JOINED");
+
+        // node-b is gone: its members leave everywhere, in member id order, and the rest agree
+        anna.received.clear();
+        applyEverywhere(all, new NodeGone("node-b"));
+        applyEverywhere(all, new NodeGone("node-b"));
+        assertThat(anna.received).containsExactly("DEL_USER 1001 ben");
+        assertThat(ben.ended).isEqualTo("RESTART");
+        assertThat(a.replica.snapshot()).isEqualTo(b.replica.snapshot()).isEqualTo(c.replica.snapshot());
+        assertThat(a.rooms.members("lobby").orElseThrow()).extracting(MemberView::nick).containsExactly("anna", "cleo");
+
+        // a kick reaches the member's own node; the others only drop it from the roster
+        applyEverywhere(all, new Kick(b("lobby"), 0x1003));
+        assertThat(cleo.ended).isEqualTo("kicked");
+        assertThat(anna.received).endsWith("DEL_USER 1003 cleo");
+        applyEverywhere(all, new Leave(cleoKey));
+        applyEverywhere(all, new Leave(annaKey));
+        assertThat(a.rooms.roomCount()).isZero();
+        assertThat(a.replica.snapshot()).isEqualTo(b.replica.snapshot()).isEqualTo(c.replica.snapshot());
+    }
+
+    @Test
+    void restore_whenTheSnapshotHoldsMembersOfAPreviousProcessOfThisNode_thenTheyAreMadeToLeave() {
+        Node before = new Node("node-a", INCARNATION);
+        ReplicaSession old = new ReplicaSession();
+        SessionKey oldKey = before.newSession(old);
+        before.replica.apply(new ClusterEvent("rooms", "0-1", "node-a",
+                RoomsEventCodec.encode(new ClaimNick(oldKey, 1, b("ghost"), 0))));
+        byte[] snapshot = before.replica.snapshot();
+
+        Node restarted = new Node("node-a", INCARNATION + 60_000);
+        restarted.replica.restore(snapshot);
+
+        assertThat(restarted.rooms.hasNick(0x1000)).isTrue();
+        assertThat(restarted.submitted).containsExactly(new Leave(oldKey));
+    }
+
+    @Test
+    void restore_whenThisNodesLiveMemberIsMissing_thenItsConnectionIsClosedForReconnect() {
+        Node a = new Node("node-a", INCARNATION);
+        ReplicaSession anna = new ReplicaSession();
+        SessionKey annaKey = a.newSession(anna);
+        a.replica.apply(new ClusterEvent("rooms", "0-1", "node-a",
+                RoomsEventCodec.encode(new ClaimNick(annaKey, 1, b("anna"), 0))));
+
+        a.replica.restore(new byte[0]);
+
+        assertThat(anna.ended).isEqualTo("RESTART");
+        assertThat(a.rooms.userCount()).isZero();
+    }
+
+    @Test
+    void apply_whenTheEventIsNotOneOfThisVersion_thenSkippedAndTheStateUnchanged() {
+        Node a = new Node("node-a", INCARNATION);
+        byte[] before = a.replica.snapshot();
+        a.replica.apply(new ClusterEvent("rooms", "0-1", "node-z", new byte[] {9, 9, 9}));
+        a.replica.apply(new ClusterEvent("rooms", "0-2", "node-z", new byte[] {1, 1, 0, 0, 0, 99}));
+        assertThat(a.replica.snapshot()).isEqualTo(before);
+    }
+}
