@@ -120,6 +120,7 @@ public final class ClusterRoomsIntake implements RoomsIntake {
     public void disconnected(RoomSession session) {
         SessionKey key = keys.remove(session);
         if (key != null) {
+            replica.unregister(key);
             // a leave that cannot be submitted now is submitted by the reconciliation when the backplane returns
             submit(null, new Leave(key));
         }
@@ -185,9 +186,12 @@ public final class ClusterRoomsIntake implements RoomsIntake {
      * to a node that can reach the others if this one still cannot.
      */
     public void cutOff(String why) {
-        for (RoomSession session : replica.ownSessions()) {
+        keys.forEach((session, key) -> {
+            // no longer this node's member, even before its connection has finished closing: when the backplane
+            // returns, the reconciliation makes it leave everywhere
+            replica.unregister(key);
             session.endByCluster(ClusterEnd.RESTART, why);
-        }
+        });
     }
 
     /**

@@ -76,9 +76,12 @@ public final class RoomsReplica implements ReplicatedState {
         own.put(key, session);
     }
 
-    /** Every live session of this node that asked for a nick. */
-    List<RoomSession> ownSessions() {
-        return List.copyOf(own.values());
+    /**
+     * The session under {@code key} ended: from now on the cluster's member under that key, if any, has no session
+     * here, so a {@link #reconcile} makes it leave should the leave its end submitted be lost.
+     */
+    void unregister(SessionKey key) {
+        own.remove(key);
     }
 
     @Override
