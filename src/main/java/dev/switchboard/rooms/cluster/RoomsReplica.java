@@ -3,6 +3,7 @@ package dev.switchboard.rooms.cluster;
 import dev.switchboard.cluster.ClusterEvent;
 import dev.switchboard.cluster.ReplicatedLog;
 import dev.switchboard.cluster.ReplicatedState;
+import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.cluster.RoomsEvent.ClaimNick;
 import dev.switchboard.rooms.cluster.RoomsEvent.Join;
 import dev.switchboard.rooms.cluster.RoomsEvent.Kick;
@@ -20,8 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -191,8 +195,9 @@ public final class RoomsReplica implements ReplicatedState {
     }
 
     /**
-     * Replaces the state with {@code bytes} (empty: no rooms). This node's sessions that the snapshot holds stay;
-     * those it held before but the snapshot does not are closed with 1012 (the cluster forgot them, so their
+     * Replaces the state with {@code bytes} (empty: no rooms). This node's sessions that the snapshot holds in the
+     * same room stay, and are told the roster changes they missed; those it held before but the snapshot does not
+     * (or not in that room) are closed with 1012 (the cluster forgot them, so their
      * clients reconnect and join afresh); members the snapshot attributes to this node but that no session of this
      * process is behind (a previous process's) are made to leave through the channel, so every node drops them.
      */
@@ -210,6 +215,7 @@ public final class RoomsReplica implements ReplicatedState {
             }
         }
         List<RoomSession> ownBefore = members.values().stream().filter(RoomSession::local).toList();
+        Rosters rostersBefore = Rosters.of(rooms.export());
         members.clear();
         List<RoomsState.MemberState> states = new ArrayList<>();
         List<SessionKey> stale = new ArrayList<>();
@@ -229,13 +235,73 @@ public final class RoomsReplica implements ReplicatedState {
             states.add(new RoomsState.MemberState(session, m.nick(), m.joinedOnce()));
         }
         rooms.restore(new RoomsState(snapshot.nextMemberId(), states, snapshot.rooms()));
+        Rosters rostersAfter = Rosters.of(rooms.export());
         for (RoomSession session : ownBefore) {
-            if (!members.containsValue(session)) {
+            if (!members.containsValue(session)
+                    || !Objects.equals(rostersBefore.roomOf(session), rostersAfter.roomOf(session))) {
                 own.values().remove(session);
                 session.endByCluster(ClusterEnd.RESTART, "the cluster's rooms state no longer holds this member");
+            } else {
+                tellRosterChanges(session, rostersBefore, rostersAfter);
             }
         }
         stale.forEach(this::submitLeave);
+    }
+
+    /**
+     * A member of this node that stays in its room across a restore learns who left ({@code _DEL_USER}) and who
+     * joined ({@code _NEW_USER}) meanwhile, as if it had seen those changes one by one.
+     */
+    private static void tellRosterChanges(RoomSession session, Rosters before, Rosters after) {
+        String room = after.roomOf(session);
+        if (room == null) {
+            return;
+        }
+        Map<Integer, RoomsState.MemberState> was = before.roster(room);
+        Map<Integer, RoomsState.MemberState> is = after.roster(room);
+        was.forEach((id, m) -> {
+            if (!is.containsKey(id)) {
+                session.send(TPacket.delUser(id, m.nick().getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        is.forEach((id, m) -> {
+            if (!was.containsKey(id)) {
+                session.send(TPacket.newUser(id, m.nick().getBytes(StandardCharsets.UTF_8),
+                        m.session().memberFlags()));
+            }
+        });
+    }
+
+    /** Each room's members (by id, in join order) and each member's room, as one export shows them. */
+    private record Rosters(Map<String, Map<Integer, RoomsState.MemberState>> rosters,
+                           Map<RoomSession, String> roomOfSession) {
+
+        static Rosters of(RoomsState state) {
+            Map<Integer, RoomsState.MemberState> byId = new HashMap<>();
+            state.members().forEach(m -> byId.put(m.session().memberId(), m));
+            Map<String, Map<Integer, RoomsState.MemberState>> rosters = new HashMap<>();
+            Map<RoomSession, String> roomOfSession = new IdentityHashMap<>();
+            for (RoomsState.RoomState room : state.rooms()) {
+                Map<Integer, RoomsState.MemberState> roster = new LinkedHashMap<>();
+                for (int id : room.memberIds()) {
+                    RoomsState.MemberState m = byId.get(id);
+                    if (m != null) {
+                        roster.put(id, m);
+                        roomOfSession.put(m.session(), room.name());
+                    }
+                }
+                rosters.put(room.name(), roster);
+            }
+            return new Rosters(rosters, roomOfSession);
+        }
+
+        String roomOf(RoomSession session) {
+            return roomOfSession.get(session);
+        }
+
+        Map<Integer, RoomsState.MemberState> roster(String room) {
+            return rosters.getOrDefault(room, Map.of());
+        }
     }
 
     /**

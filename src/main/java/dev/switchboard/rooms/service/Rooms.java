@@ -218,13 +218,17 @@ public final class Rooms implements RoomsIntake {
      */
     @Override
     public SayOutcome say(RoomSession session, byte[] text) {
-        SayOutcome refused = checkSay(session.memberId(), text);
-        return refused != null ? refused : applySay(session, text);
+        Member member = members.get(session.memberId());
+        SayOutcome refused = checkSay(member, text);
+        return refused != null ? refused : relay(member, member.room, text);
     }
 
     /** The intake half of {@link #say}: the refusal of {@code text} from {@code memberId}, or null to go on. */
     public SayOutcome checkSay(int memberId, byte[] text) {
-        Member member = members.get(memberId);
+        return checkSay(members.get(memberId), text);
+    }
+
+    private SayOutcome checkSay(Member member, byte[] text) {
         if (member == null || member.room == null) {
             return SayOutcome.NOT_IN_ROOM;
         }
@@ -244,6 +248,13 @@ public final class Rooms implements RoomsIntake {
         if (room == null) {
             return SayOutcome.NOT_IN_ROOM;
         }
+        return relay(member, room, text);
+    }
+
+    private SayOutcome relay(Member member, Room room, byte[] text) {
+        if (room == null) {
+            return SayOutcome.NOT_IN_ROOM; // left between the check and now
+        }
         room.lock.lock();
         try {
             if (room.closed || room.get(member.id()) == null) {
@@ -254,7 +265,7 @@ public final class Rooms implements RoomsIntake {
             }
             room.history.append(historyLine(member.nickBytes, text));
             broadcast(room.sessions(), TPacket.newMsg(member.id(), text));
-            observers.forEach(o -> o.said(room.name, session, member.nick, text));
+            observers.forEach(o -> o.said(room.name, member.session, member.nick, text));
             return SayOutcome.SENT;
         } finally {
             room.lock.unlock();

@@ -163,6 +163,18 @@ class RoomsClusterIntegrationTest {
             WsTestClient impostor = client(a);
             assertThat(impostor.login("bob")).isEqualTo("RESP_ERROR 1001");
 
+            // a client that sends magic, nick, join and a message without waiting is served in order
+            WsTestClient frank = client(a);
+            frank.send(Command.NOP, "magic string :)");
+            int nickUid = frank.send(Command.SET_USER_NICK, "frank");
+            int joinUid = frank.send(Command.SET_ROOM, "attic");
+            frank.send(Command.NEW_MSG, "first!");
+            List<String> frankSaw = next(frank, 4);
+            assertThat(frankSaw.subList(0, 2)).containsExactly("RESP_OK " + Integer.toHexString(nickUid),
+                    "RESP_OK " + Integer.toHexString(joinUid));
+            assertThat(frankSaw.get(2)).matches("NEW_USER [0-9a-f]+ frank");
+            assertThat(frankSaw.get(3)).isEqualTo("NEW_MSG " + Integer.toHexString(id(frankSaw.get(2))) + " first!");
+
             // a joiner on node-b gets the roster in spec order and the history of both nodes
             WsTestClient carol = member(b, "carol", "lobby");
             String carolUser = carol.next();

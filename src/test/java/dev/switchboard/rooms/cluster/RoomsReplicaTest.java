@@ -176,6 +176,40 @@ class RoomsReplicaTest {
     }
 
     @Test
+    void restore_whenThisNodesMemberStaysInItsRoom_thenItIsToldWhoLeftAndJoinedMeanwhile() {
+        Node a = new Node("node-a", INCARNATION);
+        Node b = new Node("node-b", INCARNATION);
+        ReplicaSession anna = new ReplicaSession();
+        ReplicaSession ben = new ReplicaSession();
+        ReplicaSession cleo = new ReplicaSession();
+        SessionKey annaKey = a.newSession(anna);
+        SessionKey benKey = b.newSession(ben);
+        SessionKey cleoKey = b.newSession(cleo);
+        List<Node> both = List.of(a, b);
+        applyEverywhere(both, new ClaimNick(annaKey, 1, b("anna"), 0));
+        applyEverywhere(both, new ClaimNick(benKey, 1, b("ben"), 0));
+        applyEverywhere(both, new Join(annaKey, 2, b("lobby")));
+        applyEverywhere(both, new Join(benKey, 2, b("lobby")));
+        // node-a misses these (it was away), node-b applies them
+        List<Node> onlyB = List.of(b);
+        applyEverywhere(onlyB, new Leave(benKey));
+        applyEverywhere(onlyB, new ClaimNick(cleoKey, 1, b("cleo"), 0));
+        applyEverywhere(onlyB, new Join(cleoKey, 2, b("lobby")));
+        applyEverywhere(onlyB, new Say(cleoKey, b("where is ben?")));
+        anna.received.clear();
+
+        a.replica.restore(b.replica.snapshot());
+
+        assertThat(anna.ended).isNull();
+        assertThat(anna.received).containsExactly("DEL_USER 1001 ben", "NEW_USER 1002 cleo");
+        assertThat(a.replica.snapshot()).isEqualTo(b.replica.snapshot());
+        // and it goes on from the restored state
+        applyEverywhere(both, new Say(annaKey, b("gone")));
+        assertThat(anna.received).endsWith("NEW_MSG 1000 gone");
+        assertThat(cleo.received).endsWith("NEW_MSG 1000 gone");
+    }
+
+    @Test
     void apply_whenTheEventIsNotOneOfThisVersion_thenSkippedAndTheStateUnchanged() {
         Node a = new Node("node-a", INCARNATION);
         byte[] before = a.replica.snapshot();
