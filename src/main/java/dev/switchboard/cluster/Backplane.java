@@ -14,8 +14,8 @@ public interface Backplane extends ClusterState, ClusterMembership, ClusterEvent
     /**
      * Joins a replicated channel: restores {@code state} from the newest snapshot the cluster keeps (empty
      * when none), then applies the channel's later events in order, all on {@code owner} (a single-threaded
-     * executor that owns the state). With {@code redis} a snapshot of the state is stored about once per
-     * second while events arrive, so a node that joins later, or every node after a full restart, starts from it.
+     * executor that owns the state). With {@code redis} a snapshot of the state is stored every heartbeat
+     * interval while events arrive, so a node that joins later, or every node after a full restart, starts from it.
      * A node the others declared dead (a {@link NodeLeftEvent} with its own id) resynchronises the same way.
      *
      * @param channel a channel name used for nothing else

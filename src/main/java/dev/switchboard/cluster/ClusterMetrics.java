@@ -16,6 +16,10 @@ public interface ClusterMetrics {
         @Override
         public void nodeLeft(NodeLeftEvent.Reason reason) {
         }
+
+        @Override
+        public void applied(String channel, long lagMillis) {
+        }
     };
 
     /** One event handed to the backplane: {@code ok} false when it was refused or failed. */
@@ -26,4 +30,10 @@ public interface ClusterMetrics {
 
     /** Another node was declared gone. */
     void nodeLeft(NodeLeftEvent.Reason reason);
+
+    /**
+     * An event of a replicated channel was applied here, {@code lagMillis} after Redis appended it (by this
+     * node's clock against the time in the event's id, so a clock offset between node and Redis adds to it).
+     */
+    void applied(String channel, long lagMillis);
 }

@@ -3,9 +3,13 @@ package dev.switchboard.cluster;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /** {@link ClusterMetrics} on Micrometer; every series is registered at start so a scrape shows zeros. */
 final class MicrometerClusterMetrics implements ClusterMetrics {
@@ -21,12 +25,22 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
     /** Other nodes declared gone (counter, tag reason = goodbye | timeout). */
     static final String NODES_LEFT = "switchboard.cluster.nodes.left";
 
+    /** From an event's append to Redis to its application on this node (timer, tag protocol = the channel). */
+    static final String EVENT_LAG = "switchboard.cluster.event.lag";
+    private static final Duration[] LAG_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+        Duration.ofSeconds(5)};
+
+    private final MeterRegistry registry;
+    private final Map<String, Timer> lag = new ConcurrentHashMap<>();
     private final Counter publishedOk;
     private final Counter publishedFailed;
     private final Counter received;
     private final Map<NodeLeftEvent.Reason, Counter> left = new EnumMap<>(NodeLeftEvent.Reason.class);
 
     MicrometerClusterMetrics(MeterRegistry registry) {
+        this.registry = registry;
         publishedOk = published(registry, "ok");
         publishedFailed = published(registry, "failed");
         received = Counter.builder(EVENTS_RECEIVED).description("Cluster events delivered to this node's listeners")
@@ -63,5 +77,13 @@ final class MicrometerClusterMetrics implements ClusterMetrics {
     @Override
     public void nodeLeft(NodeLeftEvent.Reason reason) {
         left.get(reason).increment();
+    }
+
+    @Override
+    public void applied(String channel, long lagMillis) {
+        lag.computeIfAbsent(channel, c -> Timer.builder(EVENT_LAG).tag("protocol", c)
+                .description("Cross-node delivery lag: from an event's append to Redis to its application on this node")
+                .serviceLevelObjectives(LAG_BUCKETS).register(registry))
+                .record(lagMillis, TimeUnit.MILLISECONDS);
     }
 }

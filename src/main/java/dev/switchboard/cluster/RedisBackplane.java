@@ -5,6 +5,7 @@ import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -75,6 +78,17 @@ final class RedisBackplane implements Backplane {
     private static final String REAP = """
             if redis.call('EXISTS', KEYS[2]) == 0 then return redis.call('ZREM', KEYS[1], ARGV[1]) end
             return -1""";
+    /** Stores a channel's snapshot only if its event id is after the stored one's, so snapshots only move forward. */
+    private static final String STORE_SNAPSHOT = """
+            local stored = redis.call('HGET', KEYS[1], 'id')
+            if stored then
+              local sm, ss = string.match(stored, '^(%d+)-(%d+)$')
+              local nm, ns = string.match(ARGV[1], '^(%d+)-(%d+)$')
+              sm, ss, nm, ns = tonumber(sm), tonumber(ss), tonumber(nm), tonumber(ns)
+              if nm < sm or (nm == sm and ns <= ss) then return 0 end
+            end
+            redis.call('HSET', KEYS[1], 'id', ARGV[1], 'data', ARGV[2])
+            return 1""";
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final String ORIGIN_FIELD = "node";
     private static final String DATA_FIELD = "data";
@@ -94,6 +108,7 @@ final class RedisBackplane implements Backplane {
     private final Thread reader;
     private final RedisStore store = new RedisStore();
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final List<RedisReplicatedLog> replicated = new CopyOnWriteArrayList<>();
     private final Object connectLock = new Object();
     private volatile StatefulRedisConnection<String, byte[]> commands;
     private volatile StatefulRedisConnection<String, byte[]> blocking;
@@ -233,7 +248,102 @@ final class RedisBackplane implements Backplane {
     @Override
     public ReplicatedLog replicate(String channel, Executor owner, ReplicatedState state) {
         Channels.check(channel);
-        return new RedisReplicatedLog(this, this, channel, owner, state);
+        RedisReplicatedLog log = new RedisReplicatedLog(this, channel, owner, state, metrics, clock);
+        replicated.add(log);
+        heartbeats.execute(() -> maintain(log));
+        return log;
+    }
+
+    /** Joins or snapshots one replicated channel; heartbeat thread only. */
+    private void maintain(RedisReplicatedLog log) {
+        try {
+            log.maintain();
+        } catch (RuntimeException e) {
+            Channels.log.debug("cluster channel {} not maintained now: {}", log.channel(), e.toString());
+        }
+    }
+
+    /** A channel's stored snapshot: the state as of event {@code id}. */
+    record Snapshot(String id, byte[] data) {
+    }
+
+    /** The stored snapshot of a channel, or null when there is none. */
+    Snapshot loadSnapshot(String channel) {
+        List<KeyValue<String, byte[]>> fields = connect().sync().hmget(snapshotKey(channel), "id", "data");
+        if (fields.size() < 2 || !fields.get(0).hasValue() || !fields.get(1).hasValue()) {
+            return null;
+        }
+        return new Snapshot(text(fields.get(0).getValue()), fields.get(1).getValue());
+    }
+
+    /** Offers a snapshot; Redis keeps it only if it is newer than the stored one. Does not wait. */
+    void storeSnapshot(String channel, String id, byte[] data) {
+        StatefulRedisConnection<String, byte[]> connection = commands;
+        if (connection == null || closed) {
+            return;
+        }
+        connection.async().<Long>eval(STORE_SNAPSHOT, ScriptOutputType.INTEGER, new String[] {snapshotKey(channel)},
+                utf8(id), data).whenComplete((stored, failure) -> {
+                    if (failure != null) {
+                        Channels.log.debug("cluster snapshot of {} not stored: {}", channel, failure.toString());
+                    }
+                });
+    }
+
+    /** The newest event id of a channel, {@code 0-0} when it has none. */
+    String latestId(String channel) {
+        return latestId(connect().sync(), channel);
+    }
+
+    /**
+     * Whether the channel's stream has dropped any event after {@code afterId}. Redis trims only the oldest
+     * events, and only once the stream is longer than {@code stream-max-length}; so events after the id are
+     * missing when anything was ever trimmed and the oldest event still held (or, for an emptied stream,
+     * the last one ever added) is after the id. Since events are snapshotted every heartbeat, that happens
+     * only when more than {@code stream-max-length} events arrived within one heartbeat interval.
+     */
+    boolean lostEventsAfter(String channel, String afterId) {
+        Map<String, String> info = new HashMap<>();
+        try {
+            List<Object> reply = connect().sync().xinfoStream(streamKey(channel));
+            for (int i = 0; i + 1 < reply.size(); i += 2) {
+                Object value = reply.get(i + 1);
+                info.put(replyText(reply.get(i)), value instanceof List<?> entry && !entry.isEmpty()
+                        ? replyText(entry.get(0)) : replyText(value));
+            }
+        } catch (RedisCommandExecutionException e) {
+            // no such key: nothing was ever published, so nothing was dropped
+            return false;
+        }
+        long added = Long.parseLong(info.getOrDefault("entries-added", "0"));
+        long length = Long.parseLong(info.getOrDefault("length", "0"));
+        if (added <= length) {
+            return false;
+        }
+        String oldestHeld = length == 0 ? info.getOrDefault("last-generated-id", StreamIds.ZERO)
+                : info.getOrDefault("first-entry", StreamIds.ZERO);
+        return StreamIds.compare(oldestHeld, afterId) > 0;
+    }
+
+    /**
+     * Reads a channel from just after {@code afterId} and delivers to {@code listener} only, replacing any
+     * earlier reading of it. Takes effect on the reader thread before its next read, so events of a read in
+     * flight still go to the previous listener.
+     */
+    void readFrom(String channel, String afterId, Consumer<ClusterEvent> listener) {
+        Channel subscribed = channels.computeIfAbsent(channel, c -> new Channel(c, Start.LATEST));
+        subscribed.restart.set(new Restart(afterId, listener));
+        LockSupport.unpark(reader);
+    }
+
+    /** A reply element as text: the byte-array codec hands status and bulk replies over as bytes. */
+    private static String replyText(Object element) {
+        return element instanceof byte[] bytes ? text(bytes) : String.valueOf(element);
+    }
+
+    /** Stops reading a channel. */
+    void stopReading(String channel) {
+        channels.remove(channel);
     }
 
     @Override
@@ -296,6 +406,8 @@ final class RedisBackplane implements Backplane {
                 Channels.log.warn("Cluster node {} had been declared gone (no heartbeat reached Redis {} within {},"
                         + " or Redis lost its data); it rejoins", nodeId, url.redacted(), properties.nodeTimeout());
                 applicationEvents.accept(new NodeLeftEvent(nodeId, NodeLeftEvent.Reason.TIMEOUT));
+                // the others removed this node's sessions from their state: start over from the cluster's
+                replicated.forEach(RedisReplicatedLog::resync);
             }
             Map<String, Instant> next = readMembers(sync, now);
             boolean firstJoin = !joined;
@@ -303,6 +415,7 @@ final class RedisBackplane implements Backplane {
             publishMembershipChanges(live, next, firstJoin);
             live = next;
             markUp();
+            replicated.forEach(this::maintain);
         } catch (RuntimeException e) {
             markDown("Redis " + url.redacted() + " unreachable: " + describe(e));
         }
@@ -415,6 +528,12 @@ final class RedisBackplane implements Backplane {
                 var sync = connection.sync();
                 List<XReadArgs.StreamOffset<String>> offsets = new ArrayList<>();
                 for (Channel channel : channels.values()) {
+                    Restart restart = channel.restart.getAndSet(null);
+                    if (restart != null) {
+                        channel.position = restart.afterId();
+                        channel.listeners.clear();
+                        channel.listeners.add(restart.listener());
+                    }
                     if (channel.position == null) {
                         channel.position = channel.start == Start.EARLIEST ? "0-0" : latestId(sync, channel.name);
                     }
@@ -482,6 +601,8 @@ final class RedisBackplane implements Backplane {
         final String name;
         final Start start;
         final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
+        /** A replicated log's request to read from a given id with a new listener; applied by the reader. */
+        final AtomicReference<Restart> restart = new AtomicReference<>();
         /** Read and written on the reader thread only. */
         String position;
 
@@ -489,6 +610,9 @@ final class RedisBackplane implements Backplane {
             this.name = name;
             this.start = start;
         }
+    }
+
+    private record Restart(String afterId, Consumer<ClusterEvent> listener) {
     }
 
     // ------------------------------------------------------------------ durable store
@@ -556,6 +680,10 @@ final class RedisBackplane implements Backplane {
 
     private String streamKey(String channel) {
         return prefix + "events:" + channel;
+    }
+
+    private String snapshotKey(String channel) {
+        return prefix + "snapshot:" + channel;
     }
 
     private String stateKey(String key) {
