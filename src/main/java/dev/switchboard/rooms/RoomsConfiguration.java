@@ -108,14 +108,17 @@ public class RoomsConfiguration {
         }
 
         @Bean
-        RoomsReplica roomsReplica(Rooms rooms, Backplane backplane, Environment environment, Clock clock) {
+        RoomsReplica roomsReplica(Rooms rooms, Backplane backplane, Environment environment, Clock clock,
+                RoomsProperties properties) {
             // The bridge puts SEA users into a room through the service's synchronous calls, which on a cluster
             // would change this node's copy alone: refuse the combination rather than split the room.
             if (environment.getProperty("switchboard.bridge.enabled", Boolean.class, false)) {
                 throw new IllegalStateException("switchboard.bridge.enabled=true is not supported with"
                         + " switchboard.cluster.engine=redis: the bridge works on a single node (engine local)");
             }
-            return new RoomsReplica(rooms, backplane.nodeId(), clock.millis());
+            return new RoomsReplica(rooms, backplane.nodeId(), clock.millis(),
+                    node -> backplane.nodes().stream().anyMatch(live -> live.id().equals(node)),
+                    properties.dormantRoomRetention());
         }
 
         @Bean(destroyMethod = "close")

@@ -119,7 +119,7 @@ public final class ClusterRoomsIntake implements RoomsIntake {
     @Override
     public void disconnected(RoomSession session) {
         SessionKey key = keys.remove(session);
-        if (key != null) {
+        if (key != null && !sealed) {
             replica.unregister(key);
             // a leave that cannot be submitted now is submitted by the reconciliation when the backplane returns
             submit(null, new Leave(key));
@@ -131,9 +131,17 @@ public final class ClusterRoomsIntake implements RoomsIntake {
         // Sealing decides nothing of the shared state: sealAll, which comes first on shutdown, stops the intake.
     }
 
+    /**
+     * The gateway is shutting down: this node takes no more joins or messages, and its members depart together as
+     * those of a node that went away (rather than each leaving as it is closed), so a room they leave empty keeps
+     * its history for them to find when they reconnect to another node, or to this one restarted.
+     */
     @Override
     public void sealAll() {
-        sealed = true;
+        if (!sealed) {
+            sealed = true;
+            submit(null, new NodeGone(nodeId, 0));
+        }
     }
 
     @Override
@@ -172,7 +180,7 @@ public final class ClusterRoomsIntake implements RoomsIntake {
     /** Another node is gone: every survivor submits it; applying it a second time changes nothing. */
     public void nodeGone(String node) {
         if (!node.equals(nodeId)) {
-            submit(null, new NodeGone(node));
+            submit(null, new NodeGone(node, 0));
         }
     }
 

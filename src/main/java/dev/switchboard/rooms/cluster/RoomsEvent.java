@@ -31,7 +31,10 @@ public sealed interface RoomsEvent {
     record Notice(byte[] room, byte[] line) implements RoomsEvent {
     }
 
-    /** Node {@code node} is gone (timed out or said goodbye): every member of it leaves. */
-    record NodeGone(String node) implements RoomsEvent {
+    /**
+     * The members of node {@code node} are gone (it timed out, said goodbye, or restarted), except those of its
+     * process {@code keepIncarnation} (0: keep none). A room they leave empty stays dormant with its history.
+     */
+    record NodeGone(String node, long keepIncarnation) implements RoomsEvent {
     }
 }

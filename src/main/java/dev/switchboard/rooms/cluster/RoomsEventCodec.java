@@ -49,7 +49,7 @@ public final class RoomsEventCodec {
         } else if (event instanceof Notice e) {
             out.u8(NOTICE).bytes(e.room()).bytes(e.line());
         } else if (event instanceof NodeGone e) {
-            out.u8(NODE_GONE).text(e.node());
+            out.u8(NODE_GONE).text(e.node()).i64(e.keepIncarnation());
         } else {
             throw new IllegalArgumentException("not a rooms event: " + event);
         }
@@ -71,7 +71,7 @@ public final class RoomsEventCodec {
             case LEAVE -> new Leave(key(in));
             case KICK -> new Kick(in.bytes(MAX_FIELD), in.i32());
             case NOTICE -> new Notice(in.bytes(MAX_FIELD), in.bytes(MAX_FIELD));
-            case NODE_GONE -> new NodeGone(in.text(MAX_NODE));
+            case NODE_GONE -> new NodeGone(in.text(MAX_NODE), in.i64());
             default -> throw new RoomsCodecException("unknown rooms event type " + type);
         };
         in.end();

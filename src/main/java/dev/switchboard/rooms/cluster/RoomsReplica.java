@@ -27,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +53,29 @@ public final class RoomsReplica implements ReplicatedState {
     private final Rooms rooms;
     private final String nodeId;
     private final long incarnation;
+    /** Whether a node id is among the live nodes of the cluster. */
+    private final Predicate<String> nodeLive;
+    /** How long a room whose members' node went away keeps its history (ms); 0 ends it at once. */
+    private final long dormantRetention;
     /** This process's sessions that asked for a nick, until they leave. Any thread. */
     private final Map<SessionKey, RoomSession> own = new ConcurrentHashMap<>();
     /** Every member with a nick, cluster-wide. Owner thread only. */
     private final Map<SessionKey, RoomSession> members = new HashMap<>();
-    /** Leaves of this node's stale members found before the log was attached. Owner thread only. */
-    private final List<SessionKey> staleBeforeAttach = new ArrayList<>();
+    /** Events found due before the log was attached. Owner thread only. */
+    private final List<RoomsEvent> dueBeforeAttach = new ArrayList<>();
     private ReplicatedLog replicatedLog;
 
-    public RoomsReplica(Rooms rooms, String nodeId, long incarnation) {
+    /**
+     * @param nodeLive         whether a node is live now (the backplane's node list)
+     * @param dormantRetention how long a room left empty by a node going away keeps its history
+     */
+    public RoomsReplica(Rooms rooms, String nodeId, long incarnation, Predicate<String> nodeLive,
+            Duration dormantRetention) {
         this.rooms = rooms;
         this.nodeId = nodeId;
         this.incarnation = incarnation;
+        this.nodeLive = nodeLive;
+        this.dormantRetention = dormantRetention.toMillis();
     }
 
     /** This process's start, the middle part of its sessions' keys. */
@@ -71,8 +86,8 @@ public final class RoomsReplica implements ReplicatedState {
     /** The channel events are submitted on, once {@code Backplane.replicate} made it. On the owner thread. */
     public void attach(ReplicatedLog replicated) {
         this.replicatedLog = replicated;
-        staleBeforeAttach.forEach(this::submitLeave);
-        staleBeforeAttach.clear();
+        dueBeforeAttach.forEach(this::submitFromOwner);
+        dueBeforeAttach.clear();
     }
 
     /** A session of this node asks for a nick under {@code key}: events for that key are delivered to it. */
@@ -97,6 +112,10 @@ public final class RoomsReplica implements ReplicatedState {
             log.warn("rooms event {} from node {} skipped: {}", event.id(), event.origin(), e.getMessage());
             return;
         }
+        long now = clusterTime(event.id());
+        if (dormantRetention > 0) {
+            rooms.endDormant(now - dormantRetention);
+        }
         if (decoded instanceof ClaimNick e) {
             claimNick(e);
         } else if (decoded instanceof Join e) {
@@ -113,7 +132,7 @@ public final class RoomsReplica implements ReplicatedState {
         } else if (decoded instanceof Notice e) {
             rooms.applyNotice(utf8(e.room()), e.line());
         } else if (decoded instanceof NodeGone e) {
-            nodeGone(e.node());
+            nodeGone(e.node(), e.keepIncarnation(), now);
         }
     }
 
@@ -164,14 +183,24 @@ public final class RoomsReplica implements ReplicatedState {
         }
     }
 
-    /** Every member of {@code node} leaves, in member id order, as every node does; this node's are cut off too. */
-    private void nodeGone(String node) {
+    /**
+     * Every member of {@code node} (but those of process {@code keepIncarnation}) departs, in member id order, as
+     * on every node; a room they leave empty stays dormant with its history. This node's are cut off too.
+     */
+    private void nodeGone(String node, long keepIncarnation, long now) {
         List<Map.Entry<SessionKey, RoomSession>> gone = members.entrySet().stream()
-                .filter(entry -> entry.getKey().node().equals(node))
+                .filter(entry -> entry.getKey().node().equals(node)
+                        && entry.getKey().incarnation() != keepIncarnation)
                 .sorted(Comparator.comparingInt(entry -> entry.getValue().memberId()))
                 .toList();
         for (Map.Entry<SessionKey, RoomSession> entry : gone) {
-            leave(entry.getKey());
+            own.remove(entry.getKey());
+            members.remove(entry.getKey());
+            if (dormantRetention > 0) {
+                rooms.departed(entry.getValue(), now);
+            } else {
+                rooms.disconnected(entry.getValue());
+            }
             if (entry.getValue().local()) {
                 entry.getValue().endByCluster(ClusterEnd.RESTART, "the cluster declared node " + node + " gone");
             }
@@ -218,7 +247,8 @@ public final class RoomsReplica implements ReplicatedState {
         Rosters rostersBefore = Rosters.of(rooms.export());
         members.clear();
         List<RoomsState.MemberState> states = new ArrayList<>();
-        List<SessionKey> stale = new ArrayList<>();
+        boolean staleOwn = false;
+        Set<String> goneNodes = new TreeSet<>();
         for (RoomsSnapshot.Member m : snapshot.members()) {
             RoomSession ownSession = m.key().node().equals(nodeId) ? own.get(m.key()) : null;
             RoomSession session;
@@ -227,8 +257,10 @@ public final class RoomsReplica implements ReplicatedState {
                 session = ownSession;
             } else {
                 session = new RemoteMember(m.key(), m.memberId(), m.flags());
-                if (m.key().node().equals(nodeId) && m.key().incarnation() != incarnation) {
-                    stale.add(m.key());
+                if (m.key().node().equals(nodeId)) {
+                    staleOwn |= m.key().incarnation() != incarnation;
+                } else if (!nodeLive.test(m.key().node())) {
+                    goneNodes.add(m.key().node());
                 }
             }
             members.put(m.key(), session);
@@ -245,7 +277,11 @@ public final class RoomsReplica implements ReplicatedState {
                 tellRosterChanges(session, rostersBefore, rostersAfter);
             }
         }
-        stale.forEach(this::submitLeave);
+        // members of a previous process of this node, and of nodes gone while nobody was there to see it
+        if (staleOwn) {
+            submitFromOwner(new NodeGone(nodeId, incarnation));
+        }
+        goneNodes.forEach(node -> submitFromOwner(new NodeGone(node, 0)));
     }
 
     /**
@@ -312,19 +348,30 @@ public final class RoomsReplica implements ReplicatedState {
         members.keySet().stream()
                 .filter(key -> key.node().equals(nodeId) && !own.containsKey(key))
                 .sorted(Comparator.comparingLong(SessionKey::sequence))
-                .forEach(this::submitLeave);
+                .forEach(key -> submitFromOwner(new Leave(key)));
     }
 
-    private void submitLeave(SessionKey key) {
+    /** Submits an event the state itself found due; on the owner thread. A failure is retried by a later reconcile. */
+    private void submitFromOwner(RoomsEvent event) {
         if (replicatedLog == null) {
-            staleBeforeAttach.add(key);
+            dueBeforeAttach.add(event);
             return;
         }
-        replicatedLog.submit(RoomsEventCodec.encode(new Leave(key))).whenComplete((id, failure) -> {
+        replicatedLog.submit(RoomsEventCodec.encode(event)).whenComplete((id, failure) -> {
             if (failure != null) {
-                log.debug("leave of {} not submitted: {}", key, failure.toString());
+                log.debug("{} not submitted: {}", event.getClass().getSimpleName(), failure.toString());
             }
         });
+    }
+
+    /** The time part of a channel event id ({@code <ms>-<seq>}, by Redis's clock): the same on every node. */
+    static long clusterTime(String eventId) {
+        int dash = eventId.indexOf('-');
+        try {
+            return Long.parseLong(dash < 0 ? eventId : eventId.substring(0, dash));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String utf8(byte[] bytes) {

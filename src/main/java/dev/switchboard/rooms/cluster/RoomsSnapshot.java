@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The replicated rooms state in the form a snapshot stores it: members with their cluster keys instead of sessions.
  * Bytes: a version byte ({@value #VERSION}), the next member id, the members (key, id, nick, flags, joined), then the
- * rooms (name, member ids in join order, history lines oldest first), counts and lengths as {@code int}s.
+ * rooms (name, member ids in join order, history lines oldest first, when it went dormant or 0), counts and
+ * lengths as {@code int}s.
  *
  * @param nextMemberId the member id the next accepted nick gets
  * @param members      every member with a nick, by member id
@@ -19,8 +20,8 @@ public record RoomsSnapshot(int nextMemberId, List<Member> members, List<RoomSta
     public static final int VERSION = 1;
     /** Smallest encoding of a member: key (node length, incarnation, sequence), id, nick length, flags, joined. */
     private static final int MIN_MEMBER_BYTES = 4 + 8 + 8 + 4 + 4 + 4 + 1;
-    /** Smallest encoding of a room: name length, member count, line count. */
-    private static final int MIN_ROOM_BYTES = 4 + 4 + 4;
+    /** Smallest encoding of a room: name length, member count, line count, dormant since. */
+    private static final int MIN_ROOM_BYTES = 4 + 4 + 4 + 8;
 
     public RoomsSnapshot {
         members = List.copyOf(members);
@@ -50,6 +51,7 @@ public record RoomsSnapshot(int nextMemberId, List<Member> members, List<RoomSta
             r.memberIds().forEach(out::i32);
             out.i32(r.history().size());
             r.history().forEach(out::bytes);
+            out.i64(r.dormantSince());
         }
         return out.toByteArray();
     }
@@ -82,7 +84,7 @@ public record RoomsSnapshot(int nextMemberId, List<Member> members, List<RoomSta
             for (int j = 0; j < lines; j++) {
                 history.add(in.bytes(RoomsEventCodec.MAX_FIELD));
             }
-            rooms.add(new RoomState(name, memberIds, history));
+            rooms.add(new RoomState(name, memberIds, history, in.i64()));
         }
         in.end();
         return new RoomsSnapshot(nextMemberId, members, rooms);

@@ -31,6 +31,8 @@ public final class Rooms implements RoomsIntake {
     public static final int FIRST_MEMBER_ID = 0x1000;
     private static final byte[] LINE_SEPARATOR = ": ".getBytes(StandardCharsets.US_ASCII);
     private static final String NOTICE_PREFIX = "* ";
+    /** {@code dormantSince} of a room that is not dormant. */
+    private static final long NOT_DORMANT = 0;
 
     /** Outcome of {@link #setNick}. */
     public enum NickOutcome { ACCEPTED, INVALID, TAKEN, ALREADY_SET,
@@ -56,6 +58,8 @@ public final class Rooms implements RoomsIntake {
     private final ConcurrentHashMap<Integer, Member> members = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger roomCount = new AtomicInteger();
+    /** Rooms kept with their history after their last members' node went away (cluster only). */
+    private final AtomicInteger dormantRooms = new AtomicInteger();
     /** Set while the gateway shuts down: every room, new ones included, relays nothing more. */
     private volatile boolean allSealed;
 
@@ -188,6 +192,10 @@ public final class Rooms implements RoomsIntake {
                 }
                 List<Member> earlier = room.snapshot();
                 List<RoomSession> others = room.sessions();
+                if (room.dormantSince != NOT_DORMANT) {
+                    room.dormantSince = NOT_DORMANT; // a member is back: the room lives on, with its history
+                    dormantRooms.decrementAndGet();
+                }
                 room.add(member);
                 member.room = room;
                 member.joinedOnce = true;
@@ -327,18 +335,66 @@ public final class Rooms implements RoomsIntake {
     /** The connection ended (spec §7.4): the others get {@code _DEL_USER}, the nick is freed. Idempotent. */
     @Override
     public void disconnected(RoomSession session) {
+        remove(session, NOT_DORMANT);
+    }
+
+    /**
+     * On a cluster: the member's node went away (crashed, shut down, or restarted), so the member leaves as
+     * {@link #disconnected} says, except that a room it leaves empty keeps its history, <em>dormant</em>, so a
+     * member who reconnects to another node after the restart still gets it; {@link #endDormant} ends it later.
+     *
+     * @param now when, by the cluster's clock; the dormant room remembers it
+     */
+    public void departed(RoomSession session, long now) {
+        remove(session, Math.max(1, now));
+    }
+
+    /** Ends every dormant room whose last member departed at or before {@code cutoff} (cluster clock). */
+    public void endDormant(long cutoff) {
+        if (dormantRooms.get() == 0) {
+            return;
+        }
+        for (Room room : rooms.values()) {
+            room.lock.lock();
+            try {
+                if (!room.closed && room.isEmpty() && room.dormantSince != NOT_DORMANT
+                        && room.dormantSince <= cutoff) {
+                    close(room);
+                }
+            } finally {
+                room.lock.unlock();
+            }
+        }
+    }
+
+    private void remove(RoomSession session, long dormantSince) {
         Member member = members.remove(session.memberId());
         if (member == null) {
             return;
         }
         Room room = member.room;
         if (room != null) {
-            leave(room, member);
+            leave(room, member, dormantSince);
         }
         nicks.release(member.id(), member.nick);
     }
 
     private void leave(Room room, Member member) {
+        leave(room, member, NOT_DORMANT);
+    }
+
+    /** Under the room's lock: the room ends, with its history. */
+    private void close(Room room) {
+        if (room.dormantSince != NOT_DORMANT) {
+            room.dormantSince = NOT_DORMANT;
+            dormantRooms.decrementAndGet();
+        }
+        room.closed = true;
+        rooms.remove(room.name, room);
+        roomCount.decrementAndGet();
+    }
+
+    private void leave(Room room, Member member, long dormantSince) {
         room.lock.lock();
         try {
             if (room.remove(member.id()) == null) {
@@ -351,10 +407,13 @@ public final class Rooms implements RoomsIntake {
             }
             observers.forEach(o -> o.left(room.name, member.session, member.nick));
             if (room.isEmpty()) {
-                // A room and its history die with its last member (spec §7.2).
-                room.closed = true;
-                rooms.remove(room.name, room);
-                roomCount.decrementAndGet();
+                if (dormantSince == NOT_DORMANT) {
+                    // A room and its history die with its last member (spec §7.2).
+                    close(room);
+                } else if (room.dormantSince == NOT_DORMANT) {
+                    room.dormantSince = dormantSince;
+                    dormantRooms.incrementAndGet();
+                }
             }
         } finally {
             room.lock.unlock();
@@ -519,7 +578,7 @@ public final class Rooms implements RoomsIntake {
             r.lock.lock();
             try {
                 roomStates.add(new RoomsState.RoomState(r.name,
-                        r.snapshot().stream().map(Member::id).toList(), r.history.lines()));
+                        r.snapshot().stream().map(Member::id).toList(), r.history.lines(), r.dormantSince));
             } finally {
                 r.lock.unlock();
             }
@@ -542,6 +601,7 @@ public final class Rooms implements RoomsIntake {
         }
         rooms.clear();
         roomCount.set(0);
+        dormantRooms.set(0);
         for (Member member : members.values()) {
             nicks.release(member.id(), member.nick);
         }
@@ -564,7 +624,11 @@ public final class Rooms implements RoomsIntake {
                     member.room = room;
                 }
             }
-            if (!room.isEmpty()) {
+            if (room.isEmpty() && r.dormantSince() != NOT_DORMANT) {
+                room.dormantSince = r.dormantSince();
+                dormantRooms.incrementAndGet();
+            }
+            if (!room.isEmpty() || room.dormantSince != NOT_DORMANT) {
                 rooms.put(room.name, room);
                 roomCount.incrementAndGet();
             }

@@ -32,9 +32,10 @@ public record RoomsState(int nextMemberId, List<MemberState> members, List<RoomS
      *
      * @param name      its name
      * @param memberIds its members in join order
-     * @param history   its retained history lines, oldest first
+     * @param history      its retained history lines, oldest first
+     * @param dormantSince on a cluster, when its last members' node went away (epoch ms); 0 while not dormant
      */
-    public record RoomState(String name, List<Integer> memberIds, List<byte[]> history) {
+    public record RoomState(String name, List<Integer> memberIds, List<byte[]> history, long dormantSince) {
 
         public RoomState {
             memberIds = List.copyOf(memberIds);

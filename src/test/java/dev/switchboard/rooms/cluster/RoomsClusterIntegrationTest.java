@@ -67,8 +67,13 @@ class RoomsClusterIntegrationTest {
     }
 
     private static ConfigurableApplicationContext gateway(String nodeId, String redisUrl) {
+        return gateway(nodeId, redisUrl, "switchboard");
+    }
+
+    private static ConfigurableApplicationContext gateway(String nodeId, String redisUrl, String keyPrefix) {
         return new SpringApplicationBuilder(SwitchboardApplication.class).run(
                 "--switchboard.admin.password=pw", "--switchboard.cluster.engine=redis",
+                "--switchboard.cluster.redis.key-prefix=" + keyPrefix,
                 "--switchboard.cluster.redis.url=" + redisUrl, "--switchboard.cluster.node-id=" + nodeId,
                 "--switchboard.cluster.heartbeat-interval=200ms", "--switchboard.cluster.node-timeout=2s",
                 "--switchboard.cluster.redis.command-timeout=1s", "--switchboard.cluster.redis.connect-timeout=1s");
@@ -238,6 +243,27 @@ class RoomsClusterIntegrationTest {
             assertThat(erin.next()).matches("NEW_USER [0-9a-f]+ erin");
             erin.send(Command.NEW_MSG, "anyone?");
             assertThat(erin.next()).matches("NEW_MSG [0-9a-f]+ anyone\\?");
+        }
+    }
+
+    @Test
+    void history_whenEveryNodeRestarts_thenAMemberWhoComesBackGetsIt() throws Exception {
+        try (ConfigurableApplicationContext first = gateway("node-p", redis.url(), "restart")) {
+            WsTestClient hank = member(first, "hank", "hall");
+            String hankUser = hank.next();
+            hank.send(Command.NEW_MSG, "before the restart");
+            assertThat(hank.next()).isEqualTo("NEW_MSG " + hankUser.split(" ")[1] + " before the restart");
+        }
+        // the only node is gone; a node started afterwards restores the rooms from Redis
+        try (ConfigurableApplicationContext second = gateway("node-q", redis.url(), "restart")) {
+            ManagementClient api = new ManagementClient(second.getEnvironment(), "admin", "pw");
+            await().atMost(WAIT).until(() -> api.get("/actuator/health/readiness").statusCode() == 200);
+            WsTestClient ivy = member(second, "ivy", "hall");
+            assertThat(ivy.next()).matches("NEW_USER [0-9a-f]+ ivy");
+            assertThat(ivy.next()).isEqualTo("LOGGED_MSG hank: before the restart");
+            // hank's nick was freed with his node: he can come back under it
+            WsTestClient hankAgain = member(second, "hank", "hall");
+            assertThat(hankAgain.next()).matches("NEW_USER [0-9a-f]+ hank");
         }
     }
 }

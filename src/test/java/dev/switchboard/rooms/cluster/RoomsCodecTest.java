@@ -59,7 +59,7 @@ class RoomsCodecTest {
                 key.map(Leave::new),
                 Combinators.combine(blobs(), ints).as(Kick::new),
                 Combinators.combine(blobs(), blobs()).as(Notice::new),
-                nodeIds().map(NodeGone::new));
+                Combinators.combine(nodeIds(), Arbitraries.longs()).as(NodeGone::new));
     }
 
     @Provide
@@ -68,7 +68,8 @@ class RoomsCodecTest {
                 texts(32), Arbitraries.integers(), Arbitraries.of(true, false))
                 .as(RoomsSnapshot.Member::new);
         Arbitrary<RoomState> room = Combinators.combine(texts(64),
-                Arbitraries.integers().list().ofMaxSize(20), blobs().list().ofMaxSize(10)).as(RoomState::new);
+                Arbitraries.integers().list().ofMaxSize(20), blobs().list().ofMaxSize(10), Arbitraries.longs())
+                .as(RoomState::new);
         return Combinators.combine(Arbitraries.integers(), member.list().ofMaxSize(20), room.list().ofMaxSize(5))
                 .as(RoomsSnapshot::new);
     }

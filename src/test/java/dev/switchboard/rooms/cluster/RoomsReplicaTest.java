@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class RoomsReplicaTest {
 
     private static final long INCARNATION = 1_700_000_000_000L;
+    private static final java.time.Duration RETENTION = java.time.Duration.ofMinutes(10);
+    private static final java.util.Set<String> LIVE = java.util.Set.of("node-a", "node-b", "node-c");
 
     /** One node: its service, replica, own sessions, and what it submitted. */
     private static final class Node {
@@ -40,7 +42,7 @@ class RoomsReplicaTest {
         Node(String id, long incarnation) {
             this.id = id;
             this.rooms = new Rooms(RoomsLimits.defaults(), id);
-            this.replica = new RoomsReplica(rooms, id, incarnation);
+            this.replica = new RoomsReplica(rooms, id, incarnation, LIVE::contains, RETENTION);
             replica.attach(new ReplicatedLog() {
                 @Override
                 public CompletableFuture<String> submit(byte[] event) {
@@ -72,9 +74,14 @@ class RoomsReplicaTest {
     }
 
     private static void applyEverywhere(List<Node> nodes, RoomsEvent event) {
+        applyAt(nodes, 0, event);
+    }
+
+    /** Applies {@code event} on every node as Redis would hand it out at {@code millis} (its stream id's time). */
+    private static void applyAt(List<Node> nodes, long millis, RoomsEvent event) {
         byte[] payload = RoomsEventCodec.encode(event);
         for (Node node : nodes) {
-            node.replica.apply(new ClusterEvent("rooms", "0-1", "x", payload.clone()));
+            node.replica.apply(new ClusterEvent("rooms", millis + "-0", "x", payload.clone()));
         }
     }
 
@@ -128,8 +135,8 @@ class RoomsReplicaTest {
 
         // node-b is gone: its members leave everywhere, in member id order, and the rest agree
         anna.received.clear();
-        applyEverywhere(all, new NodeGone("node-b"));
-        applyEverywhere(all, new NodeGone("node-b"));
+        applyEverywhere(all, new NodeGone("node-b", 0));
+        applyEverywhere(all, new NodeGone("node-b", 0));
         assertThat(anna.received).containsExactly("DEL_USER 1001 ben");
         assertThat(ben.ended).isEqualTo("RESTART");
         assertThat(a.replica.snapshot()).isEqualTo(b.replica.snapshot()).isEqualTo(c.replica.snapshot());
@@ -158,7 +165,7 @@ class RoomsReplicaTest {
         restarted.replica.restore(snapshot);
 
         assertThat(restarted.rooms.hasNick(0x1000)).isTrue();
-        assertThat(restarted.submitted).containsExactly(new Leave(oldKey));
+        assertThat(restarted.submitted).containsExactly(new NodeGone("node-a", INCARNATION + 60_000));
     }
 
     @Test
@@ -207,6 +214,57 @@ class RoomsReplicaTest {
         applyEverywhere(both, new Say(annaKey, b("gone")));
         assertThat(anna.received).endsWith("NEW_MSG 1000 gone");
         assertThat(cleo.received).endsWith("NEW_MSG 1000 gone");
+    }
+
+    @Test
+    void nodeGone_whenItEmptiesARoom_thenTheRoomKeepsItsHistoryForTheRetentionThenEnds() {
+        Node a = new Node("node-a", INCARNATION);
+        Node b = new Node("node-b", INCARNATION);
+        List<Node> both = List.of(a, b);
+        ReplicaSession ben = new ReplicaSession();
+        SessionKey benKey = b.newSession(ben);
+        applyAt(both, 1_000, new ClaimNick(benKey, 1, b("ben"), 0));
+        applyAt(both, 1_000, new Join(benKey, 2, b("lobby")));
+        applyAt(both, 1_000, new Say(benKey, b("remember me")));
+
+        applyAt(both, 5_000, new NodeGone("node-b", 0));
+
+        assertThat(a.rooms.rooms()).extracting(v -> v.name() + " " + v.members() + " " + v.historyLines())
+                .containsExactly("lobby 0 1");
+        ReplicaSession anna = new ReplicaSession();
+        SessionKey annaKey = a.newSession(anna);
+        applyAt(both, 6_000, new ClaimNick(annaKey, 1, b("anna"), 0));
+        applyAt(both, 6_000, new Join(annaKey, 2, b("lobby")));
+        assertThat(anna.received).containsExactly("nick 1 ACCEPTED", "RESP_OK 0 ", "NEW_USER 1001 anna",
+                "LOGGED_MSG 0 ben: remember me", "join 2 JOINED");
+        // a member's own leave ends the room as on one node
+        applyAt(both, 7_000, new Leave(annaKey));
+        assertThat(a.rooms.roomCount()).isZero();
+
+        // a dormant room nobody comes back to ends once the retention has passed by the cluster's clock
+        ReplicaSession cleo = new ReplicaSession();
+        SessionKey cleoKey = b.newSession(cleo);
+        applyAt(both, 10_000, new ClaimNick(cleoKey, 1, b("cleo"), 0));
+        applyAt(both, 10_000, new Join(cleoKey, 2, b("attic")));
+        applyAt(both, 20_000, new NodeGone("node-b", 0));
+        applyAt(both, 20_000 + RETENTION.toMillis() - 1, new Leave(new SessionKey("node-z", 1, 1)));
+        assertThat(a.rooms.roomCount()).isEqualTo(1);
+        applyAt(both, 20_000 + RETENTION.toMillis(), new Leave(new SessionKey("node-z", 1, 1)));
+        assertThat(a.rooms.roomCount()).isZero();
+        assertThat(a.replica.snapshot()).isEqualTo(b.replica.snapshot());
+    }
+
+    @Test
+    void restore_whenTheSnapshotHoldsMembersOfANodeThatIsNoLongerLive_thenThatNodeIsDeclaredGone() {
+        Node dead = new Node("node-x", INCARNATION);
+        ReplicaSession xena = new ReplicaSession();
+        dead.replica.apply(new ClusterEvent("rooms", "1-0", "node-x",
+                RoomsEventCodec.encode(new ClaimNick(dead.newSession(xena), 1, b("xena"), 0))));
+
+        Node a = new Node("node-a", INCARNATION);
+        a.replica.restore(dead.replica.snapshot());
+
+        assertThat(a.submitted).containsExactly(new NodeGone("node-x", 0));
     }
 
     @Test
