@@ -282,6 +282,7 @@ public final class RoomsReplica implements ReplicatedState {
             submitFromOwner(new NodeGone(nodeId, incarnation));
         }
         goneNodes.forEach(node -> submitFromOwner(new NodeGone(node, 0)));
+        reconcile();
     }
 
     /**
@@ -341,12 +342,13 @@ public final class RoomsReplica implements ReplicatedState {
     }
 
     /**
-     * Members the cluster attributes to this node with no live session behind them (a session whose leave could
-     * not be submitted during an outage, or one of a previous process) are made to leave. On the owner thread.
+     * Members the cluster attributes to this process with no live session behind them (a session whose leave could
+     * not be submitted during an outage) are made to leave; a previous process's are declared gone by
+     * {@link #restore}. On the owner thread.
      */
     public void reconcile() {
         members.keySet().stream()
-                .filter(key -> key.node().equals(nodeId) && !own.containsKey(key))
+                .filter(key -> key.node().equals(nodeId) && key.incarnation() == incarnation && !own.containsKey(key))
                 .sorted(Comparator.comparingLong(SessionKey::sequence))
                 .forEach(key -> submitFromOwner(new Leave(key)));
     }

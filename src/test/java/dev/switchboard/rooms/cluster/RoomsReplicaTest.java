@@ -169,6 +169,21 @@ class RoomsReplicaTest {
     }
 
     @Test
+    void restore_whenTheSnapshotHoldsAMemberOfThisProcessWhoseSessionEnded_thenItIsMadeToLeave() {
+        Node a = new Node("node-a", INCARNATION);
+        ReplicaSession anna = new ReplicaSession();
+        SessionKey annaKey = a.newSession(anna);
+        a.replica.apply(new ClusterEvent("rooms", "0-1", "node-a",
+                RoomsEventCodec.encode(new ClaimNick(annaKey, 1, b("anna"), 0))));
+        byte[] snapshot = a.replica.snapshot();
+        a.replica.unregister(annaKey); // its connection ended while its leave could not be submitted
+
+        a.replica.restore(snapshot);
+
+        assertThat(a.submitted).containsExactly(new Leave(annaKey));
+    }
+
+    @Test
     void restore_whenThisNodesLiveMemberIsMissing_thenItsConnectionIsClosedForReconnect() {
         Node a = new Node("node-a", INCARNATION);
         ReplicaSession anna = new ReplicaSession();
