@@ -196,9 +196,6 @@ this, so `helm template`, `install` and `lint` all stop with the reason.
 {{- if and (gt (int .Values.replicaCount) 1) (eq $cluster.engine "local") }}
 {{- fail (printf "replicaCount %d with cluster.engine local: the local engine keeps everything inside one pod, so each pod would hold its own SEA roster, rooms, bans, blacklist and settings, and users connected to different pods could not see or message each other. More than one replica needs cluster.engine redis (with cluster.redis.url, or redis.enabled for the in-chart Redis); otherwise use replicaCount 1." (int .Values.replicaCount)) }}
 {{- end }}
-{{- if and (gt (int .Values.replicaCount) 1) (eq $cluster.engine "redis") }}
-{{- fail (printf "replicaCount %d with cluster.engine redis: this version shares bans, blacklist and settings through Redis, but not yet the SEA roster and the rooms, so users connected to different pods could not see or message each other (src/docs/cluster.md). Use replicaCount 1." (int .Values.replicaCount)) }}
-{{- end }}
 {{- if eq $cluster.engine "redis" }}
 {{- if and (not $cluster.redis.url) (not .Values.redis.enabled) }}
 {{- fail "cluster.engine redis needs a Redis: set cluster.redis.url, or redis.enabled for the in-chart Redis" }}

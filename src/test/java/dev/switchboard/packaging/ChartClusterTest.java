@@ -59,8 +59,8 @@ class ChartClusterTest {
     }
 
     @Test
-    void template_whenReplicasAboveOneOnRedis_thenRefusedUntilRostersAndRoomsAreShared() {
-        String error = Charts.renderFailure(tmp, """
+    void template_whenReplicasAboveOneOnRedis_thenTheyFormOneServiceWithDistinctNodeIds() {
+        RenderedChart chart = Charts.render(tmp, """
                 replicaCount: 3
                 cluster:
                   engine: redis
@@ -68,8 +68,9 @@ class ChartClusterTest {
                     url: redis://redis:6379
                 """);
 
-        assertThat(error).contains("replicaCount 3 with cluster.engine redis")
-                .contains("not yet the SEA roster and the rooms").contains("Use replicaCount 1");
+        assertThat(chart.deployment().integer("spec.replicas")).isEqualTo(3);
+        // node ids default to the host name, which is each pod's own name: none is rendered for all of them
+        assertThat(cluster(chart)).containsEntry("engine", "redis").doesNotContainKey("node-id");
     }
 
     @Test
