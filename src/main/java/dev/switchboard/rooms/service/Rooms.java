@@ -3,6 +3,7 @@ package dev.switchboard.rooms.service;
 import dev.switchboard.rooms.message.TPacket;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -58,8 +59,13 @@ public final class Rooms implements RoomsIntake {
     private final ConcurrentHashMap<Integer, Member> members = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicInteger roomCount = new AtomicInteger();
-    /** Rooms kept with their history after their last members' node went away (cluster only). */
-    private final AtomicInteger dormantRooms = new AtomicInteger();
+    /**
+     * Rooms kept with their history after their last members' node went away, in the order they went dormant
+     * (which, by the cluster's clock, is also the order of their times). Cluster only: touched only by
+     * {@link #departed}, {@link #endDormant} and {@link #restore}, all on the thread that applies the changes.
+     * An entry whose room was revived, or went dormant again later, is skipped.
+     */
+    private final ArrayDeque<Dormant> dormant = new ArrayDeque<>();
     /** Set while the gateway shuts down: every room, new ones included, relays nothing more. */
     private volatile boolean allSealed;
 
@@ -192,10 +198,7 @@ public final class Rooms implements RoomsIntake {
                 }
                 List<Member> earlier = room.snapshot();
                 List<RoomSession> others = room.sessions();
-                if (room.dormantSince != NOT_DORMANT) {
-                    room.dormantSince = NOT_DORMANT; // a member is back: the room lives on, with its history
-                    dormantRooms.decrementAndGet();
-                }
+                room.dormantSince = NOT_DORMANT; // a member is back, if it was dormant: it lives on, with its history
                 room.add(member);
                 member.room = room;
                 member.joinedOnce = true;
@@ -351,20 +354,27 @@ public final class Rooms implements RoomsIntake {
 
     /** Ends every dormant room whose last member departed at or before {@code cutoff} (cluster clock). */
     public void endDormant(long cutoff) {
-        if (dormantRooms.get() == 0) {
-            return;
-        }
-        for (Room room : rooms.values()) {
+        while (!dormant.isEmpty()) {
+            Dormant next = dormant.peekFirst();
+            Room room = next.room();
             room.lock.lock();
             try {
-                if (!room.closed && room.isEmpty() && room.dormantSince != NOT_DORMANT
-                        && room.dormantSince <= cutoff) {
+                boolean current = !room.closed && room.dormantSince == next.since();
+                if (current && next.since() > cutoff) {
+                    return;
+                }
+                dormant.pollFirst();
+                if (current && room.isEmpty()) {
                     close(room);
                 }
             } finally {
                 room.lock.unlock();
             }
         }
+    }
+
+    /** A room that went dormant at {@code since}. */
+    private record Dormant(Room room, long since) {
     }
 
     private void remove(RoomSession session, long dormantSince) {
@@ -385,10 +395,7 @@ public final class Rooms implements RoomsIntake {
 
     /** Under the room's lock: the room ends, with its history. */
     private void close(Room room) {
-        if (room.dormantSince != NOT_DORMANT) {
-            room.dormantSince = NOT_DORMANT;
-            dormantRooms.decrementAndGet();
-        }
+        room.dormantSince = NOT_DORMANT;
         room.closed = true;
         rooms.remove(room.name, room);
         roomCount.decrementAndGet();
@@ -412,7 +419,7 @@ public final class Rooms implements RoomsIntake {
                     close(room);
                 } else if (room.dormantSince == NOT_DORMANT) {
                     room.dormantSince = dormantSince;
-                    dormantRooms.incrementAndGet();
+                    dormant.addLast(new Dormant(room, dormantSince));
                 }
             }
         } finally {
@@ -601,7 +608,7 @@ public final class Rooms implements RoomsIntake {
         }
         rooms.clear();
         roomCount.set(0);
-        dormantRooms.set(0);
+        dormant.clear();
         for (Member member : members.values()) {
             nicks.release(member.id(), member.nick);
         }
@@ -614,7 +621,8 @@ public final class Rooms implements RoomsIntake {
             nicks.claim(member.id(), member.nick);
             members.put(member.id(), member);
         }
-        for (RoomsState.RoomState r : state.rooms()) {
+        for (RoomsState.RoomState r : state.rooms().stream()
+                .sorted(Comparator.comparingLong(RoomsState.RoomState::dormantSince)).toList()) {
             Room room = new Room(r.name(), new RoomHistory(limits.historyLines(), limits.historyBytes()));
             r.history().forEach(room.history::append);
             for (int id : r.memberIds()) {
@@ -626,7 +634,7 @@ public final class Rooms implements RoomsIntake {
             }
             if (room.isEmpty() && r.dormantSince() != NOT_DORMANT) {
                 room.dormantSince = r.dormantSince();
-                dormantRooms.incrementAndGet();
+                dormant.add(new Dormant(room, room.dormantSince));
             }
             if (!room.isEmpty() || room.dormantSince != NOT_DORMANT) {
                 rooms.put(room.name, room);
