@@ -12,8 +12,22 @@ import java.util.List;
 final class ReplicaSession implements RoomSession {
 
     private int memberId;
+    private final int flags;
     final List<String> received = new ArrayList<>();
     String ended;
+
+    ReplicaSession() {
+        this(0);
+    }
+
+    ReplicaSession(int flags) {
+        this.flags = flags;
+    }
+
+    @Override
+    public int memberFlags() {
+        return flags;
+    }
 
     @Override
     public int memberId() {
