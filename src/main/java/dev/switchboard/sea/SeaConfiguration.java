@@ -1,5 +1,7 @@
 package dev.switchboard.sea;
 
+import dev.switchboard.cluster.Backplane;
+import dev.switchboard.cluster.ClusterProperties;
 import dev.switchboard.core.budget.InputBudget;
 import dev.switchboard.core.connection.Disconnector;
 import dev.switchboard.core.listener.ListenerDefinition;
@@ -13,6 +15,7 @@ import dev.switchboard.core.netty.EventLoopGroups;
 import dev.switchboard.core.pipeline.TailExceptionHandler;
 import dev.switchboard.core.timeout.TimeoutSweeper;
 import dev.switchboard.sea.archiver.ArchiveSink;
+import dev.switchboard.sea.cluster.SeaClusterRoster;
 import dev.switchboard.sea.handler.SeaChannelInitializer;
 import dev.switchboard.sea.handler.SeaIoLoops;
 import dev.switchboard.sea.handler.SeaLimits;
@@ -27,6 +30,7 @@ import dev.switchboard.sea.service.SeaAdministration;
 import dev.switchboard.sea.service.SeaArchive;
 import dev.switchboard.sea.service.SeaLinkOutbound;
 import dev.switchboard.sea.service.SeaMetrics;
+import dev.switchboard.sea.service.SeaRosterLog;
 import dev.switchboard.sea.service.SeaService;
 import dev.switchboard.sea.service.SeaSettings;
 import dev.switchboard.sea.service.UserIdAllocator;
@@ -42,6 +46,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /** The SEA legacy listener ({@code sea}, TCP 8732) and its services. */
@@ -86,25 +91,49 @@ public class SeaConfiguration {
                 props.slowConsumerTimeout());
     }
 
+    /**
+     * Where the SEA service's state changes go: applied at once with the {@code local} engine, through the
+     * replicated {@code sea} channel with any other, so all nodes on one backplane are one SEA server.
+     */
+    @Bean
+    SeaRosterLog seaRosterLog(Backplane backplane, SeaRosterExecutor roster, Clock clock) {
+        if (ClusterProperties.Engine.LOCAL.id().equals(backplane.engine())) {
+            return SeaRosterLog.LOCAL;
+        }
+        return new SeaClusterRoster(backplane, roster, clock);
+    }
+
     @Bean
     SeaService seaService(SeaProperties props, SeaSettings settings, Clock clock, SeaMetrics metrics,
-                          ObjectProvider<ArchiveSink> archiver) {
+                          ObjectProvider<ArchiveSink> archiver, SeaRosterLog rosterLog, Backplane backplane,
+                          ClusterProperties clusterProperties) {
         BanList bans = BanList.forPolicy(settings.floodPolicy(), props.banTimeout());
         for (String ban : props.bans()) {
             bans.addPermanent(Ipv4Cidr.parse(ban), clock.instant());
         }
         NameBlacklist blacklist = new NameBlacklist(props.blacklistCaseFolding(), props.blacklist());
         List<ConnectionClass> classes = props.connectionClasses().stream().map(ConnectionClass::parse).toList();
-        return new SeaService(clock,
+        SeaService.Cluster cluster = rosterLog.replicated()
+                // a new incarnation per start: sessions of this node's previous run are told apart from its new ones
+                ? new SeaService.Cluster(rosterLog, backplane.nodeId(), ThreadLocalRandom.current().nextLong(),
+                        clusterProperties.nodeTimeout())
+                : new SeaService.Cluster(SeaRosterLog.LOCAL, backplane.nodeId(), 0, Duration.ZERO);
+        SeaService service = new SeaService(clock,
                 new SeaLinkOutbound(), metrics, settings, bans, blacklist, classes,
                 props.loginTimeout(), new UserIdAllocator(),
-                archiver.stream().findFirst().<SeaArchive>map(ArchiverSeaArchive::new).orElse(SeaArchive.NONE));
+                archiver.stream().findFirst().<SeaArchive>map(ArchiverSeaArchive::new).orElse(SeaArchive.NONE),
+                cluster);
+        if (rosterLog instanceof SeaClusterRoster replicated) {
+            replicated.start(service);
+        }
+        return service;
     }
 
     @Bean
-    SeaHealthIndicator seaHealthIndicator(SeaRosterExecutor roster, InputBudget budget, SeaProperties props) {
+    SeaHealthIndicator seaHealthIndicator(SeaRosterExecutor roster, InputBudget budget, SeaProperties props,
+                                          SeaRosterLog rosterLog) {
         return new SeaHealthIndicator(roster.executor(), budget, props.maxFrameLength().toBytes(),
-                props.rosterStallTimeout(), props.rosterBacklogLimit());
+                props.rosterStallTimeout(), props.rosterBacklogLimit(), rosterLog::synced);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -14,7 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * (more queued events than the backlog limit). A full input budget is only a detail: SEA still serves
  * every frame below the large-input threshold, and a few senders holding large frames must not be able
  * to take the whole pod (HTTP and rooms included) out of its Service. The listener's own binding is the
- * {@code listeners} indicator's business.
+ * {@code listeners} indicator's business. In a cluster also DOWN while this node's copy of the SEA roster is not
+ * current (joining, or the backplane unreachable): it refuses new SEA sessions then.
  */
 final class SeaHealthIndicator implements HealthIndicator {
 
@@ -23,11 +25,18 @@ final class SeaHealthIndicator implements HealthIndicator {
     private final long maxFrameLength;
     private final Duration stallTimeout;
     private final int backlogLimit;
+    private final BooleanSupplier rosterSynced;
     /** System.nanoTime() when the outstanding probe was queued; 0 while none is outstanding. */
     private final AtomicLong probeQueuedAt = new AtomicLong();
 
     SeaHealthIndicator(EventExecutor roster, InputBudget budget, long maxFrameLength, Duration stallTimeout,
                        int backlogLimit) {
+        this(roster, budget, maxFrameLength, stallTimeout, backlogLimit, () -> true);
+    }
+
+    SeaHealthIndicator(EventExecutor roster, InputBudget budget, long maxFrameLength, Duration stallTimeout,
+                       int backlogLimit, BooleanSupplier rosterSynced) {
+        this.rosterSynced = rosterSynced;
         this.roster = roster;
         this.budget = budget;
         this.maxFrameLength = maxFrameLength;
@@ -41,12 +50,14 @@ final class SeaHealthIndicator implements HealthIndicator {
         long waited = probeWaitNanos();
         boolean stalled = waited > stallTimeout.toNanos();
         boolean budgetExhausted = budget.cannotTake(maxFrameLength);
-        Health.Builder health = stalled || backlog > backlogLimit ? Health.down() : Health.up();
+        boolean synced = rosterSynced.getAsBoolean();
+        Health.Builder health = stalled || backlog > backlogLimit || !synced ? Health.down() : Health.up();
         return health.withDetail("inputBudgetReserved", budget.reserved())
                 .withDetail("inputBudgetTotal", budget.total())
                 .withDetail("inputBudgetExhausted", budgetExhausted)
                 .withDetail("rosterBacklog", backlog)
                 .withDetail("rosterStalled", stalled)
+                .withDetail("rosterSynced", synced)
                 .build();
     }
 

@@ -45,6 +45,18 @@ class SeaHealthIndicatorTest {
     }
 
     @Test
+    void health_whenClusterRosterNotSynced_thenDownUntilItIs() {
+        java.util.concurrent.atomic.AtomicBoolean synced = new java.util.concurrent.atomic.AtomicBoolean(false);
+        SeaHealthIndicator health = new SeaHealthIndicator(roster, new InputBudget(100, 50, 10), 50,
+                Duration.ofSeconds(10), 1000, synced::get);
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsEntry("rosterSynced", false);
+        synced.set(true);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getDetails()).containsEntry("rosterSynced", true);
+    }
+
+    @Test
     void health_whenBudgetCannotTakeAMaximalFrame_thenStillUpWithTheDetail() throws Exception {
         InputBudget budget = new InputBudget(100, 50, 10);
         SeaHealthIndicator health = new SeaHealthIndicator(roster, budget, 50, Duration.ofSeconds(10), 1000);

@@ -107,9 +107,14 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
 
     // ---------------------------------------------------------------- SEA → room (on the SEA executor)
 
+    /**
+     * Mirrors a SEA user into the room. In a cluster only this node's own SEA users: every node mirrors its own, so
+     * each user appears in the room once, and their group messages are forwarded once, by the node that owns them
+     * (every callback below acts on mirrored users only).
+     */
     @Override
     public void loggedIn(SeaUser user) {
-        if (isWebIdentity(user) || seaMembers.containsKey(user.id())) {
+        if (!user.local() || isWebIdentity(user) || seaMembers.containsKey(user.id())) {
             return;
         }
         SeaRoomSession member = new SeaRoomSession(this, user, rooms.allocateMemberId());
@@ -268,7 +273,8 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         }
         handle(link, SeaRequest.exact(3 + name.bytes().length + webComputerName.length(),
                 new Login(SeaBytes.of(name.bytes()), webComputerName)));
-        if (user.loggedIn()) {
+        // Still open: logged in, or (in a cluster) its login is on its way and the info follows it in order.
+        if (user.state() != SeaUser.State.CLOSED) {
             // What a USERINFO request about this member shows: no faculty, a blank room, where the member is.
             byte[] info = charset.toSea("browser member of room " + room).bytes();
             info = Arrays.copyOf(info, Math.min(info.length, 255));

@@ -16,7 +16,9 @@ import org.springframework.lang.Nullable;
  * with any of {@code strict}, {@code archiveUrl}, {@code floodThreshold}, {@code maxPenalty} (seconds)
  * changes them; {@code POST /actuator/sea/alt-server {"address":"10.1.2.3"}} sends every client the
  * alternate server (#13); {@code POST /actuator/sea/dump {"selector":"all"}} writes USERINFO/BANENTRY
- * records to the archiver (the reference's dump signals).
+ * records to the archiver (the reference's dump signals). {@code GET /actuator/sea/sessions} lists every session
+ * with the cluster node that owns it, and {@code POST /actuator/sea/kill {"selector":"17"}} kills a session by
+ * SEA ID whichever node owns it (that node closes the connection; every client gets DELETEUSER).
  */
 @Endpoint(id = "sea")
 public class SeaEndpoint {
@@ -36,6 +38,16 @@ public class SeaEndpoint {
     @ReadOperation
     public Overview overview() {
         return new Overview(sea.settings(), sea.connectionClasses());
+    }
+
+    /** {@code sessions}: every SEA session of the cluster, logged in (newest first) then logging in. */
+    @ReadOperation
+    public WebEndpointResponse<Object> detail(@Selector String what) {
+        if (!"sessions".equals(what)) {
+            return new WebEndpointResponse<>(java.util.Map.of("error", "unknown view " + what + " (sessions)"),
+                    WebEndpointResponse.STATUS_NOT_FOUND);
+        }
+        return new WebEndpointResponse<>(sea.sessions());
     }
 
     @WriteOperation
@@ -64,8 +76,15 @@ public class SeaEndpoint {
                     () -> new Notified(sea.broadcastAltServer(requireText(address, "address"))));
             case "dump" -> audit.run("sea.dump", String.valueOf(selector),
                     () -> new Notified(sea.dumpToArchiver(requireText(selector, "selector"))));
+            case "kill" -> audit.run("sea.kill", String.valueOf(selector), () -> {
+                String id = requireText(selector, "selector").trim();
+                if (!id.matches("\\d{1,5}")) {
+                    throw new IllegalArgumentException("selector must be a SEA user ID: " + selector);
+                }
+                return new Notified(sea.kill(Integer.parseInt(id), false).killed().size());
+            });
             default -> audit.run("sea." + action, "sea", () -> {
-                throw new IllegalArgumentException("unknown action " + action + " (alt-server, dump)");
+                throw new IllegalArgumentException("unknown action " + action + " (alt-server, dump, kill)");
             });
         };
     }

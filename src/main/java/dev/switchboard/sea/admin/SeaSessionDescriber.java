@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SEA users in the sessions endpoint. The roster is matched to a connection by its remote ip:port, so
+ * SEA users in the sessions endpoint. This node's sessions (in a cluster the roster also holds the other nodes',
+ * whose connections are elsewhere) are matched to a connection by its remote ip:port, so
  * nothing here reads SEA state off the roster thread; a kill (with ban) goes through the SEA operations
  * and so every other client gets DELETEUSER.
  */
@@ -42,7 +43,7 @@ public final class SeaSessionDescriber implements SessionDescriber {
     /** One roster snapshot for the whole listing: a round trip per connection would make listing quadratic. */
     @Override
     public Map<Channel, SessionInfo> describeAll(Collection<Channel> channels) {
-        Map<String, SeaSessionInfo> byEndpoint = index(administration.sessions());
+        Map<String, SeaSessionInfo> byEndpoint = index(administration.localSessions());
         Map<Channel, SessionInfo> infos = new HashMap<>();
         for (Channel channel : channels) {
             String endpoint = endpointOf(channel);
@@ -66,7 +67,7 @@ public final class SeaSessionDescriber implements SessionDescriber {
         if (endpoint == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(index(administration.sessions()).get(endpoint));
+        return Optional.ofNullable(index(administration.localSessions()).get(endpoint));
     }
 
     /** Sessions by ip:port; the first in roster order wins, as a linear search would find it. */
@@ -105,6 +106,7 @@ public final class SeaSessionDescriber implements SessionDescriber {
         details.put("lastActivity", s.lastActivity());
         details.put("idleSeconds", s.idleSeconds());
         details.put("throttled", s.throttled());
+        details.put("node", s.node());
         return details;
     }
 }

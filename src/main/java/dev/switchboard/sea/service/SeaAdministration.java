@@ -84,6 +84,14 @@ public final class SeaAdministration {
         });
     }
 
+    /** This node's own sessions (in a cluster the others' connections are not here), in the order of {@link #sessions()}. */
+    public List<SeaSessionInfo> localSessions() {
+        return onRosterThread(() -> {
+            Instant now = service.clock().instant();
+            return service.sessions().stream().filter(SeaUser::local).map(u -> u.snapshot(now)).toList();
+        });
+    }
+
     /** One session, or empty if no session has that ID. */
     public Optional<SeaSessionInfo> session(int id) {
         return onRosterThread(() -> Optional.ofNullable(service.find(id)).map(u -> u.snapshot(service.clock().instant())));

@@ -40,7 +40,18 @@ public enum SeaCloseReason implements CloseReason {
     /** Refused at accept or login: the connection class's {@code max_conns} was reached (§12.3). */
     MAX_CONNECTIONS("max-connections", Severity.NOTICE),
     /** Refused at accept: all 65 534 IDs are in use (§3). */
-    NO_FREE_ID("no-free-id", Severity.VIOLATION);
+    NO_FREE_ID("no-free-id", Severity.VIOLATION),
+    /**
+     * Refused at accept: this node's copy of the cluster roster is not current (joining, or the backplane is
+     * unreachable), so a USERLIST could not be exact. The client reconnects, usually to a healthy node.
+     */
+    CLUSTER_UNAVAILABLE("cluster-unavailable", Severity.NOTICE),
+    /**
+     * The cluster no longer holds this node's session: the backplane stayed unreachable longer than the node
+     * timeout, or the other nodes declared this node dead. Closed so the client reconnects to a healthy node
+     * rather than stay on a roster that silently diverges.
+     */
+    CLUSTER_LOST("cluster-lost", Severity.NOTICE);
 
     private final String tag;
     private final Severity severity;

@@ -52,6 +52,15 @@ import java.util.function.Predicate;
  * see a MESSAGE/AWAY/RENAME from a user before its ADDUSER or after its DELETEUSER, and a USERLIST is an
  * exact snapshot. The class therefore uses plain collections and no locks; callers from other threads
  * (administration, timers) must hop onto the executor first.
+ *
+ * <p><b>Intake and apply.</b> The work is split in two. <i>Intake</i> is what only the node owning a connection
+ * can do: admission, flood charging and throttling, format-error kills, login and idle timeouts, PING, LINK and
+ * USERINFO requests (answered from the roster). Every change of the shared state and every delivery is an
+ * <i>event</i> ({@link SeaRosterEvent}) that intake hands to the {@link SeaRosterLog}, and {@link #apply} carries
+ * it out. With one node the log applies it at once, on this thread: exactly the old behaviour. In a cluster every
+ * node applies every event in the log's order, its own included when it reads them back; applying depends only
+ * on the state and the event (times come from the event, IDs from the replicated allocator), so every node's
+ * roster is the same after the same event, and each node delivers to its own sessions only.
  */
 public final class SeaService {
 
@@ -65,6 +74,8 @@ public final class SeaService {
     private final BanList bans;
     private final NameBlacklist blacklist;
     private final UserIdAllocator ids;
+    private final SeaRosterLog rosterLog;
+    private final Cluster cluster;
     private final Duration defaultLoginTimeout;
     private final SeaArchive archive;
     private List<ConnectionClass> classList;
@@ -75,14 +86,44 @@ public final class SeaService {
     private final Map<Integer, SeaUser> byId = new HashMap<>();
     /** Accepted sessions still logging in. */
     private final Set<SeaUser> pending = new LinkedHashSet<>();
+    /** Every session that holds or waits for an ID, by key: pending and logged in, this node's and others'. */
+    private final Map<SeaSessionKey, SeaUser> byKey = new HashMap<>();
+    /** This node's admitted connections whose ID reservation has not come back yet (cluster only). */
+    private final Map<SeaSessionKey, SeaUser> reserving = new HashMap<>();
+    /** Leaves of this node's sessions that the log refused (backplane down); submitted again when it is back. */
+    private final Set<SeaSessionKey> leavesToRetry = new LinkedHashSet<>();
+    private long nextSequence;
     /** Roster size for the metrics gauge, which is read from the scrape thread. */
     private volatile int loggedInGauge;
 
     private final List<SeaObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /**
+     * How this node takes part in a cluster.
+     *
+     * @param log         where events go: {@link SeaRosterLog#LOCAL} for a single node
+     * @param nodeId      this node's id, the owner named in session keys
+     * @param incarnation this run of the node (a restart under the same id gets a new one)
+     * @param nodeTimeout how long the roster may stay out of sync before this node closes its sessions
+     */
+    public record Cluster(SeaRosterLog log, String nodeId, long incarnation, Duration nodeTimeout) {
+
+        /** A single node: events are applied at once. */
+        public static final Cluster LOCAL = new Cluster(SeaRosterLog.LOCAL, "", 0, Duration.ZERO);
+    }
+
     public SeaService(Clock clock, SeaOutbound outbound, SeaMetrics metrics, SeaSettings settings, BanList bans,
                       NameBlacklist blacklist, List<ConnectionClass> connectionClasses, Duration defaultLoginTimeout,
                       UserIdAllocator ids, SeaArchive archive) {
+        this(clock, outbound, metrics, settings, bans, blacklist, connectionClasses, defaultLoginTimeout, ids, archive,
+                Cluster.LOCAL);
+    }
+
+    public SeaService(Clock clock, SeaOutbound outbound, SeaMetrics metrics, SeaSettings settings, BanList bans,
+                      NameBlacklist blacklist, List<ConnectionClass> connectionClasses, Duration defaultLoginTimeout,
+                      UserIdAllocator ids, SeaArchive archive, Cluster cluster) {
+        this.cluster = cluster;
+        this.rosterLog = cluster.log();
         this.clock = clock;
         this.outbound = outbound;
         this.metrics = metrics;
@@ -127,13 +168,19 @@ public final class SeaService {
 
     /**
      * A connection was accepted. Checks the ban list first, then the connection class's
-     * {@code max_conns}, then allocates an ID; a refused connection is closed with nothing sent.
+     * {@code max_conns}, then reserves an ID; a refused connection is closed with nothing sent. In a cluster the
+     * reservation is applied when it comes back through the roster log: the session starts reading then, and is
+     * refused (closed) while this node's roster is not current.
      *
      * @return the new session, or null when the connection was refused and closed
      */
     public SeaUser accept(SeaLink link, InetAddress address, int port) {
         Instant now = clock.instant();
         String ipText = ipText(address);
+        if (!rosterLog.synced()) {
+            link.close(SeaCloseReason.CLUSTER_UNAVAILABLE, "the cluster roster is not available on this node");
+            return null;
+        }
         if (bans.isBanned(address, now)) {
             link.close(SeaCloseReason.BANNED, "address banned");
             return null;
@@ -144,16 +191,12 @@ public final class SeaService {
                     + " session(s) per address");
             return null;
         }
-        OptionalInt id = ids.allocate();
-        if (id.isEmpty()) {
-            link.close(SeaCloseReason.NO_FREE_ID, "all user IDs are in use");
-            return null;
-        }
-        SeaUser user = new SeaUser(id.getAsInt(), address, ipText, port, link, cls,
+        SeaSessionKey key = new SeaSessionKey(cluster.nodeId(), cluster.incarnation(), ++nextSequence);
+        SeaUser user = new SeaUser(key, true, address, ipText, port, link, cls,
                 settings.floodPolicy().newMeter(cls, now), now);
-        pending.add(user);
-        link.startReading();
-        return user;
+        reserving.put(key, user);
+        rosterLog.submit(this, new SeaRosterEvent.Reserve(key, address.getAddress(), port, now.toEpochMilli()));
+        return user.state() == SeaUser.State.CLOSED ? null : user;
     }
 
     /** The login deadline of a just-accepted session (§10.1). */
@@ -194,9 +237,18 @@ public final class SeaService {
 
     /** Processes one decoded frame of {@code user}, in arrival order. */
     public void handle(SeaUser user, SeaRequest request) {
+        if (user.ending()) {
+            return;
+        }
         switch (user.state()) {
             case CLOSED -> { }
+            // Frames that follow a LOGIN (or the accept) before it was applied wait for it, in order.
+            case RESERVING -> user.hold(request);
             case AWAITING_LOGIN -> {
+                if (user.loginSubmitted()) {
+                    user.hold(request);
+                    return;
+                }
                 user.lastFrameLength(request.length());
                 handleFirstFrame(user, request);
             }
@@ -240,25 +292,9 @@ public final class SeaService {
             kill(user, SeaCloseReason.MAX_CONNECTIONS, "connection class limit reached at login");
             return;
         }
-        pending.remove(user);
-        user.login(SeaBytes.adopt(SeaNames.fixLeadingSpace(username)), SeaBytes.adopt(compname), clock.instant());
-        roster.addFirst(user);
-        byId.put(user.id(), user);
-        loggedInGauge = roster.size();
-        List<SeaServerMessage.UserEntry> entries = new ArrayList<>(roster.size());
-        List<SeaUser> others = new ArrayList<>(roster.size());
-        for (SeaUser u : roster) {
-            entries.add(u.entry());
-            if (u != user) {
-                others.add(u);
-            }
-        }
-        outbound.send(new SeaServerMessage.UserList(user.id(), SeaBytes.latin1(user.ipText()), entries), user);
-        outbound.send(new SeaServerMessage.AddUser(user.id(), user.username(), user.compname()), others);
-        user.link().loggedIn();
-        metrics.login(SeaLoginOutcome.OK);
-        log.info("SEA {} logged in as {}", user, user.displayName());
-        observers.forEach(o -> o.loggedIn(user));
+        user.loginSubmitted(true);
+        rosterLog.submit(this, new SeaRosterEvent.Login(user.key(), SeaBytes.adopt(SeaNames.fixLeadingSpace(username)),
+                SeaBytes.adopt(compname), clock.instant().toEpochMilli()));
     }
 
     /** §8.1/§12.2: checked before the leading-space fix; true if the session was killed. */
@@ -306,7 +342,7 @@ public final class SeaService {
             log.warn("SEA {} sent a frame of L={} with version {}", user, request.length(), user.version() & 0xFF);
         }
         execute(user, command, now);
-        if (user.state() != SeaUser.State.LOGGED_IN) {
+        if (user.state() != SeaUser.State.LOGGED_IN || user.ending()) {
             return;
         }
         applyFloodDecision(user, flood.decide(now), now);
@@ -331,12 +367,17 @@ public final class SeaService {
     }
 
     private void execute(SeaUser user, SeaCommand command, Instant now) {
+        SeaSessionKey key = user.key();
         if (command instanceof SendMessage m) {
-            sendMessage(user, m, now);
+            if (m.text().isEmpty()) {
+                log.warn("SEA {} zero-length message dropped", user);
+                return;
+            }
+            rosterLog.submit(this, new SeaRosterEvent.Message(key, m, now.toEpochMilli()));
         } else if (command instanceof Ping) {
             outbound.send(new SeaServerMessage.Pong(), user);
         } else if (command instanceof SetUserInfo info) {
-            setUserInfo(user, info);
+            rosterLog.submit(this, new SeaRosterEvent.UserInfo(key, info));
         } else if (command instanceof UserInfoRequest request) {
             SeaUser target = byId.get(request.target());
             if (target != null) {
@@ -344,52 +385,288 @@ public final class SeaService {
                         target.version(), SeaBytes.latin1(target.ipText())), user);
             }
         } else if (command instanceof Chat chat) {
-            SeaUser target = byId.get(chat.target());
-            if (target != null) {
-                outbound.send(new SeaServerMessage.Chat(user.id(), chat.payload()), target);
-            }
+            rosterLog.submit(this, new SeaRosterEvent.ChatRelay(key, chat.target(), false, chat.payload()));
         } else if (command instanceof ChatCancel cancel) {
-            SeaUser target = byId.get(cancel.target());
-            if (target != null) {
-                outbound.send(new SeaServerMessage.ChatCancel(user.id(), cancel.payload()), target);
-            }
+            rosterLog.submit(this, new SeaRosterEvent.ChatRelay(key, cancel.target(), true, cancel.payload()));
         } else if (command instanceof LinkRequest) {
             SeaBytes url = settings.archiveUrl();
             // No URL configured: the gateway's own web server, as the client reached it (§6.9 needs some address).
             outbound.send(new SeaServerMessage.Link(url.isEmpty() ? user.link().defaultArchiveUrl() : url), user);
         } else if (command instanceof Mute mute) {
-            SeaUser target = byId.get(mute.target());
-            if (target != null && SeaVersions.receivesMute(target.version())) {
-                outbound.send(new SeaServerMessage.Mute(user.id()), target);
-            }
+            rosterLog.submit(this, new SeaRosterEvent.Mute(key, mute.target()));
         } else if (command instanceof Away) {
-            user.away(true);
-            outbound.send(new SeaServerMessage.Away(user.id()), select(u -> SeaVersions.receivesAway(u.version())));
-            observers.forEach(o -> o.awayChanged(user));
+            rosterLog.submit(this, new SeaRosterEvent.Away(key, true));
         } else if (command instanceof Unaway) {
-            user.away(false);
-            outbound.send(new SeaServerMessage.Unaway(user.id()), select(u -> SeaVersions.receivesAway(u.version())));
-            observers.forEach(o -> o.awayChanged(user));
+            rosterLog.submit(this, new SeaRosterEvent.Away(key, false));
         } else if (command instanceof Rename rename) {
             rename(user, rename);
         } else if (command instanceof PrintersJoin) {
-            user.printer(true);
+            rosterLog.submit(this, new SeaRosterEvent.Printer(key, true));
         } else if (command instanceof PrintersLeave) {
-            user.printer(false);
+            rosterLog.submit(this, new SeaRosterEvent.Printer(key, false));
         } else if (command instanceof UnknownCommand unknown) {
             log.warn("SEA {} unknown command {} ignored", user, unknown.code());
         }
     }
 
-    /** §5.3 and §9. */
-    private void sendMessage(SeaUser sender, SendMessage m, Instant now) {
-        SeaBytes text = m.text();
-        if (text.isEmpty()) {
-            log.warn("SEA {} zero-length message dropped", sender);
+    /** §5.11. */
+    private void rename(SeaUser user, Rename rename) {
+        byte[] name = SeaNames.sanitise(rename.username().toByteArray());
+        if (blacklisted(user, name)) {
             return;
         }
+        rosterLog.submit(this, new SeaRosterEvent.Rename(user.key(), SeaBytes.adopt(SeaNames.fixLeadingSpace(name))));
+    }
+
+    private List<SeaUser> select(Predicate<SeaUser> predicate) {
+        List<SeaUser> out = new ArrayList<>();
+        for (SeaUser u : roster) {
+            if (predicate.test(u)) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Queues {@code message} for the recipients this node owns: in a cluster the owner of each other session
+     * delivers to it, so a message is encoded once per version on each node for that node's sessions only.
+     */
+    private void send(SeaServerMessage message, List<SeaUser> recipients) {
+        if (rosterLog.replicated()) {
+            List<SeaUser> local = new ArrayList<>(recipients.size());
+            for (SeaUser u : recipients) {
+                if (u.local()) {
+                    local.add(u);
+                }
+            }
+            recipients = local;
+        }
+        if (!recipients.isEmpty()) {
+            outbound.send(message, recipients);
+        }
+    }
+
+    private void send(SeaServerMessage message, SeaUser recipient) {
+        if (recipient.local()) {
+            outbound.send(message, recipient);
+        }
+    }
+
+    // ---------------------------------------------------------------- apply: every state change and delivery
+
+    /**
+     * Carries out one event: on a single node at once, in a cluster on every node in the log's order. Depends only
+     * on the state and the event; "is this session mine" decides who delivers, logs and counts, never what the
+     * state becomes. An event about a session that has already ended is dropped, the same way on every node.
+     */
+    public void apply(SeaRosterEvent event) {
+        if (event instanceof SeaRosterEvent.Message e) {
+            applyMessage(e);
+        } else if (event instanceof SeaRosterEvent.Reserve e) {
+            applyReserve(e);
+        } else if (event instanceof SeaRosterEvent.Login e) {
+            applyLogin(e);
+        } else if (event instanceof SeaRosterEvent.Leave e) {
+            leavesToRetry.remove(e.key());
+            SeaUser user = byKey.get(e.key());
+            if (user != null) {
+                end(user);
+            }
+        } else if (event instanceof SeaRosterEvent.Kill e) {
+            applyKill(e);
+        } else if (event instanceof SeaRosterEvent.ChatRelay e) {
+            applyChat(e);
+        } else if (event instanceof SeaRosterEvent.Mute e) {
+            SeaUser sender = loggedInByKey(e.key());
+            SeaUser target = byId.get(e.target());
+            if (sender != null && target != null && SeaVersions.receivesMute(target.version())) {
+                send(new SeaServerMessage.Mute(sender.id()), target);
+            }
+        } else if (event instanceof SeaRosterEvent.Away e) {
+            applyAway(e);
+        } else if (event instanceof SeaRosterEvent.UserInfo e) {
+            applyUserInfo(e);
+        } else if (event instanceof SeaRosterEvent.Rename e) {
+            SeaUser user = loggedInByKey(e.key());
+            if (user != null) {
+                user.rename(e.username());
+                send(new SeaServerMessage.Rename(user.id(), user.username()),
+                        select(u -> SeaVersions.receivesRename(u.version())));
+                observers.forEach(o -> o.renamed(user));
+            }
+        } else if (event instanceof SeaRosterEvent.Printer e) {
+            SeaUser user = loggedInByKey(e.key());
+            if (user != null) {
+                user.printer(e.member());
+            }
+        } else if (event instanceof SeaRosterEvent.AltServer e) {
+            send(new SeaServerMessage.AltServer(e.address()), new ArrayList<>(roster));
+        } else if (event instanceof SeaRosterEvent.NodeGone e) {
+            applyNodeGone(e);
+        }
+    }
+
+    /** §5.6. */
+    private void applyAway(SeaRosterEvent.Away e) {
+        SeaUser user = loggedInByKey(e.key());
+        if (user != null) {
+            user.away(e.away());
+            SeaServerMessage message = e.away() ? new SeaServerMessage.Away(user.id())
+                    : new SeaServerMessage.Unaway(user.id());
+            send(message, select(u -> SeaVersions.receivesAway(u.version())));
+            observers.forEach(o -> o.awayChanged(user));
+        }
+    }
+
+    private SeaUser loggedInByKey(SeaSessionKey key) {
+        SeaUser user = byKey.get(key);
+        return user != null && user.state() == SeaUser.State.LOGGED_IN ? user : null;
+    }
+
+    private boolean mine(SeaSessionKey key) {
+        return key.node().equals(cluster.nodeId()) && key.incarnation() == cluster.incarnation();
+    }
+
+    /** §3: the next free ID goes to the session, on every node alike; its own node lets it read. */
+    private void applyReserve(SeaRosterEvent.Reserve e) {
+        if (byKey.containsKey(e.key())) {
+            return;
+        }
+        SeaUser user = mine(e.key()) ? reserving.remove(e.key()) : null;
+        if (user == null) {
+            InetAddress address = addressOf(e.address());
+            if (address == null) {
+                log.warn("SEA reservation of {} with a {}-byte address ignored", e.key(), e.address().length);
+                return;
+            }
+            Instant acceptedAt = Instant.ofEpochMilli(e.acceptedAtMillis());
+            ConnectionClass cls = classes.forAddress(address);
+            user = new SeaUser(e.key(), false, address, ipText(address), e.port(), new RemoteSeaLink(e.key().node()),
+                    cls, settings.floodPolicy().newMeter(cls, acceptedAt), acceptedAt);
+        }
+        OptionalInt id = ids.allocate();
+        if (id.isEmpty()) {
+            user.state(SeaUser.State.CLOSED);
+            user.dropHeld();
+            user.link().close(SeaCloseReason.NO_FREE_ID, "all user IDs are in use");
+            return;
+        }
+        user.reserved(id.getAsInt());
+        pending.add(user);
+        byKey.put(user.key(), user);
+        if (!user.local()) {
+            if (rosterLog.replicated() && e.key().node().equals(cluster.nodeId())) {
+                // this node's own reservation whose connection it no longer has (its submit was reported failed,
+                // or an earlier run of this node made it): only this node could ever end it, so it does now
+                submitLeave(user);
+            }
+            return;
+        }
+        if (user.ending()) {
+            return;
+        }
+        user.link().startReading();
+        // requests that arrived before the reservation (a bridged member logs in at once), in order
+        drainHeld(user);
+    }
+
+    private static InetAddress addressOf(byte[] address) {
+        if (address.length != 4 && address.length != 16) {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** §5.2 steps 8–10. */
+    private void applyLogin(SeaRosterEvent.Login e) {
+        SeaUser user = byKey.get(e.key());
+        if (user == null || user.state() != SeaUser.State.AWAITING_LOGIN) {
+            return;
+        }
+        pending.remove(user);
+        user.login(e.username(), e.compname(), Instant.ofEpochMilli(e.atMillis()));
+        roster.addFirst(user);
+        byId.put(user.id(), user);
+        loggedInGauge = roster.size();
+        if (user.local()) {
+            List<SeaServerMessage.UserEntry> entries = new ArrayList<>(roster.size());
+            for (SeaUser u : roster) {
+                entries.add(u.entry());
+            }
+            outbound.send(new SeaServerMessage.UserList(user.id(), SeaBytes.latin1(user.ipText()), entries), user);
+        }
+        List<SeaUser> others = new ArrayList<>(roster.size());
+        for (SeaUser u : roster) {
+            if (u != user) {
+                others.add(u);
+            }
+        }
+        send(new SeaServerMessage.AddUser(user.id(), user.username(), user.compname()), others);
+        if (user.local()) {
+            user.link().loggedIn();
+            metrics.login(SeaLoginOutcome.OK);
+            log.info("SEA {} logged in as {}", user, user.displayName());
+        }
+        observers.forEach(o -> o.loggedIn(user));
+        if (user.local()) {
+            drainHeld(user);
+        }
+    }
+
+    /** Handles, in order, the requests that arrived while the reservation or the login was on its way. */
+    private void drainHeld(SeaUser user) {
+        SeaRequest held;
+        while (!user.ending() && !user.throttled() && user.state() != SeaUser.State.CLOSED
+                && !(user.state() == SeaUser.State.AWAITING_LOGIN && user.loginSubmitted())
+                && (held = user.pollHeld()) != null) {
+            handle(user, held);
+        }
+    }
+
+    private void applyKill(SeaRosterEvent.Kill e) {
+        SeaUser user = byKey.get(e.key());
+        if (user == null) {
+            return;
+        }
+        if (user.local() && !user.ending()) {
+            user.ending(true);
+            user.link().close(closeReason(e.reasonTag()), e.detail());
+        }
+        end(user);
+    }
+
+    /** The close reason with this tag; an operator's kill when no reason has it. */
+    static CloseReason closeReason(String tag) {
+        for (SeaCloseReason reason : SeaCloseReason.values()) {
+            if (reason.tag().equals(tag)) {
+                return reason;
+            }
+        }
+        for (CoreCloseReason reason : CoreCloseReason.values()) {
+            if (reason.tag().equals(tag)) {
+                return reason;
+            }
+        }
+        return SeaCloseReason.ADMIN;
+    }
+
+    /** §5.3 and §9. */
+    private void applyMessage(SeaRosterEvent.Message e) {
+        SeaUser sender = loggedInByKey(e.key());
+        if (sender == null) {
+            return;
+        }
+        SendMessage m = e.message();
+        SeaBytes text = m.text();
         int dst = m.destination();
-        archive.message(sender, dst, text, now);
+        if (sender.local()) {
+            archive.message(sender, dst, text, Instant.ofEpochMilli(e.atMillis()));
+        }
         List<SeaUser> recipients;
         SeaMessageKind kind;
         if (dst == SeaIds.EVERYBODY) {
@@ -403,20 +680,36 @@ public final class SeaService {
             recipients = target == null ? List.of() : List.of(target);
             kind = SeaMessageKind.PRIVATE;
         }
-        if (!recipients.isEmpty()) {
-            outbound.send(new SeaServerMessage.Message(sender.id(), dst != SeaIds.EVERYBODY, dst == SeaIds.PRINTERS,
-                    m.flags(), text, m.extension()), recipients);
-        }
+        send(new SeaServerMessage.Message(sender.id(), dst != SeaIds.EVERYBODY, dst == SeaIds.PRINTERS,
+                m.flags(), text, m.extension()), recipients);
         if (dst == SeaIds.EVERYBODY) {
             observers.forEach(o -> o.groupMessage(sender, m));
         }
-        metrics.message(kind, recipients.size(), m.totalLength());
+        if (sender.local()) {
+            metrics.message(kind, recipients.size(), m.totalLength());
+        }
+    }
+
+    /** §5.7 and §5.8: relayed verbatim to the target, if it is logged in. */
+    private void applyChat(SeaRosterEvent.ChatRelay e) {
+        SeaUser sender = loggedInByKey(e.key());
+        SeaUser target = byId.get(e.target());
+        if (sender == null || target == null) {
+            return;
+        }
+        send(e.cancel() ? new SeaServerMessage.ChatCancel(sender.id(), e.payload())
+                : new SeaServerMessage.Chat(sender.id(), e.payload()), target);
     }
 
     /** §5.5: store, then replay AWAY for every other away session when the new version is 96 or later. */
-    private void setUserInfo(SeaUser user, SetUserInfo info) {
+    private void applyUserInfo(SeaRosterEvent.UserInfo e) {
+        SeaUser user = loggedInByKey(e.key());
+        if (user == null) {
+            return;
+        }
+        SetUserInfo info = e.info();
         user.userInfo(info.faculty(), info.room(), info.info(), info.version());
-        if (!SeaVersions.receivesAway(info.version())) {
+        if (!user.local() || !SeaVersions.receivesAway(info.version())) {
             return;
         }
         for (SeaUser u : roster) {
@@ -426,46 +719,94 @@ public final class SeaService {
         }
     }
 
-    /** §5.11. */
-    private void rename(SeaUser user, Rename rename) {
-        byte[] name = SeaNames.sanitise(rename.username().toByteArray());
-        if (blacklisted(user, name)) {
-            return;
-        }
-        user.rename(SeaBytes.adopt(SeaNames.fixLeadingSpace(name)));
-        outbound.send(new SeaServerMessage.Rename(user.id(), user.username()),
-                select(u -> SeaVersions.receivesRename(u.version())));
-        observers.forEach(o -> o.renamed(user));
-    }
-
-    private List<SeaUser> select(Predicate<SeaUser> predicate) {
-        List<SeaUser> out = new ArrayList<>();
-        for (SeaUser u : roster) {
-            if (predicate.test(u)) {
-                out.add(u);
+    /**
+     * A node is gone: its sessions end (DELETEUSER for the logged-in ones). When it is this very node (the others
+     * declared it dead), its connections are closed too: the cluster no longer lists them.
+     */
+    private void applyNodeGone(SeaRosterEvent.NodeGone e) {
+        List<SeaUser> gone = new ArrayList<>();
+        for (SeaUser u : byKey.values()) {
+            if (u.node().equals(e.node()) && u.key().incarnation() == e.incarnation()) {
+                gone.add(u);
             }
         }
-        return out;
+        // pending ones first, then the roster from its oldest login, so every node sends the same DELETEUSER order
+        gone.sort(java.util.Comparator.comparingLong(u -> u.key().sequence()));
+        for (SeaUser u : gone) {
+            if (u.local() && !u.ending()) {
+                u.ending(true);
+                u.link().close(SeaCloseReason.CLUSTER_LOST, "the cluster declared this node gone");
+            }
+            end(u);
+        }
+        if (!gone.isEmpty()) {
+            log.info("SEA node {} is gone: {} session(s) removed", e.node(), gone.size());
+        }
     }
 
     // ---------------------------------------------------------------- ending sessions (§4.4)
 
     /**
      * Kills a session: removes it from the roster, sends DELETEUSER to every remaining session and closes
-     * the connection for {@code reason} (logged and counted once, by the connection). Idempotent.
+     * the connection for {@code reason} (logged and counted once, by the connection). Idempotent. Another node's
+     * session is killed through the roster log: that node closes the connection.
      *
      * @param detail what happened, for the close's log line
      */
     public void kill(SeaUser user, CloseReason reason, String detail) {
-        if (!end(user)) {
+        if (user.state() == SeaUser.State.CLOSED || user.ending()) {
             return;
         }
+        if (!user.local()) {
+            user.ending(true);
+            rosterLog.submit(this, new SeaRosterEvent.Kill(user.key(), reason.tag(), detail));
+            return;
+        }
+        submitLeave(user);
         user.link().close(reason, detail);
     }
 
     /** The connection is gone (peer close, I/O error, or after a kill): the session leaves the roster. */
     public void disconnected(SeaUser user) {
-        end(user);
+        if (!user.local() || user.state() == SeaUser.State.CLOSED || user.ending()) {
+            return;
+        }
+        submitLeave(user);
+    }
+
+    private void submitLeave(SeaUser user) {
+        user.ending(true);
+        user.dropHeld();
+        rosterLog.submit(this, new SeaRosterEvent.Leave(user.key()));
+    }
+
+    /**
+     * The replicated log could not take {@code event} (the backplane is unavailable). A refused reservation or
+     * login closes its connection; a refused leave is submitted again once the log is back; anything else is lost
+     * like a message sent a moment before a disconnect.
+     */
+    public void submitFailed(SeaRosterEvent event) {
+        if (event instanceof SeaRosterEvent.Reserve e) {
+            SeaUser user = reserving.remove(e.key());
+            if (user != null && user.state() != SeaUser.State.CLOSED) {
+                user.state(SeaUser.State.CLOSED);
+                user.dropHeld();
+                user.link().close(SeaCloseReason.CLUSTER_UNAVAILABLE, "the cluster roster did not take the session");
+            }
+        } else if (event instanceof SeaRosterEvent.Login e) {
+            SeaUser user = byKey.get(e.key());
+            if (user != null && user.local() && !user.ending()) {
+                user.ending(true);
+                leavesToRetry.add(user.key());
+                user.link().close(SeaCloseReason.CLUSTER_UNAVAILABLE, "the cluster roster did not take the login");
+            }
+        } else if (event instanceof SeaRosterEvent.Leave e) {
+            if (byKey.containsKey(e.key())) {
+                leavesToRetry.add(e.key());
+            }
+        } else {
+            log.debug("SEA event not replicated (backplane unavailable): {}", event.getClass().getSimpleName());
+        }
     }
 
     private boolean end(SeaUser user) {
@@ -475,23 +816,26 @@ public final class SeaService {
         }
         user.state(SeaUser.State.CLOSED);
         pending.remove(user);
+        byKey.remove(user.key());
         if (before == SeaUser.State.LOGGED_IN) {
             roster.remove(user);
             byId.remove(user.id());
             loggedInGauge = roster.size();
             if (!roster.isEmpty()) {
-                outbound.send(new SeaServerMessage.DeleteUser(user.id()), new ArrayList<>(roster));
+                send(new SeaServerMessage.DeleteUser(user.id()), new ArrayList<>(roster));
             }
             observers.forEach(o -> o.loggedOut(user));
         }
-        ids.release(user.id());
+        if (before != SeaUser.State.RESERVING) {
+            ids.release(user.id());
+        }
         user.dropHeld();
         return true;
     }
 
     /** The login deadline passed (§10.1); nobody is notified because the session was never listed. */
     public void loginTimedOut(SeaUser user) {
-        if (user.state() == SeaUser.State.AWAITING_LOGIN) {
+        if (user.state() == SeaUser.State.AWAITING_LOGIN && user.local() && !user.loginSubmitted() && !user.ending()) {
             metrics.login(SeaLoginOutcome.LOGIN_TIMEOUT);
             kill(user, SeaCloseReason.LOGIN_TIMEOUT, "did not log in within " + loginTimeout(user).toSeconds()
                     + " s");
@@ -501,19 +845,67 @@ public final class SeaService {
     // ---------------------------------------------------------------- timers (§10, §11, §12.1)
 
     /**
+     * Leaves the log refused are submitted again once it is back; when it has been out of sync longer than the
+     * node timeout, every session of this node is closed so its clients reconnect to a healthy node.
+     *
+     * @return true when the sessions were closed (nothing else to check)
+     */
+    private boolean clusterHousekeeping() {
+        if (rosterLog.synced()) {
+            if (!leavesToRetry.isEmpty()) {
+                List<SeaSessionKey> retry = new ArrayList<>(leavesToRetry);
+                leavesToRetry.clear();
+                retry.forEach(key -> rosterLog.submit(this, new SeaRosterEvent.Leave(key)));
+            }
+            return false;
+        }
+        if (rosterLog.unsyncedMillis() <= cluster.nodeTimeout().toMillis()) {
+            return false;
+        }
+        int closed = 0;
+        for (SeaUser u : new ArrayList<>(byKey.values())) {
+            if (u.local() && !u.ending()) {
+                u.ending(true);
+                u.dropHeld();
+                leavesToRetry.add(u.key());
+                u.link().close(SeaCloseReason.CLUSTER_LOST, "the cluster roster has been unavailable for more than "
+                        + cluster.nodeTimeout().toMillis() + " ms");
+                closed++;
+            }
+        }
+        for (SeaUser u : new ArrayList<>(reserving.values())) {
+            reserving.remove(u.key());
+            u.state(SeaUser.State.CLOSED);
+            u.link().close(SeaCloseReason.CLUSTER_LOST, "the cluster roster is unavailable");
+            closed++;
+        }
+        if (closed > 0) {
+            log.warn("SEA cluster roster unavailable for more than {}: {} session(s) of this node closed",
+                    cluster.nodeTimeout(), closed);
+        }
+        return true;
+    }
+
+    /**
      * Periodic housekeeping: ban expiry, login deadlines, throttle release, forced PONG, idle kill and slow
      * consumers. Driven by the core sweeper on the roster executor with the injected clock, so tests move time
      * by hand.
      */
     public void tick(Instant now) {
         bans.expire(now);
+        if (rosterLog.replicated() && clusterHousekeeping()) {
+            return;
+        }
         for (SeaUser user : new ArrayList<>(pending)) {
-            if (!now.isBefore(user.acceptedAt().plus(loginTimeout(user)))) {
+            if (user.local() && !now.isBefore(user.acceptedAt().plus(loginTimeout(user)))) {
                 loginTimedOut(user);
             }
         }
         long nowSeconds = now.getEpochSecond();
         for (SeaUser user : new ArrayList<>(roster)) {
+            if (!user.local() || user.ending()) {
+                continue;
+            }
             // One session's failure must not stop the sweep: the rest would never be released, ponged
             // or idle-killed again, since every later tick would fail at the same session first.
             try {
@@ -551,11 +943,12 @@ public final class SeaService {
     private void resume(SeaUser user) {
         user.throttled(false);
         SeaRequest held;
-        while (user.state() == SeaUser.State.LOGGED_IN && !user.throttled() && (held = user.pollHeld()) != null) {
+        while (user.state() == SeaUser.State.LOGGED_IN && !user.throttled() && !user.ending()
+                && (held = user.pollHeld()) != null) {
             user.lastFrameLength(held.length());
             handleCommand(user, held);
         }
-        if (user.state() == SeaUser.State.LOGGED_IN && !user.throttled()) {
+        if (user.state() == SeaUser.State.LOGGED_IN && !user.throttled() && !user.ending()) {
             user.link().resumeReading();
         }
     }
@@ -574,10 +967,22 @@ public final class SeaService {
 
     // ---------------------------------------------------------------- administration (§14, §15)
 
-    /** Every session, logged in (roster order) then pending. */
+    /**
+     * Every session, logged in (roster order) then pending; in a cluster every node's, without those this node has
+     * already ended (their end is on its way through the roster log).
+     */
     public List<SeaUser> sessions() {
-        List<SeaUser> all = new ArrayList<>(roster);
-        all.addAll(pending);
+        List<SeaUser> all = new ArrayList<>(roster.size() + pending.size());
+        for (SeaUser u : roster) {
+            if (!u.ending()) {
+                all.add(u);
+            }
+        }
+        for (SeaUser u : pending) {
+            if (!u.ending()) {
+                all.add(u);
+            }
+        }
         return all;
     }
 
@@ -611,11 +1016,11 @@ public final class SeaService {
 
     /** Sends ALT_SERVER to every logged-in session (§6.13, M14); returns how many were told. */
     public int broadcastAltServer(SeaBytes address) {
-        List<SeaUser> all = new ArrayList<>(roster);
-        if (!all.isEmpty()) {
-            outbound.send(new SeaServerMessage.AltServer(address), all);
+        int told = roster.size();
+        if (told > 0) {
+            rosterLog.submit(this, new SeaRosterEvent.AltServer(address));
         }
-        return all.size();
+        return told;
     }
 
     /** Changes the default max penalty (addresses no connection class matches); new sessions only. */
@@ -631,22 +1036,168 @@ public final class SeaService {
 
     /**
      * Closes every session for shutdown, without DELETEUSER since everyone goes (§15). Repeated calls
-     * find nothing left to close.
+     * find nothing left to close. In a cluster only this node goes: its sessions' leaves are submitted first, so the
+     * other nodes send DELETEUSER for them at once (if the log takes them; otherwise when this node's goodbye or
+     * timeout is seen).
      */
     public void shutdown() {
-        List<SeaUser> all = sessions();
+        List<SeaUser> all = new ArrayList<>(roster);
+        all.addAll(pending);
+        all.addAll(reserving.values());
+        if (rosterLog.replicated()) {
+            for (SeaUser u : all) {
+                if (u.local() && !u.ending() && u.state() != SeaUser.State.RESERVING) {
+                    rosterLog.submit(this, new SeaRosterEvent.Leave(u.key()));
+                }
+            }
+        }
         roster.clear();
         byId.clear();
         pending.clear();
+        byKey.clear();
+        reserving.clear();
+        leavesToRetry.clear();
         loggedInGauge = 0;
+        int closed = 0;
         for (SeaUser u : all) {
+            if (u.state() != SeaUser.State.RESERVING) {
+                ids.release(u.id());
+            }
             u.state(SeaUser.State.CLOSED);
-            ids.release(u.id());
             u.dropHeld();
-            u.link().close(CoreCloseReason.SHUTDOWN, null);
+            if (u.local()) {
+                u.link().close(CoreCloseReason.SHUTDOWN, null);
+                closed++;
+            }
         }
-        if (!all.isEmpty()) {
-            log.info("SEA shutting down: {} session(s) closed", all.size());
+        if (closed > 0) {
+            log.info("SEA shutting down: {} session(s) closed", closed);
         }
+    }
+
+    // ---------------------------------------------------------------- cluster: failures and snapshots
+
+    /**
+     * Another node left the cluster (goodbye or timeout): submits the end of its sessions, once per run of that node
+     * this node knows of. Every survivor does so; applying it twice changes nothing.
+     */
+    public void nodeLeft(String node) {
+        if (!rosterLog.replicated() || node.equals(cluster.nodeId())) {
+            return;
+        }
+        Set<Long> incarnations = new java.util.TreeSet<>();
+        for (SeaUser u : byKey.values()) {
+            if (u.node().equals(node)) {
+                incarnations.add(u.key().incarnation());
+            }
+        }
+        incarnations.forEach(i -> rosterLog.submit(this, new SeaRosterEvent.NodeGone(node, i)));
+    }
+
+    /** The nodes that own at least one session, for a joining node that checks who is still alive. */
+    public Set<String> sessionNodes() {
+        Set<String> nodes = new java.util.TreeSet<>();
+        byKey.values().forEach(u -> nodes.add(u.node()));
+        return nodes;
+    }
+
+    /** The replicated state as of the last applied event (a joining node restores it). */
+    public SeaRosterState snapshotState() {
+        List<SeaRosterState.Session> sessions = new ArrayList<>(pending.size() + roster.size());
+        for (SeaUser u : pending) {
+            sessions.add(sessionState(u));
+        }
+        for (SeaUser u : roster) {
+            sessions.add(sessionState(u));
+        }
+        return new SeaRosterState(sessions, ids.liveIds(), ids.cursor());
+    }
+
+    private static SeaRosterState.Session sessionState(SeaUser u) {
+        Instant loggedInAt = u.loggedInAt();
+        return new SeaRosterState.Session(u.key(), u.id(), u.loggedIn(), u.address().getAddress(), u.port(),
+                u.acceptedAt().toEpochMilli(), loggedInAt == null ? 0 : loggedInAt.toEpochMilli(), u.username(),
+                u.compname(), u.faculty(), u.room(), u.info(), u.version(), u.printer(), u.away());
+    }
+
+    /**
+     * Replaces the replicated state (a node joining, or resynchronising after the others dropped it). This node's
+     * live sessions stay if the state still lists them; those it no longer lists are closed (their clients
+     * reconnect); sessions it lists for this node that are no longer here get their leave submitted. Reservations
+     * still on their way are kept: they come after the snapshot. Nothing is sent to clients.
+     */
+    public void restoreState(SeaRosterState state) {
+        Map<SeaSessionKey, SeaUser> live = new HashMap<>();
+        for (SeaUser u : byKey.values()) {
+            if (u.local() && !u.ending()) {
+                live.put(u.key(), u);
+            }
+        }
+        roster.clear();
+        byId.clear();
+        pending.clear();
+        byKey.clear();
+        ids.restore(state.liveIds(), state.cursor());
+        List<SeaUser> orphans = new ArrayList<>();
+        List<SeaUser> admitted = new ArrayList<>();
+        for (SeaRosterState.Session s : state.sessions()) {
+            InetAddress address = addressOf(s.address());
+            if (address == null) {
+                log.warn("SEA snapshot session {} with a {}-byte address ignored", s.key(), s.address().length);
+                continue;
+            }
+            SeaUser user = live.remove(s.key());
+            if (user == null && reserving.containsKey(s.key())) {
+                // its reservation is in the snapshot: it was applied before the point this node restores from
+                user = reserving.remove(s.key());
+                admitted.add(user);
+            }
+            if (user == null) {
+                Instant acceptedAt = Instant.ofEpochMilli(s.acceptedAtMillis());
+                ConnectionClass cls = classes.forAddress(address);
+                user = new SeaUser(s.key(), false, address, ipText(address), s.port(), new RemoteSeaLink(s.key().node()),
+                        cls, settings.floodPolicy().newMeter(cls, acceptedAt), acceptedAt);
+                if (rosterLog.replicated() && s.key().node().equals(cluster.nodeId())) {
+                    orphans.add(user);
+                }
+            }
+            if (user.state() == SeaUser.State.RESERVING) {
+                user.reserved(s.id());
+            }
+            user.userInfo(s.faculty(), s.room(), s.info(), s.version());
+            user.printer(s.printer());
+            user.away(s.away());
+            if (s.loggedIn()) {
+                user.login(s.username(), s.compname(), Instant.ofEpochMilli(s.loggedInAtMillis()));
+                roster.addLast(user);
+                byId.put(user.id(), user);
+            } else {
+                user.state(SeaUser.State.AWAITING_LOGIN);
+                pending.add(user);
+            }
+            byKey.put(user.key(), user);
+        }
+        loggedInGauge = roster.size();
+        for (SeaUser gone : live.values()) {
+            gone.state(SeaUser.State.CLOSED);
+            gone.dropHeld();
+            gone.link().close(SeaCloseReason.CLUSTER_LOST, "the cluster roster no longer lists this session");
+        }
+        orphans.forEach(this::submitLeave);
+        for (SeaUser user : admitted) {
+            if (user.ending()) {
+                submitLeave(user);
+            } else {
+                user.link().startReading();
+                drainHeld(user);
+            }
+        }
+        log.info("SEA roster restored: {} logged in, {} logging in{}", roster.size(), pending.size(),
+                live.isEmpty() ? "" : "; " + live.size() + " session(s) of this node no longer listed were closed");
+    }
+
+    /** Whether this node's roster is current (refusing new sessions while it is not). */
+    public boolean rosterSynced() {
+        return rosterLog.synced();
     }
 }

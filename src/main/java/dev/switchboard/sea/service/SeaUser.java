@@ -15,10 +15,18 @@ import java.util.ArrayDeque;
  */
 public final class SeaUser {
 
-    /** Life-cycle states of §1. */
-    public enum State { AWAITING_LOGIN, LOGGED_IN, CLOSED }
+    /**
+     * Life-cycle states of §1. {@code RESERVING} is only seen in a cluster: the connection was admitted on its
+     * node and waits for its ID reservation to come back through the roster log.
+     */
+    public enum State { RESERVING, AWAITING_LOGIN, LOGGED_IN, CLOSED }
 
-    private final int id;
+    /** The key of sessions made without one (tests of a single node). */
+    private static final String NO_NODE = "";
+
+    private int id;
+    private final SeaSessionKey key;
+    private final boolean local;
     private final InetAddress address;
     private final String ipText;
     private final int port;
@@ -27,7 +35,7 @@ public final class SeaUser {
     private final FloodMeter flood;
     private final Instant acceptedAt;
 
-    private State state = State.AWAITING_LOGIN;
+    private State state;
     private SeaBytes username = SeaBytes.EMPTY;
     private SeaBytes compname = SeaBytes.EMPTY;
     private int faculty;
@@ -42,10 +50,28 @@ public final class SeaUser {
     private int lastFrameLength;
     /** Requests read before a throttle pause took effect, handled in order when it ends (§11.2). */
     private ArrayDeque<SeaRequest> held;
+    /** This node submitted the end of this session (leave or kill); it is over as far as intake is concerned. */
+    private boolean ending;
+    /** This node submitted the session's LOGIN; frames that follow wait until it is applied. */
+    private boolean loginSubmitted;
 
     SeaUser(int id, InetAddress address, String ipText, int port, SeaLink link, ConnectionClass connectionClass,
             FloodMeter flood, Instant acceptedAt) {
+        this(new SeaSessionKey(NO_NODE, 0, id), true, address, ipText, port, link, connectionClass, flood, acceptedAt);
         this.id = id;
+        this.state = State.AWAITING_LOGIN;
+    }
+
+    /**
+     * A session known by key, still without its ID ({@link State#RESERVING}).
+     *
+     * @param local whether this node owns its connection; other nodes' sessions have a link that delivers nothing
+     */
+    SeaUser(SeaSessionKey key, boolean local, InetAddress address, String ipText, int port, SeaLink link,
+            ConnectionClass connectionClass, FloodMeter flood, Instant acceptedAt) {
+        this.key = key;
+        this.local = local;
+        this.state = State.RESERVING;
         this.address = address;
         this.ipText = ipText;
         this.port = port;
@@ -57,6 +83,47 @@ public final class SeaUser {
 
     public int id() {
         return id;
+    }
+
+    /** The ID reserved for it (§3), once the reservation was applied. */
+    void reserved(int reservedId) {
+        id = reservedId;
+        state = State.AWAITING_LOGIN;
+    }
+
+    /** Its name across the cluster. */
+    public SeaSessionKey key() {
+        return key;
+    }
+
+    /** Whether this node owns the session's connection: only the owner delivers to it, times it out and reads it. */
+    public boolean local() {
+        return local;
+    }
+
+    /** The id of the node that owns the connection; empty for a single node's sessions made without a key. */
+    public String node() {
+        return key.node();
+    }
+
+    boolean ending() {
+        return ending;
+    }
+
+    void ending(boolean value) {
+        ending = value;
+    }
+
+    boolean loginSubmitted() {
+        return loginSubmitted;
+    }
+
+    void loginSubmitted(boolean value) {
+        loginSubmitted = value;
+    }
+
+    Instant loggedInAt() {
+        return loggedInAt;
     }
 
     public InetAddress address() {
@@ -213,7 +280,7 @@ public final class SeaUser {
         return new SeaSessionInfo(id, ipText, port, state.name(), username.latin1(), compname.latin1(),
                 faculty, room.latin1().substring(0, roomTextLength()), info.latin1(), version & 0xFF,
                 printer, away, acceptedAt, loggedInAt, flood.maxPenaltySeconds(), flood.penaltyTimer(),
-                flood.lastActivity(), idle, throttled);
+                flood.lastActivity(), idle, throttled, key.node());
     }
 
     /** The room is printed up to its first NUL byte (§13.6). */

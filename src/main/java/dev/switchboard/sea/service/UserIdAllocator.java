@@ -129,6 +129,52 @@ public final class UserIdAllocator {
         return live;
     }
 
+    /**
+     * The live IDs, ascending: with {@link #cursor()} everything a cluster node needs to continue handing out the
+     * same IDs as the others ({@link #restore}).
+     */
+    public synchronized int[] liveIds() {
+        int[] out = new int[live];
+        int n = 0;
+        for (int id = unavailable.nextSetBit(MIN_ID); id >= 0 && id <= MAX_ID; id = unavailable.nextSetBit(id + 1)) {
+            if (isAssignable(id)) {
+                out[n++] = id;
+            }
+        }
+        return out;
+    }
+
+    /** The last ID handed out (0 before the first). */
+    public synchronized int cursor() {
+        return cursor;
+    }
+
+    /**
+     * Replaces the whole state with another node's ({@link #liveIds()}, {@link #cursor()}).
+     *
+     * @throws IllegalArgumentException for an ID that is never assignable, a repeated ID or a cursor out of range
+     */
+    public synchronized void restore(int[] liveIds, int newCursor) {
+        if (newCursor < 0 || newCursor > MAX_ID) {
+            throw new IllegalArgumentException("cursor out of range: " + newCursor);
+        }
+        BitSet next = new BitSet(MAX_ID + 2);
+        for (int id : liveIds) {
+            checkAssignable(id);
+            if (next.get(id)) {
+                throw new IllegalArgumentException("ID " + id + " listed twice");
+            }
+            next.set(id);
+        }
+        unavailable.clear();
+        unavailable.or(next);
+        unavailable.set(0);
+        unavailable.set(AVOIDED_FROM, AVOIDED_TO + 1);
+        unavailable.set(MAX_ID + 1);
+        live = liveIds.length;
+        cursor = newCursor;
+    }
+
     private static void checkAssignable(int id) {
         if (!isAssignable(id)) {
             throw new IllegalArgumentException("SEA user ID must be 1-999 or 2001-65534, got " + id);

@@ -3,6 +3,7 @@ package dev.switchboard.sea.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.cluster.ClusterState;
 import dev.switchboard.sea.support.Hex;
 import dev.switchboard.sea.support.SeaTestClient;
 import dev.switchboard.support.ManagementClient;
@@ -29,6 +30,8 @@ class SeaAdminIntegrationTest {
 
     @Autowired
     Environment environment;
+    @Autowired
+    ClusterState cluster;
 
     private ManagementClient operator;
     private final List<SeaTestClient> clients = new ArrayList<>();
@@ -74,6 +77,28 @@ class SeaAdminIntegrationTest {
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains("\"name\":\"" + name + "\"");
         return listed.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void seaSessionsAndKillById_whenOperatorUsesThem_thenListedWithTheNodeAndKilledWithDeleteUser()
+            throws IOException {
+        SeaTestClient alice = login("127.0.1.41", "Alice", "A-PC");
+        SeaTestClient bob = login("127.0.1.42", "Bob", "B-PC");
+        expectAddUser(alice, bob, "Bob", "B-PC");
+        HttpResponse<String> listed = operator.get("/actuator/sea/sessions");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"username\":\"Bob\"").contains("\"id\":" + bob.id())
+                .contains("\"node\":\"" + cluster.nodeId() + "\"");
+        assertThat(operator.get("/actuator/sea/nothing").statusCode()).isEqualTo(404);
+        assertThat(operator.post("/actuator/sea/kill", "{\"selector\":\"Bob\"}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> killed = operator.post("/actuator/sea/kill", "{\"selector\":\"" + bob.id() + "\"}");
+        assertThat(killed.statusCode()).isEqualTo(200);
+        assertThat(killed.body()).isEqualTo("{\"count\":1}");
+        alice.expect("03 " + id(bob));
+        bob.expectClosed();
+        assertThat(operator.post("/actuator/sea/kill", "{\"selector\":\"" + bob.id() + "\"}").body())
+                .isEqualTo("{\"count\":0}");
     }
 
     @Test

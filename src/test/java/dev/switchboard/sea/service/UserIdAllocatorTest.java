@@ -181,4 +181,35 @@ class UserIdAllocatorTest {
 
         assertThat(ids.liveCount()).isEqualTo(held.size()).isEqualTo(threads * 50);
     }
+
+    @Test
+    void restore_whenGivenAnotherAllocatorsLiveIdsAndCursor_thenHandsOutTheSameIdsFromThere() {
+        UserIdAllocator original = new UserIdAllocator();
+        for (int i = 0; i < 1005; i++) {
+            original.allocate();
+        }
+        original.release(3);
+        original.release(500);
+        UserIdAllocator copy = new UserIdAllocator();
+        copy.claim(7);
+        copy.restore(original.liveIds(), original.cursor());
+        assertThat(copy.liveIds()).isEqualTo(original.liveIds());
+        assertThat(copy.liveCount()).isEqualTo(original.liveCount()).isEqualTo(1003);
+        assertThat(copy.cursor()).isEqualTo(original.cursor()).isEqualTo(2006);
+        for (int i = 0; i < 70_000; i++) {
+            assertThat(copy.allocate()).isEqualTo(original.allocate());
+        }
+        assertThat(copy.isLive(1500)).isFalse();
+    }
+
+    @Test
+    void restore_whenIdsAreInvalid_thenRefusedAndUnchanged() {
+        UserIdAllocator ids = new UserIdAllocator();
+        ids.allocate();
+        assertThatThrownBy(() -> ids.restore(new int[] {1500}, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ids.restore(new int[] {4, 4}, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ids.restore(new int[] {4}, 65_535)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ids.liveIds()).containsExactly(1);
+        assertThat(ids.cursor()).isEqualTo(1);
+    }
 }
