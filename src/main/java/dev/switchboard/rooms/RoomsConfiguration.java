@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import dev.switchboard.core.admin.AuditLog;
 import dev.switchboard.rooms.admin.RoomsEndpoint;
@@ -108,14 +107,7 @@ public class RoomsConfiguration {
         }
 
         @Bean
-        RoomsReplica roomsReplica(Rooms rooms, Backplane backplane, Environment environment, Clock clock,
-                RoomsProperties properties) {
-            // The bridge puts SEA users into a room through the service's synchronous calls, which on a cluster
-            // would change this node's copy alone: refuse the combination rather than split the room.
-            if (environment.getProperty("switchboard.bridge.enabled", Boolean.class, false)) {
-                throw new IllegalStateException("switchboard.bridge.enabled=true is not supported with"
-                        + " switchboard.cluster.engine=redis: the bridge works on a single node (engine local)");
-            }
+        RoomsReplica roomsReplica(Rooms rooms, Backplane backplane, Clock clock, RoomsProperties properties) {
             return new RoomsReplica(rooms, backplane.nodeId(), clock.millis(),
                     node -> backplane.nodes().stream().anyMatch(live -> live.id().equals(node)),
                     properties.dormantRoomRetention());

@@ -1,7 +1,6 @@
 package dev.switchboard.rooms.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.SwitchboardApplication;
@@ -266,15 +265,5 @@ class RoomsClusterIntegrationTest {
             WsTestClient hankAgain = member(second, "hank", "hall");
             assertThat(hankAgain.next()).matches("NEW_USER [0-9a-f]+ hank");
         }
-    }
-
-    @Test
-    void startup_whenTheBridgeIsOnWithTheRedisEngine_thenRefusedSayingWhy() {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(SwitchboardApplication.class);
-        assertThatThrownBy(() -> builder.run("--switchboard.admin.password=pw", "--switchboard.cluster.engine=redis",
-                "--switchboard.cluster.redis.url=" + redis.url(), "--switchboard.cluster.node-id=node-bridge",
-                "--switchboard.cluster.redis.key-prefix=bridge", "--switchboard.bridge.enabled=true"))
-                .hasRootCauseMessage("switchboard.bridge.enabled=true is not supported with"
-                        + " switchboard.cluster.engine=redis: the bridge works on a single node (engine local)");
     }
 }
