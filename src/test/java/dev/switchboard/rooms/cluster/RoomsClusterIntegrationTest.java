@@ -9,11 +9,13 @@ import dev.switchboard.cluster.ClusterNode;
 import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.support.RawWebSocket;
 import dev.switchboard.rooms.support.WsTestClient;
+import dev.switchboard.sea.support.SeaTestClient;
 import dev.switchboard.support.ManagementClient;
 import dev.switchboard.support.RedisServer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +72,16 @@ class RoomsClusterIntegrationTest {
         return gateway(nodeId, redisUrl, "switchboard");
     }
 
-    private static ConfigurableApplicationContext gateway(String nodeId, String redisUrl, String keyPrefix) {
-        return new SpringApplicationBuilder(SwitchboardApplication.class).run(
+    private static ConfigurableApplicationContext gateway(String nodeId, String redisUrl, String keyPrefix,
+            String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--switchboard.admin.password=pw", "--switchboard.cluster.engine=redis",
                 "--switchboard.cluster.redis.key-prefix=" + keyPrefix,
                 "--switchboard.cluster.redis.url=" + redisUrl, "--switchboard.cluster.node-id=" + nodeId,
                 "--switchboard.cluster.heartbeat-interval=200ms", "--switchboard.cluster.node-timeout=2s",
-                "--switchboard.cluster.redis.command-timeout=1s", "--switchboard.cluster.redis.connect-timeout=1s");
+                "--switchboard.cluster.redis.command-timeout=1s", "--switchboard.cluster.redis.connect-timeout=1s"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(SwitchboardApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext node) {
@@ -264,6 +269,67 @@ class RoomsClusterIntegrationTest {
             // hank's nick was freed with his node: he can come back under it
             WsTestClient hankAgain = member(second, "hank", "hall");
             assertThat(hankAgain.next()).matches("NEW_USER [0-9a-f]+ hank");
+        }
+    }
+
+    /** Reads NEW_USER frames until {@code nick}'s; returns its member id. */
+    private static int awaitNewUser(WsTestClient client, String nick) throws InterruptedException {
+        while (true) {
+            String frame = nextSlow(client);
+            if (frame.startsWith("NEW_USER ") && frame.endsWith(" " + nick)) {
+                return id(frame);
+            }
+        }
+    }
+
+    /** A SEA group MESSAGE as a version-102 client receives it: 04, sender, four zero bytes, length, text, 00. */
+    private static byte[] seaGroupMessage(int senderId, String text) {
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = new byte[8 + ascii.length + 1];
+        frame[0] = 4;
+        frame[1] = (byte) (senderId >> 8);
+        frame[2] = (byte) senderId;
+        frame[7] = (byte) ascii.length;
+        System.arraycopy(ascii, 0, frame, 8, ascii.length);
+        return frame;
+    }
+
+    @Test
+    void bridge_whenOnAtBothNodes_thenASeaUserOfOneAndABrowserMemberOfTheOtherShareTheRoomOnce() throws Exception {
+        String[] bridge = {"--switchboard.bridge.enabled=true", "--switchboard.bridge.room=lobby"};
+        try (ConfigurableApplicationContext a = gateway("node-a", redis.url(), "bridged", bridge);
+             ConfigurableApplicationContext b = gateway("node-b", redis.url(), "bridged", bridge);
+             SeaTestClient alice = SeaTestClient.connect(
+                     a.getEnvironment().getRequiredProperty("local.switchboard.sea.port", Integer.class),
+                     "127.0.6.1")) {
+            await().atMost(WAIT).until(() -> nodes(a).size() == 2 && nodes(b).size() == 2);
+            alice.login("alice", "PC");
+            alice.setVersion(102);
+
+            // node-b's member sees node-a's SEA user in the room, marked as coming from SEA, exactly once
+            WsTestClient bob = member(b, "bob", "lobby");
+            assertThat(bob.next()).matches("NEW_USER [0-9a-f]+ bob");
+            int aliceMember = awaitNewUser(bob, "alice");
+            // node-a's SEA user sees node-b's browser member, mirrored into SEA by node-b
+            byte[] addUser = alice.read(3);
+            assertThat(addUser[0]).as("ADDUSER").isEqualTo((byte) 2);
+            int bobSeaId = ((addUser[1] & 0xFF) << 8) | (addUser[2] & 0xFF);
+            assertThat(new String(alice.read(1 + 3 + 1 + 3), StandardCharsets.ISO_8859_1)).isEqualTo("\u0003bob\u0003web");
+
+            // SEA on node-a -> room member on node-b, relayed once (node-b's bridge does not relay it again)
+            byte[] text = "hi bob".getBytes(StandardCharsets.US_ASCII);
+            byte[] body = new byte[6 + text.length];
+            body[5] = (byte) text.length;
+            System.arraycopy(text, 0, body, 6, text.length);
+            alice.sendFrame(2, body);
+            alice.expect(seaGroupMessage(alice.id(), "hi bob"));
+            assertThat(nextSlow(bob)).isEqualTo("NEW_MSG " + Integer.toHexString(aliceMember) + " hi bob");
+
+            // room member on node-b -> SEA user on node-a
+            bob.send(Command.NEW_MSG, "hi alice");
+            assertThat(nextSlow(bob)).matches("NEW_MSG [0-9a-f]+ hi alice");
+            alice.expect(seaGroupMessage(bobSeaId, "hi alice"));
+            assertThat(bob.poll(Duration.ofMillis(300))).as("nothing relayed twice").isNull();
         }
     }
 }
