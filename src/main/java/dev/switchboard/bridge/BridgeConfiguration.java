@@ -5,6 +5,7 @@ import dev.switchboard.bridge.service.BridgeService;
 import dev.switchboard.bridge.service.SeaCharsetText;
 import dev.switchboard.rooms.RoomsProperties;
 import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsIntake;
 import dev.switchboard.sea.handler.SeaRosterExecutor;
 import dev.switchboard.sea.service.SeaService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,11 +35,11 @@ public class BridgeConfiguration {
 
         @Bean(initMethod = "start")
         BridgeService bridgeService(BridgeProperties properties, RoomsProperties roomsProperties, SeaService sea,
-                Rooms rooms, SeaRosterExecutor roster, BridgeMetrics metrics) {
+                Rooms rooms, RoomsIntake intake, SeaRosterExecutor roster, BridgeMetrics metrics) {
             BridgeService.Settings settings = new BridgeService.Settings(properties.room(),
                     new SeaCharsetText(properties.seaCharset()), properties.webComputerName(),
                     properties.maxPiecesPerMessage(), roomsProperties.maxTextLength(), roomsProperties.nickMaxLength());
-            return new BridgeService(sea, rooms, roster.executor(), settings, metrics);
+            return new BridgeService(sea, rooms, intake, roster.executor(), settings, metrics);
         }
 
         @Bean

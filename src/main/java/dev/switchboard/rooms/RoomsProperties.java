@@ -41,6 +41,10 @@ import org.springframework.validation.annotation.Validated;
  * @param slowConsumerLimit   bytes queued to a client that is not reading before it is closed with 1008
  * @param closingTimeout      after the server sent its close frame, how long it waits for the peer's close before
  *                            closing TCP anyway (RFC 6455 §7.1.1 has the peer answer first); never zero
+ * @param dormantRoomRetention on a cluster ({@code switchboard.cluster.engine=redis}): how long a room whose last
+ *                            members left because their node went away (crashed, shut down, restarted) keeps its
+ *                            history for members who reconnect; 0 ends it at once like any room emptied. Must be
+ *                            the same on every node
  */
 @ConfigurationProperties("switchboard.rooms")
 @Validated
@@ -63,7 +67,8 @@ public record RoomsProperties(
         @DefaultValue("0") @Min(0) int maxConnections,
         @DefaultValue("5") @Min(1) @Max(1000) int maxNickAttempts,
         @DefaultValue("1MB") @NotNull DataSize slowConsumerLimit,
-        @DefaultValue("5s") @NotNull Duration closingTimeout) {
+        @DefaultValue("5s") @NotNull Duration closingTimeout,
+        @DefaultValue("10m") @NotNull Duration dormantRoomRetention) {
 
     /** The reference client's request target (spec §1). */
     public static final String ROOT_PATH = "/";
@@ -98,6 +103,12 @@ public record RoomsProperties(
     public boolean isClosingTimeoutValid() {
         return closingTimeout != null && closingTimeout.compareTo(Duration.ZERO) > 0
                 && closingTimeout.compareTo(Duration.ofMinutes(1)) <= 0;
+    }
+
+    @AssertTrue(message = "dormant-room-retention must be between 0 and 7d")
+    public boolean isDormantRoomRetentionValid() {
+        return dormantRoomRetention != null && !dormantRoomRetention.isNegative()
+                && dormantRoomRetention.compareTo(Duration.ofDays(7)) <= 0;
     }
 
     @AssertTrue(message = "handshake-timeout must be positive")

@@ -1,6 +1,6 @@
 package dev.switchboard.rooms;
 
-import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsIntake;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
@@ -13,9 +13,9 @@ import org.springframework.context.event.EventListener;
  */
 public final class RoomsShutdown {
 
-    private final Rooms rooms;
+    private final RoomsIntake rooms;
 
-    RoomsShutdown(Rooms rooms) {
+    RoomsShutdown(RoomsIntake rooms) {
         this.rooms = rooms;
     }
 

@@ -5,6 +5,7 @@ import dev.switchboard.core.connection.CloseReason;
 import dev.switchboard.bridge.service.BridgeMetrics.MappingFailure;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsIntake;
 import dev.switchboard.rooms.service.RoomsObserver;
 import dev.switchboard.rooms.service.RoomSession;
 import dev.switchboard.sea.message.Login;
@@ -52,6 +53,8 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
 
     private final SeaService sea;
     private final Rooms rooms;
+    /** Where the mirrored SEA users' requests go: {@link Rooms} itself on one node; the cluster's intake otherwise. */
+    private final RoomsIntake intake;
     private final Executor seaExecutor;
     private final String room;
     private final byte[] roomName;
@@ -70,10 +73,18 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
     /** SEA users mirrored into the room, by SEA ID, in login order. */
     private final Map<Integer, SeaRoomSession> seaMembers = new LinkedHashMap<>();
     private final Map<Integer, SeaRoomSession> seaMembersByMemberId = new HashMap<>();
+    /** SEA users whose nick or join a cluster is still deciding, by SEA ID. */
+    private final Map<Integer, SeaRoomSession> seaMembersPending = new HashMap<>();
 
     public BridgeService(SeaService sea, Rooms rooms, Executor seaExecutor, Settings settings, BridgeMetrics metrics) {
+        this(sea, rooms, rooms, seaExecutor, settings, metrics);
+    }
+
+    public BridgeService(SeaService sea, Rooms rooms, RoomsIntake intake, Executor seaExecutor, Settings settings,
+            BridgeMetrics metrics) {
         this.sea = sea;
         this.rooms = rooms;
+        this.intake = intake;
         this.seaExecutor = seaExecutor;
         this.room = settings.room();
         this.roomName = settings.room().getBytes(StandardCharsets.UTF_8);
@@ -114,23 +125,13 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
      */
     @Override
     public void loggedIn(SeaUser user) {
-        if (!user.local() || isWebIdentity(user) || seaMembers.containsKey(user.id())) {
+        if (!user.local() || isWebIdentity(user) || seaMembers.containsKey(user.id())
+                || seaMembersPending.containsKey(user.id())) {
             return;
         }
-        SeaRoomSession member = new SeaRoomSession(this, user, rooms.allocateMemberId());
-        String nick = claimNick(member, user);
-        if (nick == null) {
-            return;
-        }
-        Rooms.JoinOutcome joined = rooms.join(member, 0, roomName);
-        if (joined != Rooms.JoinOutcome.JOINED) {
-            log.warn("Bridge: SEA user {} could not join room {}: {}", user, room, joined);
-            metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
-            rooms.disconnected(member);
-            return;
-        }
-        seaMembers.put(user.id(), member);
-        seaMembersByMemberId.put(member.memberId(), member);
+        SeaRoomSession member = new SeaRoomSession(this, user, intake.memberIdAtUpgrade());
+        seaMembersPending.put(user.id(), member);
+        tryNick(member);
     }
 
     /** Whether {@code user} is the SEA side of one of this bridge's browser members (never mirrored back). */
@@ -138,33 +139,83 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
         return user.link() instanceof WebSeaLink;
     }
 
-    /** Sets the mirrored member's nick: the SEA name itself, else a stable variant, else the variant and ID. */
-    private String claimNick(SeaRoomSession member, SeaUser user) {
-        List<String> refused = new ArrayList<>(2);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            String nick = names.roomNick(user.username().toByteArray(), user.id(), refused::contains, roomNickMaxBytes);
-            Rooms.NickOutcome outcome = rooms.setNick(member, nick.getBytes(StandardCharsets.UTF_8));
-            if (outcome == Rooms.NickOutcome.ACCEPTED) {
-                if (attempt > 0 || !nick.equals(charset.toUnicode(user.username().toByteArray()).text())) {
-                    metrics.mappingFailed(MappingFailure.NAME_VARIANT);
-                }
-                member.nick(nick);
-                return nick;
-            }
-            refused.add(nick);
+    /**
+     * Asks for the mirrored member's next nick: the SEA name itself, else a stable variant, else the variant and ID.
+     * On one node the answer comes at once; on a cluster through {@link #nickDecided}, on the SEA executor.
+     */
+    private void tryNick(SeaRoomSession member) {
+        SeaUser user = member.user();
+        String nick = names.roomNick(user.username().toByteArray(), user.id(), member.refusedNicks()::contains,
+                roomNickMaxBytes);
+        member.nick(nick);
+        Rooms.NickOutcome outcome = intake.setNick(member, 0, nick.getBytes(StandardCharsets.UTF_8));
+        if (outcome != Rooms.NickOutcome.PENDING) {
+            nickDecided(member, outcome);
         }
-        log.warn("Bridge: no room nick for SEA user {} (tried {})", user, refused);
-        metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
-        return null;
+    }
+
+    /** The mirrored member's nick was decided. On the SEA executor. */
+    void nickDecided(SeaRoomSession member, Rooms.NickOutcome outcome) {
+        SeaUser user = member.user();
+        if (seaMembersPending.get(user.id()) != member) {
+            return; // logged out meanwhile
+        }
+        if (outcome != Rooms.NickOutcome.ACCEPTED) {
+            member.refusedNicks().add(member.nick());
+            if (member.refusedNicks().size() < 3) {
+                tryNick(member);
+                return;
+            }
+            seaMembersPending.remove(user.id());
+            log.warn("Bridge: no room nick for SEA user {} (tried {})", user, member.refusedNicks());
+            metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
+            intake.disconnected(member);
+            return;
+        }
+        if (!member.refusedNicks().isEmpty()
+                || !member.nick().equals(charset.toUnicode(user.username().toByteArray()).text())) {
+            metrics.mappingFailed(MappingFailure.NAME_VARIANT);
+        }
+        Rooms.JoinOutcome joined = intake.join(member, 0, roomName);
+        if (joined != Rooms.JoinOutcome.PENDING) {
+            joinDecided(member, joined);
+        }
+    }
+
+    /** The mirrored member's join was decided. On the SEA executor. */
+    void joinDecided(SeaRoomSession member, Rooms.JoinOutcome joined) {
+        SeaUser user = member.user();
+        if (seaMembersPending.get(user.id()) != member) {
+            return; // logged out meanwhile
+        }
+        seaMembersPending.remove(user.id());
+        if (joined != Rooms.JoinOutcome.JOINED) {
+            log.warn("Bridge: SEA user {} could not join room {}: {}", user, room, joined);
+            metrics.mappingFailed(MappingFailure.IDENTITY_REFUSED);
+            intake.disconnected(member);
+            return;
+        }
+        seaMembers.put(user.id(), member);
+        seaMembersByMemberId.put(member.memberId(), member);
+    }
+
+    /** A cluster decision about {@code member} reached the rooms thread: the bridge takes it on the SEA executor. */
+    void onSeaExecutor(Runnable decision) {
+        seaExecutor.execute(decision);
     }
 
     @Override
     public void loggedOut(SeaUser user) {
+        SeaRoomSession pending = seaMembersPending.remove(user.id());
+        if (pending != null) {
+            pending.leaving();
+            intake.disconnected(pending);
+        }
         SeaRoomSession member = seaMembers.remove(user.id());
         if (member != null) {
             seaMembersByMemberId.remove(member.memberId());
             member.leaving();
-            rooms.disconnected(member);
+            intake.disconnected(member);
         }
     }
 
@@ -195,7 +246,7 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
             metrics.mappingFailed(MappingFailure.TEXT_TRUNCATED);
         }
         for (String piece : pieces) {
-            Rooms.SayOutcome said = rooms.say(member, piece.getBytes(StandardCharsets.UTF_8));
+            Rooms.SayOutcome said = intake.say(member, piece.getBytes(StandardCharsets.UTF_8));
             if (said == Rooms.SayOutcome.SENT) {
                 metrics.bridged(Direction.SEA_TO_ROOM);
             } else {
@@ -238,23 +289,32 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
 
     @Override
     public void joined(String roomName, RoomSession session, String nick) {
-        if (room.equals(roomName) && !(session instanceof SeaRoomSession)) {
+        if (mirrorsToSea(roomName, session)) {
             seaExecutor.execute(() -> webJoined(session, nick));
         }
     }
 
     @Override
     public void left(String roomName, RoomSession session, String nick) {
-        if (room.equals(roomName) && !(session instanceof SeaRoomSession)) {
+        if (mirrorsToSea(roomName, session)) {
             seaExecutor.execute(() -> webLeft(session));
         }
     }
 
     @Override
     public void said(String roomName, RoomSession session, String nick, byte[] text) {
-        if (room.equals(roomName) && !(session instanceof SeaRoomSession)) {
+        if (mirrorsToSea(roomName, session)) {
             seaExecutor.execute(() -> webSaid(session, text));
         }
+    }
+
+    /**
+     * Whether a change of {@code session} in {@code roomName} crosses to SEA here: a browser member of the bridged
+     * room on this node. On a cluster each node mirrors its own members (the others' are mirrored by their node),
+     * and a member of another node that stands for a SEA user is never mirrored back.
+     */
+    private boolean mirrorsToSea(String roomName, RoomSession session) {
+        return room.equals(roomName) && session.local() && !(session instanceof SeaRoomSession);
     }
 
     private void webJoined(RoomSession session, String nick) {
@@ -348,6 +408,22 @@ public final class BridgeService implements SeaObserver, RoomsObserver {
                 sea.kill(member.user(), SeaCloseReason.ADMIN, "kicked from bridged room " + room + " (" + reason + ")");
             }
         });
+    }
+
+    /** The cluster dropped a mirrored SEA user from the room: it is no longer mirrored (SEA decides on its session). */
+    void roomDroppedSea(SeaRoomSession member, String why) {
+        SeaUser user = member.user();
+        if (seaMembersPending.get(user.id()) == member) {
+            seaMembersPending.remove(user.id());
+        } else if (seaMembers.get(user.id()) == member) {
+            seaMembers.remove(user.id());
+            seaMembersByMemberId.remove(member.memberId());
+        } else {
+            return;
+        }
+        member.leaving();
+        intake.disconnected(member);
+        log.info("Bridge: SEA user {} no longer mirrored into room {}: {}", user, room, why);
     }
 
     // ---------------------------------------------------------------- views (any thread, via the SEA executor)

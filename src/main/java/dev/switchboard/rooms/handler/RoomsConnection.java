@@ -7,6 +7,8 @@ import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.message.TrustLevel;
 import dev.switchboard.rooms.service.Delivery;
 import dev.switchboard.rooms.service.RoomSession;
+import dev.switchboard.rooms.service.Rooms.JoinOutcome;
+import dev.switchboard.rooms.service.Rooms.NickOutcome;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
@@ -27,24 +29,33 @@ public final class RoomsConnection implements RoomSession {
     private static final AttributeKey<RoomsConnection> KEY = AttributeKey.valueOf(RoomsConnection.class, "rooms");
 
     private final Connection connection;
-    private final int memberId;
+    /** Fixed at the upgrade on {@code local}; handed out by the cluster when it accepts the nick on a cluster. */
+    private volatile int memberId;
     private final RoomsBroadcast broadcast;
     private final RoomsMetrics metrics;
+    private final TrustGateHandler trustGate;
+    private final RoomsSessionHandler sessionHandler;
     private TrustLevel level = TrustLevel.MAGIC;
     private int refusedNicks;
     private boolean open;
+    /** A nick request or join of this connection is being decided by the cluster; its later packets wait. */
+    private boolean awaiting;
 
-    private RoomsConnection(Connection connection, int memberId, RoomsBroadcast broadcast, RoomsMetrics metrics) {
+    private RoomsConnection(Connection connection, int memberId, RoomsBroadcast broadcast, RoomsMetrics metrics,
+            TrustGateHandler trustGate, RoomsSessionHandler sessionHandler) {
         this.connection = connection;
         this.memberId = memberId;
         this.broadcast = broadcast;
         this.metrics = metrics;
+        this.trustGate = trustGate;
+        this.sessionHandler = sessionHandler;
     }
 
     /** Creates the state of a connection whose upgrade was accepted; it starts at level 1 (spec §4). */
     static RoomsConnection attach(Connection connection, int memberId, RoomsBroadcast broadcast,
-            RoomsMetrics metrics) {
-        RoomsConnection session = new RoomsConnection(connection, memberId, broadcast, metrics);
+            RoomsMetrics metrics, TrustGateHandler trustGate, RoomsSessionHandler sessionHandler) {
+        RoomsConnection session = new RoomsConnection(connection, memberId, broadcast, metrics, trustGate,
+                sessionHandler);
         connection.channel().attr(KEY).set(session);
         return session;
     }
@@ -84,6 +95,37 @@ public final class RoomsConnection implements RoomSession {
     }
 
     @Override
+    public void assignMemberId(int memberId) {
+        this.memberId = memberId;
+    }
+
+    /** The cluster decided this connection's nick request: answered on the channel's loop, then the rest goes on. */
+    @Override
+    public void nickDecided(int uid, NickOutcome outcome) {
+        Channel channel = connection.channel();
+        channel.eventLoop().execute(() -> {
+            trustGate.decided(channel, this, uid, outcome);
+            resume();
+        });
+    }
+
+    /** The cluster decided this connection's join: a refusal is answered on the channel's loop. */
+    @Override
+    public void joinDecided(int uid, JoinOutcome outcome) {
+        Channel channel = connection.channel();
+        channel.eventLoop().execute(() -> {
+            sessionHandler.joinDecided(channel, this, uid, outcome);
+            resume();
+        });
+    }
+
+    @Override
+    public void endByCluster(ClusterEnd why, String detail) {
+        connection.close(why == ClusterEnd.RESTART ? RoomsCloseReason.CLUSTER_RESTART
+                : RoomsCloseReason.CLUSTER_UNAVAILABLE, detail);
+    }
+
+    @Override
     public InetAddress remoteAddress() {
         return connection.channel().remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress()
                 : InetAddress.getLoopbackAddress();
@@ -109,5 +151,26 @@ public final class RoomsConnection implements RoomSession {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /** The request just handed on is decided by the cluster: hold this connection's later packets until then. */
+    void awaitDecision() {
+        awaiting = true;
+        connection.channel().config().setAutoRead(false);
+    }
+
+    boolean awaiting() {
+        return awaiting;
+    }
+
+    /** The decision arrived: the held packets go on, in order, until one of them awaits again. On the loop. */
+    private void resume() {
+        awaiting = false;
+        Channel channel = connection.channel();
+        channel.config().setAutoRead(true);
+        RoomsAwaitHandler held = (RoomsAwaitHandler) channel.pipeline().get(RoomsPipeline.AWAIT);
+        if (held != null) {
+            held.release(channel.pipeline().context(RoomsPipeline.AWAIT), this);
+        }
     }
 }

@@ -4,7 +4,7 @@ import dev.switchboard.core.connection.CloseReason;
 import dev.switchboard.core.connection.CoreCloseReason;
 import dev.switchboard.core.connection.Goodbye;
 import dev.switchboard.rooms.message.RoomsCloseReason;
-import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsIntake;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,9 +19,9 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
  */
 public final class RoomsGoodbye implements Goodbye {
 
-    private final Rooms rooms;
+    private final RoomsIntake rooms;
 
-    public RoomsGoodbye(Rooms rooms) {
+    public RoomsGoodbye(RoomsIntake rooms) {
         this.rooms = rooms;
     }
 

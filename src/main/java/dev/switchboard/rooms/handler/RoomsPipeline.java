@@ -17,6 +17,8 @@ package dev.switchboard.rooms.handler;
  *   <li>{@link #PACKET_DECODER} – {@link TPacketFrameDecoder}: binary message → {@code TPacket}/{@code Malformed}</li>
  *   <li>{@link #PACKET_ENCODER} – {@link TPacketFrameEncoder}: {@code TPacket} → binary frame</li>
  *   <li>{@link #MALFORMED} – {@link MalformedPacketHandler}: closes with the code the spec gives the defect</li>
+ *   <li>{@link #AWAIT} – {@link RoomsAwaitHandler}, on a cluster only: holds later packets while the cluster decides
+ *       a nick request or join</li>
  *   <li>{@link #TRUST_GATE} – {@link TrustGateHandler}: magic string, then nick; removes itself when trusted</li>
  *   <li>{@link #SESSION} – {@link RoomsSessionHandler}: level-3 commands → {@code Rooms} service</li>
  *   <li>{@link #EXCEPTIONS} – {@link RoomsExceptionHandler}: WebSocket-level failures → close codes</li>
@@ -36,6 +38,7 @@ public final class RoomsPipeline {
     public static final String PACKET_DECODER = "rooms-packet-decoder";
     public static final String PACKET_ENCODER = "rooms-packet-encoder";
     public static final String MALFORMED = "rooms-malformed";
+    public static final String AWAIT = "rooms-await";
     public static final String TRUST_GATE = "rooms-trust-gate";
     public static final String SESSION = "rooms-session";
     public static final String EXCEPTIONS = "rooms-exceptions";

@@ -10,7 +10,7 @@ import dev.switchboard.rooms.RoomsProperties;
 import dev.switchboard.rooms.UpgradeRefusal;
 import dev.switchboard.rooms.codec.TPacketDecoder;
 import dev.switchboard.rooms.service.ConnectionSlots;
-import dev.switchboard.rooms.service.Rooms;
+import dev.switchboard.rooms.service.RoomsIntake;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -55,7 +55,9 @@ public final class RoomsUpgrader implements UpgradeRoute {
     public static final String PROTOCOL = "rooms";
 
     private final RoomsProperties properties;
-    private final Rooms rooms;
+    private final RoomsIntake rooms;
+    /** Whether a cluster decides nick requests and joins, so a connection's later packets wait for them. */
+    private final boolean clustered;
     private final ConnectionSlots slots;
     private final RoomsMetrics metrics;
     private final Disconnector disconnector;
@@ -72,10 +74,17 @@ public final class RoomsUpgrader implements UpgradeRoute {
     private final RoomsSessionHandler session;
     private final RoomsExceptionHandler exceptions;
 
-    public RoomsUpgrader(RoomsProperties properties, Rooms rooms, ConnectionSlots slots, RoomsMetrics metrics,
+    public RoomsUpgrader(RoomsProperties properties, RoomsIntake rooms, ConnectionSlots slots, RoomsMetrics metrics,
             Disconnector disconnector, RoomsBroadcast broadcast, TimeoutSweeper sweeper, Clock clock) {
+        this(properties, rooms, false, slots, metrics, disconnector, broadcast, sweeper, clock);
+    }
+
+    public RoomsUpgrader(RoomsProperties properties, RoomsIntake rooms, boolean clustered, ConnectionSlots slots,
+            RoomsMetrics metrics, Disconnector disconnector, RoomsBroadcast broadcast, TimeoutSweeper sweeper,
+            Clock clock) {
         this.properties = properties;
         this.rooms = rooms;
+        this.clustered = clustered;
         this.slots = slots;
         this.metrics = metrics;
         this.disconnector = disconnector;
@@ -121,6 +130,15 @@ public final class RoomsUpgrader implements UpgradeRoute {
             refuse(httpCtx, refusal.status(), refusal.text(), refusal.headers());
             return;
         }
+        if (!rooms.accepting()) {
+            request.release();
+            log.debug(ChannelLog.format(channel, "rooms state not in sync with the cluster; refusing the upgrade"
+                    + " with 503"));
+            metrics.upgradeRefused(UpgradeRefusal.CLUSTER_UNAVAILABLE);
+            refuse(httpCtx, HttpResponseStatus.SERVICE_UNAVAILABLE, "chat temporarily unavailable, try again later",
+                    Map.of(HttpHeaderNames.RETRY_AFTER.toString(), "5"));
+            return;
+        }
         if (!slots.tryAcquire()) {
             request.release();
             log.warn(ChannelLog.format(channel, "rooms connection limit " + slots.max()
@@ -133,7 +151,8 @@ public final class RoomsUpgrader implements UpgradeRoute {
         // Member ids count every accepted connection, including ones that never log in (spec §6).
         Connection core = Connection.attach(channel, PROTOCOL, properties.slowConsumerLimit().toBytes(), goodbye,
                 disconnector);
-        RoomsConnection connection = RoomsConnection.attach(core, rooms.allocateMemberId(), broadcast, metrics);
+        RoomsConnection connection = RoomsConnection.attach(core, rooms.memberIdAtUpgrade(), broadcast, metrics,
+                trustGate, session);
         channel.closeFuture().addListener(f -> {
             rooms.disconnected(connection);
             slots.release();
@@ -159,6 +178,9 @@ public final class RoomsUpgrader implements UpgradeRoute {
         previous = add(pipeline, previous, RoomsPipeline.PACKET_DECODER, decoder);
         previous = add(pipeline, previous, RoomsPipeline.PACKET_ENCODER, encoder);
         previous = add(pipeline, previous, RoomsPipeline.MALFORMED, malformed);
+        if (clustered) {
+            previous = add(pipeline, previous, RoomsPipeline.AWAIT, new RoomsAwaitHandler());
+        }
         previous = add(pipeline, previous, RoomsPipeline.TRUST_GATE, trustGate);
         previous = add(pipeline, previous, RoomsPipeline.SESSION, session);
         add(pipeline, previous, RoomsPipeline.EXCEPTIONS, exceptions);

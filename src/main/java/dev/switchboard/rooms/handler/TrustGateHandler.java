@@ -5,8 +5,9 @@ import dev.switchboard.rooms.message.Command;
 import dev.switchboard.rooms.message.RoomsCloseReason;
 import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.message.TrustLevel;
-import dev.switchboard.rooms.service.Rooms;
 import dev.switchboard.rooms.service.Rooms.NickOutcome;
+import dev.switchboard.rooms.service.RoomsIntake;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -23,11 +24,11 @@ public final class TrustGateHandler extends SimpleChannelInboundHandler<TPacket>
 
     private static final Logger log = LoggerFactory.getLogger(TrustGateHandler.class);
 
-    private final Rooms rooms;
+    private final RoomsIntake rooms;
     private final byte[] magic;
     private final int maxNickAttempts;
 
-    public TrustGateHandler(Rooms rooms, String magicString, int maxNickAttempts) {
+    public TrustGateHandler(RoomsIntake rooms, String magicString, int maxNickAttempts) {
         super(TPacket.class);
         this.rooms = rooms;
         this.magic = magicString.getBytes(StandardCharsets.UTF_8);
@@ -58,27 +59,38 @@ public final class TrustGateHandler extends SimpleChannelInboundHandler<TPacket>
             return;
         }
         if (packet.cmd() == Command.SET_USER_NICK.code()) {
-            NickOutcome outcome = rooms.setNick(connection, packet.blob());
-            if (outcome == NickOutcome.ACCEPTED) {
-                connection.level(TrustLevel.TRUSTED);
-                connection.send(TPacket.respOk(packet.uid()));
-                ctx.pipeline().remove(this);
+            NickOutcome outcome = rooms.setNick(connection, packet.uid(), packet.blob());
+            if (outcome == NickOutcome.PENDING) {
+                connection.awaitDecision();
                 return;
             }
-            refuse(ctx, connection, packet, "nick " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+            decided(ctx.channel(), connection, packet.uid(), outcome);
         } else {
-            refuse(ctx, connection, packet, "command " + packet.cmd() + " before a nick was accepted");
+            refuse(ctx.channel(), connection, packet.uid(), "command " + packet.cmd() + " before a nick was accepted");
         }
     }
 
-    private void refuse(ChannelHandlerContext ctx, RoomsConnection connection, TPacket packet, String why) {
+    /** Answers nick request {@code uid}, decided at once or later by the cluster. On the channel's event loop. */
+    void decided(Channel channel, RoomsConnection connection, int uid, NickOutcome outcome) {
+        if (outcome == NickOutcome.ACCEPTED) {
+            connection.level(TrustLevel.TRUSTED);
+            connection.send(TPacket.respOk(uid));
+            if (channel.pipeline().get(RoomsPipeline.TRUST_GATE) != null) {
+                channel.pipeline().remove(RoomsPipeline.TRUST_GATE);
+            }
+            return;
+        }
+        refuse(channel, connection, uid, "nick " + outcome.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void refuse(Channel channel, RoomsConnection connection, int uid, String why) {
         if (connection.refuseNick() > maxNickAttempts) {
             connection.connection().close(RoomsCloseReason.NICK_FLOOD,
                     "more than " + maxNickAttempts + " refused nick requests");
             return;
         }
-        log.debug(ChannelLog.format(ctx.channel(), "refused at level 2: " + why));
+        log.debug(ChannelLog.format(channel, "refused at level 2: " + why));
         // Spec §4: _RESP_ERROR echoing the uid, and the connection stays at level 2.
-        connection.send(TPacket.respError(packet.uid()));
+        connection.send(TPacket.respError(uid));
     }
 }

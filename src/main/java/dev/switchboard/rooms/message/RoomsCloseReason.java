@@ -12,6 +12,10 @@ import dev.switchboard.core.connection.CoreCloseReason;
 public enum RoomsCloseReason implements CloseReason {
     /** An operator removed the member. */
     KICKED("kicked", Severity.NOTICE, 1008, false),
+    /** The cluster no longer holds the member (its node was cut off from the others too long): 1012, reconnect. */
+    CLUSTER_RESTART("cluster-restart", Severity.NOTICE, 1012, false),
+    /** The cluster could not take the member's request (this node is not in sync with it): 1013, try later. */
+    CLUSTER_UNAVAILABLE("cluster-unavailable", Severity.NOTICE, 1013, false),
     /** A server ping went unanswered for the heartbeat timeout. */
     HEARTBEAT_TIMEOUT("heartbeat-timeout", Severity.NOTICE, 1001, false),
     /** No nick was accepted within the login timeout. */

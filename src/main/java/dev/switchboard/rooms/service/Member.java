@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 final class Member {
 
     final RoomSession session;
+    /** The session's member id when it got its nick: fixed from then on, so reading it costs nothing. */
+    private final int id;
     final String nick;
     final byte[] nickBytes;
     volatile Room room;
@@ -14,11 +16,12 @@ final class Member {
 
     Member(RoomSession session, String nick) {
         this.session = session;
+        this.id = session.memberId();
         this.nick = nick;
         this.nickBytes = nick.getBytes(StandardCharsets.UTF_8);
     }
 
     int id() {
-        return session.memberId();
+        return id;
     }
 }

@@ -23,6 +23,11 @@ final class Room {
      * every message relayed before reached each member ahead of its goodbye.
      */
     boolean sealed;
+    /**
+     * On a cluster: when (cluster clock, epoch ms) the room's last members left because their node went away; it
+     * then keeps its history for members who come back. 0 while the room is not dormant. Under the lock.
+     */
+    long dormantSince;
     private volatile int memberCount;
 
     Room(String name, RoomHistory history) {

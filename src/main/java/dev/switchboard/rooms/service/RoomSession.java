@@ -13,7 +13,10 @@ import java.net.InetAddress;
  */
 public interface RoomSession {
 
-    /** Server-assigned id (spec §6 "Member ids"), unique for the life of the process. */
+    /**
+     * Server-assigned id (spec §6 "Member ids"), unique for the life of the process (cluster-wide on a cluster,
+     * where it is handed out when the nick is accepted; 0 before).
+     */
     int memberId();
 
     /**
@@ -36,6 +39,50 @@ public interface RoomSession {
     /** {@code _NEW_USER} flags announced for this member ({@code p2}); 0 for an ordinary WebSocket client. */
     default int memberFlags() {
         return 0;
+    }
+
+    /**
+     * Whether this member's connection is on this node. On a cluster every node holds every member; a member of
+     * another node is a stand-in that delivers nothing (its own node delivers to it). Always true on {@code local}.
+     */
+    default boolean local() {
+        return true;
+    }
+
+    /** The id of the node this member's connection is on; null for a session of this node. */
+    default String node() {
+        return null;
+    }
+
+    /**
+     * The cluster decided this member's own nick request {@code uid} (a {@code PENDING} outcome of the intake).
+     * Called on the thread that applies the cluster's changes: an implementation only queues.
+     */
+    default void nickDecided(int uid, Rooms.NickOutcome outcome) {
+    }
+
+    /** The cluster decided this member's own join request {@code uid}, as {@link #nickDecided}. */
+    default void joinDecided(int uid, Rooms.JoinOutcome outcome) {
+    }
+
+    /**
+     * On a cluster: the member id the cluster handed out when it accepted this session's nick (or tried to). Only
+     * sessions of a node on a cluster are given one this way.
+     */
+    default void assignMemberId(int memberId) {
+        throw new UnsupportedOperationException("this session's member id is fixed");
+    }
+
+    /** Why a cluster ends a member's connection. */
+    enum ClusterEnd {
+        /** The cluster no longer holds this member (its node was cut off or declared gone): reconnect. */
+        RESTART,
+        /** The cluster cannot take the request now: try again later, maybe on another node. */
+        TRY_LATER
+    }
+
+    /** A cluster ends this member's connection for {@code why}. Any thread; only queues. */
+    default void endByCluster(ClusterEnd why, String detail) {
     }
 
     /** The client's address, for rules keyed by address (bans of bridged identities); loopback when it has none. */

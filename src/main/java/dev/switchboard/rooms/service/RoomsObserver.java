@@ -4,6 +4,9 @@ package dev.switchboard.rooms.service;
  * Told of joins, leaves and messages in any room as they happen, under that room's lock, so calls about one room
  * arrive in the room's order: the bridge mirrors a room into the SEA group this way. Implementations must return
  * quickly and must not call back into {@link Rooms} (hand the work to another executor instead).
+ *
+ * <p>On a cluster every node applies every change, so an observer hears of members of every node, on the thread
+ * that applies the cluster's changes; {@link RoomSession#local()} tells this node's members from the others'.
  */
 public interface RoomsObserver {
 

@@ -61,7 +61,8 @@ class RoomsBroadcastTest {
         Connection connection = Connection.attach(channel, RoomsUpgrader.PROTOCOL, slowConsumerLimit,
                 new RoomsGoodbye(rooms), disconnector);
         RoomsConnection session = RoomsConnection.attach(connection, rooms.allocateMemberId(), broadcast,
-                RoomsMetrics.NOOP);
+                RoomsMetrics.NOOP, new TrustGateHandler(rooms, "magic", 5), new RoomsSessionHandler(rooms,
+                        RoomsMetrics.NOOP));
         session.markOpen();
         join(session);
         channels.add(channel);

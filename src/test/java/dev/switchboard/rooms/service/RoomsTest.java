@@ -314,10 +314,10 @@ class RoomsTest {
         joined("carol", "abc");
         rooms.say(alice, b("hello"));
         assertThat(rooms.rooms()).containsExactly(new RoomView("abc", 1, 0, 0), new RoomView("wuwu", 2, 1, 12));
-        assertThat(rooms.members("wuwu").orElseThrow()).containsExactly(new MemberView(0x1000, "alice"),
-                new MemberView(0x1001, "bob"));
+        assertThat(rooms.members("wuwu").orElseThrow()).containsExactly(new MemberView(0x1000, "alice", "local"),
+                new MemberView(0x1001, "bob", "local"));
         assertThat(rooms.members("none")).isEmpty();
-        assertThat(rooms.members("abc").orElseThrow()).containsExactly(new MemberView(0x1002, "carol"));
+        assertThat(rooms.members("abc").orElseThrow()).containsExactly(new MemberView(0x1002, "carol", "local"));
         assertThat(rooms.roomCount()).isEqualTo(2);
         assertThat(rooms.memberCount()).isEqualTo(3);
         assertThat(rooms.userCount()).isEqualTo(3);

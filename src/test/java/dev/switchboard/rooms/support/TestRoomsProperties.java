@@ -22,6 +22,7 @@ public final class TestRoomsProperties {
     public RoomsProperties build() {
         return new RoomsProperties(List.of("/", "/ws"), maxFrameSize, maxMessageSize, 200, 32, 64, historySize,
                 DataSize.ofKilobytes(8), heartbeatInterval, heartbeatTimeout, Duration.ofSeconds(10), loginTimeout,
-                "magic string :)", maxRooms, 1000, maxConnections, maxNickAttempts, DataSize.ofMegabytes(1), closingTimeout);
+                "magic string :)", maxRooms, 1000, maxConnections, maxNickAttempts, DataSize.ofMegabytes(1), closingTimeout,
+                Duration.ofMinutes(10));
     }
 }
