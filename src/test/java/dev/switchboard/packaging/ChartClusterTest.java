@@ -4,7 +4,6 @@ import static dev.switchboard.packaging.Charts.FULLNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
