@@ -7,13 +7,14 @@
 #
 # Usage (from the repository root, after `mvn -B -ntp -q -DskipTests package` here and in the base tree):
 #   BASE_JAR=/tmp/rooms-base/target/switchboard.jar src/bench/run-core-model-rooms.sh
+# NEW_JAR (default target/switchboard.jar) and RESULTS (the output directory) make it any rooms A/B.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 BASE_JAR=${BASE_JAR:?the gateway jar built from the commit before the change}
-NEW_JAR=target/switchboard.jar
+NEW_JAR=${NEW_JAR:-target/switchboard.jar}
 TOOLS_JAR=target/switchboard-tools.jar
-RESULTS=src/bench/results/core-model/rooms-1000
+RESULTS=${RESULTS:-src/bench/results/core-model/rooms-1000}
 # Ports away from the standard ones and from the other benchmarks.
 HTTP_PORT=48080
 MGMT_PORT=48081

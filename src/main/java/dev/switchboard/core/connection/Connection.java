@@ -54,8 +54,8 @@ public final class Connection {
     private final Runnable flushTask = this::flushNow;
     /** Touched only on the channel's event loop. */
     private boolean flushScheduled;
-    /** The goodbye ran: later writes (a batch admitted just before the close) are dropped. Event loop only. */
-    private boolean goodbyeSaid;
+    /** The goodbye ran or the protocol sent its last frame: later writes are dropped. Event loop only. */
+    private boolean outputEnded;
     /** Created on the first byte message; read by other threads only through {@link #pendingBytes}. */
     private volatile TurnOutput turnOutput;
 
@@ -181,13 +181,23 @@ public final class Connection {
      * connection is then closed). A refused message is released here. Any thread.
      */
     boolean admit(Object message) {
-        if (isClosing() || !channel.isActive()) {
+        if (!admits()) {
             ReferenceCountUtil.release(message);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether output may be queued: not while closing, and not past the slow-consumer limit (the connection is
+     * then closed). Any thread.
+     */
+    boolean admits() {
+        if (isClosing() || !channel.isActive()) {
             return false;
         }
         long pending = pendingBytes();
         if (pending > slowConsumerLimit) {
-            ReferenceCountUtil.release(message);
             close(CoreCloseReason.SLOW_CONSUMER, pending + " bytes queued, limit " + slowConsumerLimit);
             return false;
         }
@@ -196,21 +206,39 @@ public final class Connection {
 
     /** Writes without flushing and schedules this channel's one flush of the turn. On the event loop. */
     void write(Object message) {
-        if (goodbyeSaid) {
+        if (outputEnded) {
             // Bytes bypass the protocol's stages, which would otherwise drop what follows a closing frame.
             ReferenceCountUtil.release(message);
             return;
         }
         if (message instanceof ByteBuf bytes) {
-            TurnOutput turn = turnOutput;
-            if (turn == null) {
-                turn = TurnOutput.of(channel);
-                turnOutput = turn;
-            }
-            turn.append(bytes);
+            turnOutput().append(bytes);
         } else {
             channel.write(message, channel.voidPromise());
         }
+        scheduleFlush();
+    }
+
+    /** As {@link #write}, for bytes shared with other recipients: copied, the caller keeps its reference. */
+    void writeCopy(ByteBuf shared) {
+        if (outputEnded) {
+            return;
+        }
+        turnOutput().copy(shared);
+        scheduleFlush();
+    }
+
+    private TurnOutput turnOutput() {
+        TurnOutput turn = turnOutput;
+        if (turn == null) {
+            turn = TurnOutput.of(channel);
+            turnOutput = turn;
+        }
+        return turn;
+    }
+
+    /** Schedules this channel's one flush of the turn. On the event loop. */
+    private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
             EventLoop loop = channel.eventLoop();
@@ -232,6 +260,14 @@ public final class Connection {
         channel.flush();
     }
 
+    /**
+     * The protocol wrote its last frame (a closing frame) through its own stages: nothing queued here may follow it,
+     * though a batch admitted before the close may still run. On the event loop.
+     */
+    public void endOutput() {
+        outputEnded = true;
+    }
+
     boolean claim(CloseReason reason) {
         return closeReason.compareAndSet(null, reason);
     }
@@ -241,7 +277,7 @@ public final class Connection {
         if (flushScheduled) {
             flushNow();
         }
-        goodbyeSaid = true;
+        outputEnded = true;
         goodbye.close(channel, reason);
     }
 }

@@ -71,25 +71,41 @@ final class TurnOutput extends ChannelDuplexHandler {
      * entry when large). Nothing is written to the socket until the next flush. On the event loop.
      */
     void append(ByteBuf bytes) {
-        if (removed || !ctx.channel().isActive()) {
-            bytes.release();
-            return;
-        }
-        int size = bytes.readableBytes();
-        if (size > COPY_LIMIT) {
+        if (bytes.readableBytes() > COPY_LIMIT && isOpen()) {
             writeTurn();
             ctx.write(bytes, ctx.voidPromise());
             return;
         }
         try {
-            if (turn == null) {
-                turn = ctx.alloc().ioBuffer(Math.max(FIRST_CAPACITY, size));
-            }
-            turn.writeBytes(bytes, bytes.readerIndex(), size);
+            copy(bytes);
         } finally {
             bytes.release();
         }
+    }
+
+    /**
+     * Adds a copy of {@code shared}'s readable bytes (a retained duplicate when large); the caller keeps its
+     * reference and the bytes' indexes are not moved. On the event loop.
+     */
+    void copy(ByteBuf shared) {
+        if (!isOpen()) {
+            return;
+        }
+        int size = shared.readableBytes();
+        if (size > COPY_LIMIT) {
+            writeTurn();
+            ctx.write(shared.retainedDuplicate(), ctx.voidPromise());
+            return;
+        }
+        if (turn == null) {
+            turn = ctx.alloc().ioBuffer(Math.max(FIRST_CAPACITY, size));
+        }
+        turn.writeBytes(shared, shared.readerIndex(), size);
         QUEUED.lazySet(this, turn.readableBytes());
+    }
+
+    private boolean isOpen() {
+        return !removed && ctx.channel().isActive();
     }
 
     /** Bytes appended this turn and not yet handed to the outbound buffer. Any thread; may lag a little. */
