@@ -7,13 +7,15 @@
 #
 # Usage (from the repository root, after `mvn -B -ntp -q -DskipTests package` here and in the base tree):
 #   BASE_JAR=/tmp/rooms-base/target/switchboard.jar src/bench/run-core-model-rooms.sh
+# NEW_JAR (default target/switchboard.jar) and RESULTS (the output directory) make it any rooms A/B; WARMUP (default
+# 5s) is the unrecorded run first (30s lets the JIT compiler finish before the recorded run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 BASE_JAR=${BASE_JAR:?the gateway jar built from the commit before the change}
-NEW_JAR=target/switchboard.jar
+NEW_JAR=${NEW_JAR:-target/switchboard.jar}
 TOOLS_JAR=target/switchboard-tools.jar
-RESULTS=src/bench/results/core-model/rooms-1000
+RESULTS=${RESULTS:-src/bench/results/core-model/rooms-1000}
 # Ports away from the standard ones and from the other benchmarks.
 HTTP_PORT=48080
 MGMT_PORT=48081
@@ -66,7 +68,7 @@ measure() {
   mkdir -p "$RESULTS/$series"
   local out="$RESULTS/$series/r$run.txt"
   start_gateway "$jar" "$series"
-  driver --protocol rooms --port $HTTP_PORT --connections 1000 --senders 8 --window 16 --duration 5s > /dev/null || true
+  driver --protocol rooms --port $HTTP_PORT --connections 1000 --senders 8 --window 16 --duration "${WARMUP:-5s}" > /dev/null || true
   local args=(--protocol rooms --port $HTTP_PORT --path / --connections 1000 --senders 8 --window 16
     --duration 10s --drain 5s --deadline 120s --pid "$GW_PID")
   { echo "# $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg) jar: $jar"; echo "# command: load ${args[*]}"; } > "$out"

@@ -1,11 +1,13 @@
 package dev.switchboard.core.connection;
 
 import dev.switchboard.core.metrics.BroadcastMeter;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One message to many connections. The caller encodes once and {@link #add adds} one retained duplicate per
- * recipient; the writes are grouped by the recipients' event loops, and each loop gets ONE task that writes to
+ * One message to many connections. The caller encodes once and either {@link #addCopy adds the shared bytes} for
+ * each recipient (copied into the recipient's turn output on its loop: one reference per loop, none per
+ * recipient) or {@link #add adds} a message of the recipient's own (a retained duplicate, an object); the writes are grouped by the recipients' event loops, and each loop gets ONE task that writes to
  * all of its recipients through {@link Connection}'s coalesced path (flushed once after the loop's turn), instead
  * of one cross-thread task per recipient. A recipient past its slow-consumer limit is refused and closed at
  * {@code add}, so the one bound on output is the same for single sends and broadcasts.
@@ -57,7 +60,24 @@ public final class Broadcast {
         return true;
     }
 
-    /** How many messages {@link #add} queued. */
+    /**
+     * Queues a copy of {@code shared}'s readable bytes for {@code recipient}, made on the recipient's event loop
+     * straight into its turn's output, so a recipient costs no duplicate and no reference count of its own: each
+     * loop's batch holds one reference to {@code shared} until it ran. The caller keeps its own reference, must not
+     * change the bytes, and may release them once {@link #submit} returned.
+     *
+     * @return whether it was queued (false: the recipient is closing or was just closed as a slow consumer)
+     */
+    public boolean addCopy(Connection recipient, ByteBuf shared) {
+        if (!recipient.admits()) {
+            return false;
+        }
+        byLoop.computeIfAbsent(recipient.channel().eventLoop(), loop -> new Batch()).addCopy(recipient, shared);
+        queued++;
+        return true;
+    }
+
+    /** How many messages {@link #add} and {@link #addCopy} queued. */
     public int queued() {
         return queued;
     }
@@ -98,22 +118,63 @@ public final class Broadcast {
         return !(loop instanceof SingleThreadEventExecutor executor) || executor.pendingTasks() == 0;
     }
 
-    /** One loop's share; owns one reference per message until it runs. */
+    /**
+     * One loop's share, in add order: messages it owns (one reference each) and copies of shared bytes (one
+     * reference per distinct shared buffer for the whole batch), until it runs.
+     */
     private static final class Batch implements Runnable {
-        private final List<Connection> recipients = new ArrayList<>();
-        private final List<Object> messages = new ArrayList<>();
+        private Connection[] recipients = new Connection[8];
+        private Object[] messages = new Object[8];
+        private boolean[] copies = new boolean[8];
+        private int size;
+        private final List<ByteBuf> retained = new ArrayList<>(2);
         private Completion completion;
 
         void add(Connection recipient, Object message) {
-            recipients.add(recipient);
-            messages.add(message);
+            append(recipient, message, false);
         }
 
-        /** Runs on the loop; a write to a closed channel fails and releases its message itself. */
+        void addCopy(Connection recipient, ByteBuf shared) {
+            if (!holds(shared)) {
+                retained.add(shared.retain());
+            }
+            append(recipient, shared, true);
+        }
+
+        private boolean holds(ByteBuf shared) {
+            for (int i = retained.size() - 1; i >= 0; i--) {
+                if (retained.get(i) == shared) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void append(Connection recipient, Object message, boolean copy) {
+            if (size == recipients.length) {
+                recipients = Arrays.copyOf(recipients, size * 2);
+                messages = Arrays.copyOf(messages, size * 2);
+                copies = Arrays.copyOf(copies, size * 2);
+            }
+            recipients[size] = recipient;
+            messages[size] = message;
+            copies[size] = copy;
+            size++;
+        }
+
+        /** Runs on the loop; a write to a closed channel releases its message itself. */
         @Override
         public void run() {
-            for (int i = 0; i < recipients.size(); i++) {
-                recipients.get(i).write(messages.get(i));
+            try {
+                for (int i = 0; i < size; i++) {
+                    if (copies[i]) {
+                        recipients[i].writeCopy((ByteBuf) messages[i]);
+                    } else {
+                        recipients[i].write(messages[i]);
+                    }
+                }
+            } finally {
+                retained.forEach(ByteBuf::release);
             }
             if (completion != null) {
                 completion.batchDone();
@@ -121,7 +182,12 @@ public final class Broadcast {
         }
 
         void release() {
-            messages.forEach(ReferenceCountUtil::release);
+            for (int i = 0; i < size; i++) {
+                if (!copies[i]) {
+                    ReferenceCountUtil.release(messages[i]);
+                }
+            }
+            retained.forEach(ByteBuf::release);
         }
     }
 

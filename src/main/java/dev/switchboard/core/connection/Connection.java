@@ -1,5 +1,6 @@
 package dev.switchboard.core.connection;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
@@ -17,9 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p><b>Output.</b> {@link #send} and {@link Broadcast} write without flushing; the first write of an event-loop
  * turn asks the loop to flush this channel once after the turn, so a recipient that gets twenty messages in one
- * turn costs one {@code writev}, not twenty. Per-channel order is call order. The outbound buffer is the only
- * queue, bounded by {@link #slowConsumerLimit}: past it the connection is closed with
- * {@link CoreCloseReason#SLOW_CONSUMER} rather than buffered without bound.
+ * turn costs one {@code writev}, not twenty. Byte messages (already in wire form) are copied into the turn's
+ * one buffer ({@link TurnOutput}) and reach the outbound buffer as one entry at that flush, so they also cost
+ * Netty's per-message bookkeeping once per turn, not per message; other messages go down the pipeline, after
+ * the bytes queued before them. Per-channel order is call order. The outbound buffer and the turn's buffer are
+ * the only queues, bounded together by {@link #slowConsumerLimit}: past it the connection is closed with
+ * {@link CoreCloseReason#SLOW_CONSUMER} rather than buffered without bound. Nothing is written after the
+ * protocol's goodbye.
  *
  * <p><b>Close.</b> The first {@link #close} (or the peer's close) claims the connection's one reason: it is logged
  * and counted once, the protocol's {@link Goodbye} runs once on the event loop, and later sends are refused.
@@ -49,6 +54,10 @@ public final class Connection {
     private final Runnable flushTask = this::flushNow;
     /** Touched only on the channel's event loop. */
     private boolean flushScheduled;
+    /** The goodbye ran or the protocol sent its last frame: later writes are dropped. Event loop only. */
+    private boolean outputEnded;
+    /** Created on the first byte message; read by other threads only through {@link #pendingBytes}. */
+    private volatile TurnOutput turnOutput;
 
     private Connection(Channel channel, String protocol, long slowConsumerLimit, Goodbye goodbye,
             Disconnector disconnector) {
@@ -160,10 +169,11 @@ public final class Connection {
         return closeReason.get();
     }
 
-    /** Bytes of output waiting for the peer (written or flushed but not yet on the socket). */
+    /** Bytes of output waiting for the peer (queued in this turn, written or flushed but not yet on the socket). */
     public long pendingBytes() {
         ChannelOutboundBuffer queue = channel.unsafe().outboundBuffer();
-        return queue == null ? 0 : queue.totalPendingWriteBytes();
+        TurnOutput turn = turnOutput;
+        return (queue == null ? 0 : queue.totalPendingWriteBytes()) + (turn == null ? 0 : turn.queuedBytes());
     }
 
     /**
@@ -171,13 +181,23 @@ public final class Connection {
      * connection is then closed). A refused message is released here. Any thread.
      */
     boolean admit(Object message) {
-        if (isClosing() || !channel.isActive()) {
+        if (!admits()) {
             ReferenceCountUtil.release(message);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether output may be queued: not while closing, and not past the slow-consumer limit (the connection is
+     * then closed). Any thread.
+     */
+    boolean admits() {
+        if (isClosing() || !channel.isActive()) {
             return false;
         }
         long pending = pendingBytes();
         if (pending > slowConsumerLimit) {
-            ReferenceCountUtil.release(message);
             close(CoreCloseReason.SLOW_CONSUMER, pending + " bytes queued, limit " + slowConsumerLimit);
             return false;
         }
@@ -186,7 +206,39 @@ public final class Connection {
 
     /** Writes without flushing and schedules this channel's one flush of the turn. On the event loop. */
     void write(Object message) {
-        channel.write(message, channel.voidPromise());
+        if (outputEnded) {
+            // Bytes bypass the protocol's stages, which would otherwise drop what follows a closing frame.
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (message instanceof ByteBuf bytes) {
+            turnOutput().append(bytes);
+        } else {
+            channel.write(message, channel.voidPromise());
+        }
+        scheduleFlush();
+    }
+
+    /** As {@link #write}, for bytes shared with other recipients: copied, the caller keeps its reference. */
+    void writeCopy(ByteBuf shared) {
+        if (outputEnded) {
+            return;
+        }
+        turnOutput().copy(shared);
+        scheduleFlush();
+    }
+
+    private TurnOutput turnOutput() {
+        TurnOutput turn = turnOutput;
+        if (turn == null) {
+            turn = TurnOutput.of(channel);
+            turnOutput = turn;
+        }
+        return turn;
+    }
+
+    /** Schedules this channel's one flush of the turn. On the event loop. */
+    private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
             EventLoop loop = channel.eventLoop();
@@ -208,6 +260,14 @@ public final class Connection {
         channel.flush();
     }
 
+    /**
+     * The protocol wrote its last frame (a closing frame) through its own stages: nothing queued here may follow it,
+     * though a batch admitted before the close may still run. On the event loop.
+     */
+    public void endOutput() {
+        outputEnded = true;
+    }
+
     boolean claim(CloseReason reason) {
         return closeReason.compareAndSet(null, reason);
     }
@@ -217,6 +277,7 @@ public final class Connection {
         if (flushScheduled) {
             flushNow();
         }
+        outputEnded = true;
         goodbye.close(channel, reason);
     }
 }

@@ -141,6 +141,8 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
                 return;
             }
             closeSent = true;
+            // Frames queued as bytes skip this stage: the connection drops them from now on.
+            connection.endOutput();
             if (!closeReceived) {
                 armTimer(ctx);
             }

@@ -9,12 +9,12 @@ import dev.switchboard.rooms.message.TPacket;
 import dev.switchboard.rooms.service.Delivery;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 
 /**
- * The WebSocket form of a room broadcast: the packet is encoded once, each WebSocket member gets a frame around a
- * {@code retainedDuplicate()} through the core {@link Broadcast} (one task per event loop, coalesced flushes, the
- * one slow-consumer rule), and the encoding is released once. The batches are always queued, never run inline,
+ * The WebSocket form of a room broadcast: the packet is encoded once as the bytes of its whole binary WebSocket
+ * frame, and each WebSocket member gets a copy of those bytes through the core {@link Broadcast} (one task per event
+ * loop, copied into each member's one output buffer of the loop turn, the one slow-consumer rule): no frame object,
+ * duplicate or encoder pass per member. The encoding is released once. The batches are always queued, never run inline,
  * because the service finishes a broadcast while holding the room's lock; queued under that lock, broadcasts
  * reach every loop in the room's order.
  */
@@ -37,7 +37,7 @@ public final class RoomsBroadcast implements Delivery.Form<RoomsBroadcast.Batch>
 
     @Override
     public Batch prepare(TPacket packet) {
-        return new Batch(packet, TPacketEncoder.encode(alloc, packet), new Broadcast(meter));
+        return new Batch(packet, TPacketEncoder.encodeBinaryFrame(alloc, packet), new Broadcast(meter));
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class RoomsBroadcast implements Delivery.Form<RoomsBroadcast.Batch>
         batch.packet.command().ifPresent(kind -> metrics.packetsOut(kind, batch.writes.queued()));
     }
 
-    /** One packet's encoding and the writes of it queued so far. */
+    /** One packet's frame bytes and the writes of them queued so far. */
     public static final class Batch {
         private final TPacket packet;
         private final ByteBuf encoded;
@@ -63,9 +63,9 @@ public final class RoomsBroadcast implements Delivery.Form<RoomsBroadcast.Batch>
             this.writes = writes;
         }
 
-        /** Queues the packet for {@code recipient}; each frame owns one reference to the shared bytes. */
+        /** Queues the frame for {@code recipient}; the shared bytes are copied on the recipient's loop. */
         void add(Connection recipient) {
-            writes.add(recipient, new BinaryWebSocketFrame(encoded.retainedDuplicate()));
+            writes.addCopy(recipient, encoded);
         }
     }
 }

@@ -123,4 +123,69 @@ class BroadcastTest {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
         }
     }
+
+    @Test
+    void addCopy_whenSharedBytesGoToSeveralRecipients_thenEachGetsTheBytesAndTheCallerKeepsItsOnlyReference() {
+        EmbeddedChannel a = new EmbeddedChannel();
+        EmbeddedChannel b = new EmbeddedChannel();
+        ByteBuf shared = text("hello");
+        Broadcast writes = new Broadcast();
+        writes.addCopy(connection(a), shared);
+        writes.add(connection(a), text("+own"));
+        writes.addCopy(connection(b), shared);
+        writes.addCopy(connection(a), shared);
+
+        writes.submit();
+
+        assertThat(read(a)).isEqualTo("hello");
+        assertThat(read(a)).isEqualTo("+own");
+        assertThat(read(a)).isEqualTo("hello");
+        assertThat(read(b)).isEqualTo("hello");
+        assertThat(shared.refCnt()).isEqualTo(1);
+        assertThat(shared.readerIndex()).isZero();
+        shared.release();
+        assertFalse(a.finish());
+        assertFalse(b.finish());
+    }
+
+    @Test
+    void addCopy_whenLargeOrTheRecipientClosedBeforeTheBatchRuns_thenNothingLeaks() {
+        EmbeddedChannel open = new EmbeddedChannel();
+        EmbeddedChannel closed = new EmbeddedChannel();
+        ByteBuf large = text("x".repeat(TurnOutput.COPY_LIMIT + 1));
+        Broadcast writes = new Broadcast();
+        writes.addCopy(connection(open), large);
+        writes.addCopy(connection(closed), large);
+        closed.close();
+
+        writes.submit();
+
+        assertThat(read(open)).hasSize(TurnOutput.COPY_LIMIT + 1);
+        assertThat(large.refCnt()).isEqualTo(1);
+        large.release();
+        assertFalse(open.finish());
+    }
+
+    @Test
+    void addCopy_whenTheLoopRefusesTheBatch_thenItsReferenceIsReleased() throws Exception {
+        DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+        LocalAddress address = new LocalAddress("broadcast-refused-batch");
+        Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+                .childHandler(new ChannelInboundHandlerAdapter()).bind(address).sync().channel();
+        Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
+                .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+        Connection recipient = connection(client);
+        ByteBuf shared = text("never sent");
+        ByteBuf own = text("own");
+        Broadcast writes = new Broadcast();
+        writes.addCopy(recipient, shared);
+        writes.add(recipient, own);
+        group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+
+        writes.submit();
+
+        assertThat(own.refCnt()).isZero();
+        assertThat(shared.refCnt()).isEqualTo(1);
+        shared.release();
+    }
 }

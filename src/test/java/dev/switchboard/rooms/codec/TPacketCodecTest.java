@@ -13,6 +13,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -168,5 +171,30 @@ class TPacketCodecTest {
         TPacket packet = (TPacket) decode(Arrays.copyOf(V4, 24));
         assertThat(packet.blobLength()).isZero();
         assertThat(packet.p1()).isEqualTo(-1);
+    }
+
+    /** Packet sizes 24, 125 and 126 (one-byte and 16-bit length), 65535 and 65536 (16-bit and 64-bit length). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 101, 102, 65_511, 65_512})
+    void encodeBinaryFrame_whenAnySize_thenTheBytesNettysServerEncoderWritesForTheFrame(int blobLength) {
+        byte[] blob = new byte[blobLength];
+        Arrays.fill(blob, (byte) 'x');
+        TPacket packet = new TPacket(7, 1, 2, 3, blob);
+        EmbeddedChannel netty = new EmbeddedChannel(new WebSocket08FrameEncoder(false));
+        netty.writeOutbound(new BinaryWebSocketFrame(TPacketEncoder.encode(UnpooledByteBufAllocator.DEFAULT, packet)));
+        ByteBuf expected = Unpooled.buffer();
+        ByteBuf part;
+        while ((part = netty.readOutbound()) != null) {
+            expected.writeBytes(part);
+            part.release();
+        }
+        ByteBuf frame = TPacketEncoder.encodeBinaryFrame(UnpooledByteBufAllocator.DEFAULT, packet);
+        try {
+            assertThat(ByteBufUtil.getBytes(frame)).isEqualTo(ByteBufUtil.getBytes(expected));
+        } finally {
+            frame.release();
+            expected.release();
+        }
+        assertThat(netty.finish()).isFalse();
     }
 }
