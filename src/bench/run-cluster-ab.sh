@@ -13,12 +13,14 @@
 # the driver share the same 2 cores, so the throughput ratio shows what the cluster costs, not what a
 # second node with its own cores would add.
 # Usage (repository root, after `mvn -B -ntp -DskipTests package`):
-#   ROUNDS=3 bash src/bench/run-cluster-ab.sh | tee out.txt
+#   ROUNDS=3 WARMUP=15s bash src/bench/run-cluster-ab.sh | tee out.txt
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-3}
 SCENARIOS=${SCENARIOS:-"sea-paced sea-unpaced rooms-paced"}
 SETUPS=${SETUPS:-"local redis-1 redis-2"}
+# warm-up before each measured run: long enough for the JIT to finish, or CPU figures are inflated
+WARMUP=${WARMUP:-15s}
 JAR=${JAR:-target/switchboard.jar}
 TOOLS=${TOOLS:-target/switchboard-tools.jar}
 REDIS_PORT=36379
@@ -106,7 +108,7 @@ for round in $(seq 1 "$ROUNDS"); do
       start_setup "$SETUP"
       measured=$(IFS=,; echo "${PIDS[*]}${REDIS_PID:+,$REDIS_PID}")
       read -r -a args <<< "$(scenario_args "$scenario")"
-      driver "${args[@]}" --duration 5s --drain 3s --deadline 90s > /dev/null || true
+      driver "${args[@]}" --duration "$WARMUP" --drain 3s --deadline 120s > /dev/null || true
       echo "== $scenario $SETUP round $round load $(cut -d' ' -f1 /proc/loadavg)"
       driver "${args[@]}" --duration 10s --drain 5s --deadline 120s --pid "$measured" \
         | grep -E "^(target|delivered|lost|deliveries_per_s|latency_us_p50|latency_us_p99|server_cpu_us_per_delivery|driver_cpu_share_of_cores|error)=" \
