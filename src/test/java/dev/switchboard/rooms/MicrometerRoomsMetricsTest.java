@@ -18,7 +18,9 @@ class MicrometerRoomsMetricsTest {
 
     private static RoomSession session(int id) {
         return new RoomSession() {
-            @Override public int memberId() { return id; }
+            private int memberId = id;
+            @Override public int memberId() { return memberId; }
+            @Override public void assignMemberId(int assigned) { memberId = assigned; }
             @Override public void send(TPacket packet) { }
             @Override public void kick(String reason) { }
         };

@@ -11,7 +11,7 @@ import dev.switchboard.rooms.service.RoomSession;
 final class RemoteMember implements RoomSession {
 
     private final SessionKey key;
-    private final int memberId;
+    private int memberId;
     private final int flags;
 
     RemoteMember(SessionKey key, int memberId, int flags) {
@@ -27,6 +27,11 @@ final class RemoteMember implements RoomSession {
     @Override
     public int memberId() {
         return memberId;
+    }
+
+    @Override
+    public void assignMemberId(int memberId) {
+        this.memberId = memberId;
     }
 
     @Override

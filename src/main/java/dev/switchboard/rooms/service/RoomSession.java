@@ -66,12 +66,11 @@ public interface RoomSession {
     }
 
     /**
-     * On a cluster: the member id the cluster handed out when it accepted this session's nick (or tried to). Only
-     * sessions of a node on a cluster are given one this way.
+     * Sets the id {@link #memberId()} returns from now on. On a cluster, member ids are handed out by the
+     * replicated state when it accepts a nick (or restores a snapshot), so every session of every kind takes the
+     * id it is given; on {@code local} the id is fixed at the upgrade and this is never called.
      */
-    default void assignMemberId(int memberId) {
-        throw new UnsupportedOperationException("this session's member id is fixed");
-    }
+    void assignMemberId(int memberId);
 
     /** Why a cluster ends a member's connection. */
     enum ClusterEnd {

@@ -187,11 +187,16 @@ class RoomsBroadcastTest {
         member(channel, 1024);
         List<TPacket> virtualReceived = new ArrayList<>();
         RoomSession virtual = new RoomSession() {
-            private final int id = rooms.allocateMemberId();
+            private int id = rooms.allocateMemberId();
 
             @Override
             public int memberId() {
                 return id;
+            }
+
+            @Override
+            public void assignMemberId(int memberId) {
+                id = memberId;
             }
 
             @Override

@@ -9,7 +9,7 @@ import java.util.List;
 /** In-memory {@link RoomSession} that records what the service sends it. */
 final class RecordingSession implements RoomSession {
 
-    private final int memberId;
+    private int memberId;
     final List<TPacket> received = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile String kickedFor;
 
@@ -20,6 +20,11 @@ final class RecordingSession implements RoomSession {
     @Override
     public int memberId() {
         return memberId;
+    }
+
+    @Override
+    public void assignMemberId(int memberId) {
+        this.memberId = memberId;
     }
 
     @Override
