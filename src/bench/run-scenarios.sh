@@ -20,7 +20,6 @@ SEA_PORT=18732
 HTTP_PORT=18080
 HTTP_LEGACY_PORT=18021
 ROOMS_PORT=18080
-NGINX_PORT=18090
 WWW=/tmp/bench-www
 GW_PID=
 GW_HEAP=${GW_HEAP:-2g}
@@ -119,12 +118,9 @@ wrk_series() {
   done
 }
 
+# The gateway alone: a comparison with nginx must alternate the two in one run, which run-http-ab.sh does.
 scenario_http() {
   make_www
-  mkdir -p /tmp/bench-nginx
-  nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf"
-  wrk_series nginx "http://127.0.0.1:$NGINX_PORT/index.html"
-  nginx -p /tmp/bench-nginx -c "$PWD/src/bench/nginx.conf" -s stop
   start_gateway http ${HTTP_ARGS:---switchboard.http.root=$WWW}
   wrk_series gateway "http://127.0.0.1:$HTTP_PORT/index.html"
   stop_gateway
