@@ -23,6 +23,16 @@ final class Room {
      * every message relayed before reached each member ahead of its goodbye.
      */
     boolean sealed;
+
+    /** Stops or resumes relaying; taking the lock means every broadcast made before has handed its writes on. */
+    void sealed(boolean value) {
+        lock.lock();
+        try {
+            sealed = value;
+        } finally {
+            lock.unlock();
+        }
+    }
     /**
      * On a cluster: when (cluster clock, epoch ms) the room's last members left because their node went away; it
      * then keeps its history for members who come back. 0 while the room is not dormant. Under the lock.

@@ -295,12 +295,7 @@ public final class Rooms implements RoomsIntake {
         if (room == null) {
             return;
         }
-        room.lock.lock();
-        try {
-            room.sealed = true;
-        } finally {
-            room.lock.unlock();
-        }
+        room.sealed(true);
     }
 
     /**
@@ -312,12 +307,7 @@ public final class Rooms implements RoomsIntake {
     public void sealAll() {
         allSealed = true;
         for (Room room : rooms.values()) {
-            room.lock.lock();
-            try {
-                room.sealed = true;
-            } finally {
-                room.lock.unlock();
-            }
+            room.sealed(true);
         }
     }
 
@@ -326,12 +316,7 @@ public final class Rooms implements RoomsIntake {
     public void reopen() {
         allSealed = false;
         for (Room room : rooms.values()) {
-            room.lock.lock();
-            try {
-                room.sealed = false;
-            } finally {
-                room.lock.unlock();
-            }
+            room.sealed(false);
         }
     }
 
